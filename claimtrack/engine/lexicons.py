@@ -1,0 +1,79 @@
+"""Loads the lexicons kept as data files beside this module (lexicons/*.txt, *.tsv).
+
+They are read once per process; editing a file changes the rules without touching code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+
+def _lines(name: str) -> list[str]:
+    text = resources.files("claimtrack.engine").joinpath("lexicons", name).read_text(encoding="utf-8")
+    return [line.rstrip("\n") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+def fold(text: str) -> str:
+    """Lowercase with typographic apostrophes folded, for lexicon look-ups."""
+    return text.lower().replace("’", "'")
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    verb_frames: dict[str, str]
+    multiword: tuple[tuple[str, tuple[str, ...]], ...]
+    framings: tuple[tuple[str, ...], ...]
+    titles: frozenset[str]
+    honorifics: frozenset[str]
+    anonymous: frozenset[str]
+    document_nouns: dict[str, str]
+    outlet_nouns: frozenset[str]
+    outlets: dict[str, str]  # folded variant -> canonical name
+    boilerplate: tuple[tuple[re.Pattern[str], str], ...]
+    captions: tuple[re.Pattern[str], ...]
+    pronouns: frozenset[str]
+
+    def outlet_name(self, text: str) -> str | None:
+        return self.outlets.get(fold(text).strip(" «»\"“”"))
+
+
+@lru_cache(maxsize=1)
+def load() -> Lexicons:
+    frames = {}
+    for line in _lines("reporting_verbs.tsv"):
+        lemma, frame = line.split("\t")
+        frames[lemma] = frame
+    multiword = tuple(
+        (lemma, tuple(fold(w) for w in rest.split()))
+        for lemma, rest in (line.split("\t") for line in _lines("multiword_cues.tsv"))
+    )
+    framings = tuple(sorted((tuple(fold(line).split()) for line in _lines("framing_prepositions.txt")),
+                            key=len, reverse=True))
+    documents = dict(line.split("\t") for line in _lines("document_nouns.txt"))
+    outlets: dict[str, str] = {}
+    for line in _lines("outlets.txt"):
+        names = [n.strip() for n in line.split("|")]
+        for name in names:
+            outlets[fold(name)] = names[0]
+    boilerplate = tuple(
+        (re.compile(pattern, re.IGNORECASE), scope)
+        for pattern, scope in (line.rsplit("\t", 1) for line in _lines("boilerplate.txt"))
+    )
+    captions = tuple(re.compile(line, re.IGNORECASE) for line in _lines("captions.txt"))
+    return Lexicons(
+        verb_frames=frames,
+        multiword=multiword,
+        framings=framings,
+        titles=frozenset(fold(w) for w in _lines("titles.txt")),
+        honorifics=frozenset(_lines("honorifics.txt")),
+        anonymous=frozenset(fold(w) for w in _lines("anonymous_nouns.txt")),
+        document_nouns=documents,
+        outlet_nouns=frozenset(fold(w) for w in _lines("outlet_nouns.txt")),
+        outlets=outlets,
+        boilerplate=boilerplate,
+        captions=captions,
+        pronouns=frozenset(fold(w) for w in _lines("pronouns.txt")),
+    )

@@ -1,0 +1,434 @@
+"""Mentions of sources: where they are in a sentence, and what they name.
+
+A mention is typed from its form (determiner, head noun, capitalised name, outlet lexicon) and
+resolved against what the article says elsewhere: "le responsable irakien" after "Qassim
+al-Araji, conseiller à la sécurité nationale irakienne" names al-Araji; "Lavrentiev" is
+"Alexander Lavrentiev"; "il" is the last speaker.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from claimtrack.engine.lexicons import Lexicons, fold, load
+from claimtrack.engine.parsed import ParsedSentence, Token
+
+PARTICLES = frozenset("al el ad as ash ech bin ben ibn abou abu von van der den da di dos del".split())
+INNER_PARTICLES = frozenset("de du la le".split())
+NOT_NAMES = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
+    "septembre octobre novembre décembre hier selon".split()
+)
+STOP_UPOS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "PUNCT", "NUM", "SYM"})
+NP_ADPS = frozenset("de d' du des à au aux pour en par".split())
+STOP_WORDS = frozenset("lors dans après avant depuis selon pendant contre avec sur vers qui que qu' dont où".split())
+INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres".split())
+GENERIC_TITLES = frozenset("responsable dirigeant dirigeante officiel haut homme femme".split())
+_ROLE_STOP = frozenset("de d' du des la le les l' à au aux en pour et un une matière".split())
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who a sentence is attributed to, as resolved in the document."""
+
+    speaker: str | None
+    type: str  # named | unnamed | outlet
+    mention: str
+    span: tuple[int, int]
+    role: str | None = None
+    via: tuple[str, ...] = ()
+    resolved: bool = False  # the speaker comes from elsewhere in the article
+
+
+def _strip_accents(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def stem(word: str) -> str:
+    word = _strip_accents(fold(word))
+    return word[:5] if len(word) > 5 else word
+
+
+def role_stems(text: str) -> set[str]:
+    words = re.findall(r"[\w-]+", fold(text))
+    return {stem(w) for w in words if w not in _ROLE_STOP and len(w) > 1}
+
+
+@dataclass
+class Person:
+    name: str
+    position: int
+    role: str | None = None
+    aliases: set[str] = field(default_factory=set)
+
+    @property
+    def surname_key(self) -> str:
+        return name_key(self.name.split()[-1])
+
+
+def name_key(word: str) -> str:
+    word = _strip_accents(fold(word)).strip(".,«» ")
+    word = re.sub(r"^(?:al|el|ad|as|ash)-", "", word)
+    return word
+
+
+class Registry:
+    """People and institutions named in one article, with their roles."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+
+    def add(self, name: str, position: int, role: str | None = None) -> None:
+        for person in self.people:
+            if person.name == name:
+                if role and not person.role:
+                    person.role = role
+                return
+        self.people.append(Person(name, position, role))
+
+    def canonical(self, name: str) -> str:
+        """A surname alone resolves to the full name the article gave."""
+        parts = [p for p in re.split(r"\s+", name.strip()) if p not in load().honorifics]
+        if not parts:
+            return name
+        cleaned = " ".join(parts)
+        if len(parts) > 1 and not (len(parts) == 2 and parts[0].lower() in PARTICLES):
+            return cleaned
+        key = name_key(parts[-1])
+        matches = [p for p in self.people if len(p.name.split()) > 1 and p.surname_key == key]
+        return matches[0].name if matches else cleaned
+
+    def by_role(self, mention: str, head: str, position: int) -> Person | None:
+        """The named person whose stated role matches a role mention ("le responsable irakien")."""
+        words = role_stems(mention)
+        head_stem = stem(head)
+        generic = fold(head) in GENERIC_TITLES
+        best, best_score = None, 0.0
+        for person in self.people:
+            if not person.role:
+                continue
+            role_words = role_stems(person.role)
+            if not generic and head_stem not in role_words:
+                continue
+            others = words - {head_stem}
+            if generic:
+                if not others:
+                    continue
+                score = len(others & role_words) / len(others)
+            else:
+                score = (1 + len(others & role_words)) / (1 + len(others))
+            distance = abs(position - person.position)
+            key = score - distance / 1e7 - (0.5e-7 if person.position > position else 0)
+            if score >= 0.5 and key > best_score:
+                best, best_score = person, key
+        return best
+
+
+@lru_cache(maxsize=1)
+def _outlet_pattern() -> re.Pattern[str]:
+    names = sorted(load().outlets, key=len, reverse=True)
+    alternatives = "|".join(re.escape(n) for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
+
+
+def find_outlets(text: str) -> list[tuple[int, int, str]]:
+    """Outlet names of the lexicon in a stretch of text: (start, end, canonical name)."""
+    lex = load()
+    folded = fold(text)
+    found = []
+    for match in _outlet_pattern().finditer(folded):
+        original = text[match.start() : match.end()]
+        # short all-caps acronyms must be written in capitals ("RT", not "rt")
+        if not (original[:1].isupper() or original[:1].isdigit() or original.lower().startswith(("al-", "n-"))):
+            continue
+        if len(original) <= 4 and not original.isupper() and original.lower() not in ("n-tv",):
+            continue
+        found.append((match.start(), match.end(), lex.outlets[match.group(0)]))
+    return found
+
+
+def is_name_token(tok: Token, lex: Lexicons) -> bool:
+    text = tok.text
+    if not text[:1].isupper() or not any(c.isalpha() for c in text):
+        return False
+    if tok.upos in STOP_UPOS or fold(text) in lex.pronouns or text in lex.honorifics:
+        return False
+    return fold(text) not in NOT_NAMES and fold(text) not in lex.titles
+
+
+def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Token ranges [a, b) of capitalised names ("Qassim al-Araji", "Hachd al-Chaabi")."""
+    lex = load()
+    toks = sent.tokens
+    hi = len(toks) if hi is None else hi
+    runs, i = [], lo
+    while i < hi:
+        if is_name_token(toks[i], lex) or _particle_starts_name(toks, i, hi):
+            j = i + 1
+            while j < hi:
+                if is_name_token(toks[j], lex):
+                    j += 1
+                elif toks[j].text in ("-", "‐") or toks[j].lower in PARTICLES or toks[j].lower in INNER_PARTICLES:
+                    k = j
+                    while k < hi and (toks[k].text in ("-", "‐") or toks[k].lower in PARTICLES
+                                      or toks[k].lower in INNER_PARTICLES):
+                        k += 1
+                    if k < hi and is_name_token(toks[k], lex) and toks[k].start - toks[k - 1].end <= 1:
+                        j = k
+                    else:
+                        break
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def _particle_starts_name(toks: tuple[Token, ...], i: int, hi: int) -> bool:
+    if toks[i].lower not in PARTICLES:
+        return False
+    j = i + 1
+    if j < hi and toks[j].text in ("-", "‐"):
+        j += 1
+    return j < hi and j > i + 1 and is_name_token(toks[j], load())
+
+
+def span_text(text: str, sent: ParsedSentence, a: int, b: int) -> str:
+    return " ".join(text[sent.tokens[a].start : sent.tokens[b - 1].end].split())
+
+
+def _is_np_token(tok: Token, lex: Lexicons, quote_open: bool) -> bool:
+    if tok.text in ("-", "‐", "’", "'"):
+        return True
+    if tok.text in ("«", "»", '"') :
+        return quote_open or tok.text == "«"
+    if tok.upos in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X"):
+        return fold(tok.text) not in STOP_WORDS
+    if tok.upos == "ADP":
+        return fold(tok.text) in NP_ADPS
+    if tok.upos == "PRON":
+        return fold(tok.text) not in ("qui", "que", "qu'", "dont", "où", "se", "s'")
+    return False
+
+
+def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
+    """End (exclusive) of the noun phrase that starts at token a, read on the surface.
+
+    Parsers mislabel inverted subjects and long titles, so the phrase is read token by token:
+    determiners, nouns, adjectives, names and de/à/pour complements, appositions of names.
+    """
+    lex = load()
+    toks = sent.tokens
+    b, quote_open = a, False
+    while b < len(toks) and b - a < limit:
+        tok = toks[b]
+        if tok.text == "«":
+            quote_open = True
+        if tok.upos == "VERB" and tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Past" \
+                and b + 1 < len(toks) and toks[b + 1].lower == "par":
+            b += 2
+            continue
+        if tok.text == "," and b + 2 < len(toks) and toks[b + 1].feat("VerbForm") == "Part" \
+                and toks[b + 1].feat("Tense") == "Past" and toks[b + 2].lower == "par":
+            b += 3
+            continue
+        if tok.text == "," and b + 1 < len(toks):
+            runs = [r for r in name_runs(sent, b + 1, min(len(toks), b + 8)) if r[0] == b + 1]
+            if runs:
+                b = runs[0][1]
+                if b < len(toks) and toks[b].text == "," and not (b + 1 < len(toks) and toks[b + 1].upos in ("AUX", "VERB")):
+                    pass
+                continue
+            break
+        if fold(tok.text) == "en" and b + 1 < len(toks) and toks[b + 1].upos == "VERB":
+            break
+        if not _is_np_token(tok, lex, quote_open):
+            break
+        if tok.text == "»":
+            quote_open = False
+        b += 1
+    while b > a + 1 and (toks[b - 1].upos in ("ADP", "DET") or toks[b - 1].text in ("-", "«")):
+        b -= 1
+    return b
+
+
+def start_np(sent: ParsedSentence, b: int) -> int:
+    """Start of the noun phrase that ends just before token b, read leftwards."""
+    lex = load()
+    toks = sent.tokens
+    a = b
+    while a > 0 and _is_np_token(toks[a - 1], lex, True) and toks[a - 1].text not in ("«", "»"):
+        a -= 1
+    # a phrase starts at its determiner; leading prepositions belong to the clause
+    while a < b and toks[a].upos == "ADP":
+        a += 1
+    return a
+
+
+def head_index(sent: ParsedSentence, a: int, b: int) -> int:
+    """The first content word of a mention: its head for the rules' purposes."""
+    for i in range(a, b):
+        tok = sent.tokens[i]
+        if tok.upos in ("NOUN", "PROPN", "PRON", "X") or (tok.upos == "ADJ" and fold(tok.text) in load().titles):
+            if tok.text in load().honorifics:
+                continue
+            return i
+    return a
+
+
+class Resolver:
+    """Types and resolves mentions within one document, remembering the last sources."""
+
+    def __init__(self, text: str, registry: Registry) -> None:
+        self.text = text
+        self.registry = registry
+        self.last_speaker: Source | None = None
+        self.last_issuer: Source | None = None
+
+    def remember(self, source: Source) -> None:
+        if source.type in ("named", "unnamed"):
+            self.last_speaker = source
+
+    def classify(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
+        lex = load()
+        toks = sent.tokens
+        while a < b and (toks[a].upos in ("ADP", "PUNCT") and toks[a].text not in ("«",)):
+            a += 1
+        if a >= b:
+            return None
+        mention = span_text(self.text, sent, a, b)
+        span = (toks[a].start, toks[b - 1].end)
+        folded = fold(mention)
+        # pronouns resolve to the last speaker
+        if b - a <= 2 and (folded in lex.pronouns or folded.lstrip("-t").lstrip("-") in lex.pronouns):
+            if self.last_speaker:
+                return replace(self.last_speaker, mention=mention, span=span, resolved=True)
+            return Source(mention, "unnamed", mention, span)
+        if folded in ("la même source", "cette source", "la même agence") and self.last_issuer:
+            return replace(self.last_issuer, mention=mention, span=span, resolved=True)
+        head = head_index(sent, a, b)
+        head_word = fold(toks[head].text)
+        outlets = find_outlets(mention)
+        document_kind = lex.document_nouns.get(head_word)
+        runs = [r for r in name_runs(sent, a, b)]
+        # documents and offices speak for their issuer
+        if document_kind:
+            issuer = self._issuer(sent, head + 1, b)
+            if document_kind == "office":
+                if issuer and issuer.type == "named":
+                    name = f"{toks[head].text} de {issuer.speaker}"
+                    return Source(name, "named", mention, span)
+            elif issuer:
+                source = replace(issuer, mention=mention, span=span)
+                self.last_issuer = source
+                return source
+            elif outlets:
+                return Source(outlets[0][2], "outlet", mention, span)
+            elif self.last_issuer and toks[a].upos == "DET" and fold(toks[a].text) not in INDEFINITE:
+                return replace(self.last_issuer, mention=mention, span=span, resolved=True)
+        if outlets and head_word not in lex.titles:
+            return Source(outlets[0][2], "outlet", mention, span)
+        if head_word in lex.outlet_nouns:
+            named = [r for r in runs if r[0] > head]
+            name = span_text(self.text, sent, *named[0]) if named else mention
+            return Source(name, "outlet", mention, span)
+        apposed = [r for r in runs if not _in_complement(toks, r[0], a)]
+        if apposed:
+            run = apposed[-1] if head_word in lex.titles else apposed[0]
+            run_text = span_text(self.text, sent, *run)
+            name = self.registry.canonical(run_text)
+            if run[0] <= head < run[1] and run[1] < b and not _is_person_like(toks, run):
+                name = _drop_determiner(mention)  # "le Commandement des opérations interarmées irakien"
+            role = _role_text(self.text, sent, a, b, run)
+            return Source(name, "named", mention, span, role=role)
+        if toks[head].text[:1].isupper() and toks[head].upos in ("PROPN", "NOUN", "X") and \
+                fold(toks[head].text) not in lex.titles:
+            return Source(_drop_determiner(mention), "named", mention, span)
+        if head_word in lex.titles:
+            person = self.registry.by_role(mention, toks[head].text, span[0])
+            if person:
+                return Source(person.name, "named", mention, span, role=person.role, resolved=True)
+        return Source(_drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention,
+                      "unnamed", mention, span)
+
+    def _issuer(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
+        toks = sent.tokens
+        for i in range(a, b):
+            if fold(toks[i].text) in ("par", "de", "d'", "du", "des") and i + 1 < b:
+                source = self.classify(sent, i + 1, b)
+                if source and source.type in ("named", "outlet"):
+                    return source
+        return None
+
+
+def _in_complement(toks: tuple[Token, ...], i: int, a: int) -> bool:
+    """Whether the name at token i is inside a de/à complement ("la brigade 88 des Hachd")."""
+    j = i - 1
+    while j >= a and toks[j].text in ("«", "-"):
+        j -= 1
+    return j >= a and fold(toks[j].text) in ("de", "d'", "du", "des", "à", "au", "aux", "pour", "par", "en", "sur")
+
+
+def _is_person_like(toks: tuple[Token, ...], run: tuple[int, int]) -> bool:
+    return any(t.ent == "PER" for t in toks[run[0] : run[1]]) or run[1] - run[0] >= 2
+
+
+def _drop_determiner(mention: str) -> str:
+    return re.sub(r"^(?:le|la|les|l['’])\s*", "", mention, flags=re.IGNORECASE) or mention
+
+
+def _role_text(text: str, sent: ParsedSentence, a: int, b: int, run: tuple[int, int]) -> str | None:
+    before = span_text(text, sent, a, run[0]).strip(" ,") if run[0] > a else ""
+    after = span_text(text, sent, run[1], b).strip(" ,") if run[1] < b else ""
+    role = before or after
+    return role or None
+
+
+def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
+    """Record the names of a sentence with the role written beside them."""
+    lex = load()
+    toks = sent.tokens
+    for a, b in name_runs(sent):
+        tokens = [t for t in toks[a:b] if t.text not in ("-",) and t.lower not in PARTICLES]
+        if len(tokens) < 2 and not any(t.ent == "PER" for t in toks[a:b]):
+            continue
+        name = span_text(text, sent, a, b)
+        role = _role_after(text, sent, b, lex) or _role_before(text, sent, a, lex)
+        registry.add(name, toks[a].start, role)
+
+
+def _role_after(text: str, sent: ParsedSentence, b: int, lex: Lexicons) -> str | None:
+    toks = sent.tokens
+    if b >= len(toks) or toks[b].text != ",":
+        return None
+    c = b + 1
+    while c < len(toks) and toks[c].upos == "DET":
+        c += 1
+    if c >= len(toks) or fold(toks[c].text) not in lex.titles:
+        return None
+    end = c
+    while end < len(toks) and toks[end].text not in (",", ";", ".", "(", ")") and toks[end].upos not in ("AUX", "VERB"):
+        end += 1
+    return span_text(text, sent, b + 1, end) if end > c else None
+
+
+def _role_before(text: str, sent: ParsedSentence, a: int, lex: Lexicons) -> str | None:
+    toks = sent.tokens
+    end = a
+    if end > 0 and toks[end - 1].text == ",":
+        end -= 1
+    start = end
+    while start > 0 and toks[start - 1].upos in ("DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM") \
+            and toks[start - 1].text not in (",",):
+        start -= 1
+    while start < end and toks[start].upos == "ADP":
+        start += 1
+    words = {fold(t.text) for t in toks[start:end]}
+    if start < end and words & lex.titles:
+        return span_text(text, sent, start, end)
+    return None

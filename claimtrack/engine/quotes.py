@@ -1,0 +1,76 @@
+"""Quotation spans in the document text: « », “ ”, `` '' and straight double quotes.
+
+A quotation may run over several sentences and paragraphs; the attribution rules give every
+sentence inside one the speaker of the whole quotation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+_MAX_QUOTE = 4000
+
+
+@dataclass(frozen=True)
+class Quote:
+    start: int  # offset of the opening mark
+    end: int  # offset just after the closing mark
+
+    def words(self, text: str) -> int:
+        return len(text[self.start + 1 : self.end - 1].split())
+
+    def covers(self, start: int, end: int) -> bool:
+        return self.start <= start and end <= self.end
+
+
+def _paired(text: str, opening: str, closing: str) -> list[Quote]:
+    quotes, stack = [], []
+    for i, ch in enumerate(text):
+        if text.startswith(opening, i):
+            # a new guillemet at a paragraph start continues an open quotation (French usage)
+            if stack and text[max(0, i - 2) : i].count("\n"):
+                continue
+            stack.append(i)
+        elif text.startswith(closing, i) and stack:
+            start = stack.pop()
+            if i + len(closing) - start <= _MAX_QUOTE:
+                quotes.append(Quote(start, i + len(closing)))
+            stack.clear()
+    return quotes
+
+
+def _straight(text: str) -> list[Quote]:
+    """Straight quotes pair up inside a paragraph; their direction comes from the spacing."""
+    quotes = []
+    for block_start, block in _blocks(text):
+        opened = None
+        for i, ch in enumerate(block):
+            if ch != '"':
+                continue
+            before = block[i - 1] if i else " "
+            after = block[i + 1] if i + 1 < len(block) else " "
+            if opened is None and (before.isspace() or before in "'’(:[-") and not after.isspace():
+                opened = i
+            elif opened is not None and not before.isspace():
+                quotes.append(Quote(block_start + opened, block_start + i + 1))
+                opened = None
+    return quotes
+
+
+def _blocks(text: str):
+    start = 0
+    for part in text.split("\n\n"):
+        yield start, part
+        start += len(part) + 2
+
+
+def find_quotes(text: str) -> list[Quote]:
+    quotes = _paired(text, "«", "»") + _paired(text, "“", "”") + _paired(text, "``", "''") + _straight(text)
+    quotes.sort(key=lambda q: (q.start, -q.end))
+    # keep outermost quotations only
+    kept: list[Quote] = []
+    for quote in quotes:
+        if kept and kept[-1].start <= quote.start and quote.end <= kept[-1].end:
+            continue
+        kept.append(quote)
+    return kept
