@@ -46,8 +46,11 @@ def _cue_text(text: str, sent: ParsedSentence, cue: Cue) -> tuple[str, tuple[int
 
 
 def _quote_in(quotes: list[Quote], start: int, end: int, text: str) -> Quote | None:
+    """A quotation that carries the sentence's content: long enough to be more than a quoted
+    word ("d'"extrême""), or opening the sentence ("« Nous sommes prêts », a dit …")."""
     for quote in quotes:
-        if quote.start < end and start < quote.end and (quote.words(text) >= _MIN_QUOTE_WORDS):
+        if quote.start < end and start < quote.end and (quote.words(text) >= _MIN_QUOTE_WORDS
+                                                        or quote.start <= start):
             return quote
     return None
 
@@ -120,11 +123,11 @@ def attribute_document(
 ) -> list[Attribution | None]:
     """Attribution for each sentence (None for captions and boilerplate)."""
     registry = Registry()
-    for sent, kind in zip(sentences, kinds):
+    for sent in sentences:
         register_names(text, sent, registry)
     resolver = Resolver(text, registry)
     results: list[Attribution | None] = []
-    for sent, kind in zip(sentences, kinds):
+    for sent, kind in zip(sentences, kinds, strict=False):
         if kind not in ("claim", "headline"):
             results.append(None)
             continue

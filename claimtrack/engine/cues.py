@@ -40,7 +40,8 @@ def _aux_chain(toks: tuple[Token, ...], v: int) -> int:
     a = v
     while a > 0:
         prev = toks[a - 1]
-        if prev.upos == "ADV" and fold(prev.text) not in NEGATIONS and any(t.upos == "AUX" for t in toks[max(0, a - 4) : a - 1]):
+        aux_before = any(t.upos == "AUX" for t in toks[max(0, a - 4) : a - 1])
+        if prev.upos == "ADV" and fold(prev.text) not in NEGATIONS and aux_before:
             a -= 1
         elif fold(prev.text) == "outre" and a > 1 and fold(toks[a - 2].text) == "en":
             a -= 2

@@ -142,7 +142,8 @@ def find_outlets(text: str) -> list[tuple[int, int, str]]:
     for match in _outlet_pattern().finditer(folded):
         original = text[match.start() : match.end()]
         # short all-caps acronyms must be written in capitals ("RT", not "rt")
-        if not (original[:1].isupper() or original[:1].isdigit() or original.lower().startswith(("al-", "n-"))):
+        initial = re.sub(r"^(?:l['’]|al-|n-)", "", original)[:1]
+        if not (initial.isupper() or initial.isdigit()):
             continue
         if len(original) <= 4 and not original.isupper() and original.lower() not in ("n-tv",):
             continue
@@ -241,8 +242,6 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
             runs = [r for r in name_runs(sent, b + 1, min(len(toks), b + 8)) if r[0] == b + 1]
             if runs:
                 b = runs[0][1]
-                if b < len(toks) and toks[b].text == "," and not (b + 1 < len(toks) and toks[b + 1].upos in ("AUX", "VERB")):
-                    pass
                 continue
             break
         if fold(tok.text) == "en" and b + 1 < len(toks) and toks[b + 1].upos == "VERB":
@@ -353,8 +352,10 @@ class Resolver:
             person = self.registry.by_role(mention, toks[head].text, span[0])
             if person:
                 return Source(person.name, "named", mention, span, role=person.role, resolved=True)
-        return Source(_drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention,
-                      "unnamed", mention, span)
+        description = _drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention
+        if toks[a].upos == "DET":
+            description = description[:1].lower() + description[1:]
+        return Source(description, "unnamed", mention, span)
 
     def _issuer(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
         toks = sent.tokens

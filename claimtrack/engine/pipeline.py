@@ -5,10 +5,10 @@ from __future__ import annotations
 from claimtrack.engine import kinds as kinds_module
 from claimtrack.engine.attribution import attribute_document
 from claimtrack.engine.backends import Backend, load_backend
+from claimtrack.engine.metadata import outlet_from_furniture, published_date
 from claimtrack.engine.quotes import find_quotes
 from claimtrack.engine.records import Analysis, Claim, Pipeline, Segment
 from claimtrack.engine.segmenter import segment
-from claimtrack.engine.metadata import outlet_from_furniture, published_date
 
 RULES_VERSION = "1"
 
@@ -34,12 +34,12 @@ class Analyzer:
             [text[spans[i].start : spans[i].end].translate(_PARSE_NORMALISE) for i in to_parse],
             [spans[i].start for i in to_parse],
         )
-        by_index = dict(zip(to_parse, parsed))
+        by_index = dict(zip(to_parse, parsed, strict=False))
         sentences = [by_index[i] for i in to_parse]
         sentence_kinds = [kinds[i] for i in to_parse]
         starts = [spans[i].first_in_paragraph for i in to_parse]
         attributions = attribute_document(text, sentences, sentence_kinds, starts, find_quotes(text))
-        attribution_of = dict(zip(to_parse, attributions))
+        attribution_of = dict(zip(to_parse, attributions, strict=False))
         segments = tuple(Segment(s.start, s.end, text[s.start : s.end], kinds[i], s.paragraph)
                          for i, s in enumerate(spans))
         claims = []

@@ -25,7 +25,7 @@ class Quote:
 
 def _paired(text: str, opening: str, closing: str) -> list[Quote]:
     quotes, stack = [], []
-    for i, ch in enumerate(text):
+    for i, _ch in enumerate(text):
         if text.startswith(opening, i):
             # a new guillemet at a paragraph start continues an open quotation (French usage)
             if stack and text[max(0, i - 2) : i].count("\n"):

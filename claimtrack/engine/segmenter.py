@@ -103,7 +103,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     token = word.group(1).lower()
     if token in _ABBREVIATIONS or token.rstrip(".") in _ABBREVIATIONS:
         return True
-    return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", token)) and len(token.replace(".", "")) <= 2 and word.group(1)[0].isupper()
+    initials = re.fullmatch(r"(?:[a-z]\.)*[a-z]", token) and len(token.replace(".", "")) <= 2
+    return bool(initials) and word.group(1)[0].isupper()
 
 
 def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -124,7 +125,7 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cuts.append(cut)
     cuts.append(len(chunk))
     spans = []
-    for a, b in zip(cuts, cuts[1:]):
+    for a, b in zip(cuts, cuts[1:], strict=False):
         piece = chunk[a:b]
         lead = len(piece) - len(piece.lstrip())
         trail = len(piece) - len(piece.rstrip())

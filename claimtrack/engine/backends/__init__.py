@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import Protocol, Sequence
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import Protocol
 
 from claimtrack.engine.parsed import ParsedSentence
 
@@ -22,7 +24,9 @@ class Backend(Protocol):
 BACKENDS = ("spacy", "stanza")
 
 
+@lru_cache(maxsize=4)
 def load_backend(name: str = "spacy", model: str | None = None) -> Backend:
+    """A loaded backend, cached per process: loading a model costs seconds, parsing milliseconds."""
     if name == "spacy":
         from claimtrack.engine.backends.spacy_backend import SpacyBackend
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from claimtrack.engine.backends import BackendUnavailable
 from claimtrack.engine.parsed import ParsedSentence, Token
@@ -51,7 +51,7 @@ class SpacyBackend:
 
     def parse(self, texts: Sequence[str], offsets: Sequence[int]) -> list[ParsedSentence]:
         out = []
-        for doc, offset in zip(self.nlp.pipe(texts, batch_size=64), offsets):
+        for doc, offset in zip(self.nlp.pipe(texts, batch_size=64), offsets, strict=False):
             # Each text is one sentence by construction: the tree is made to span it all.
             out.append(sentence_from_doc(doc, offset))
         return out

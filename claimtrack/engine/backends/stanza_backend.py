@@ -6,7 +6,7 @@ so it needs no model weights.
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from claimtrack.engine.backends import BackendUnavailable
 from claimtrack.engine.parsed import ParsedSentence, Token
@@ -74,7 +74,7 @@ class StanzaBackend:
 
     def parse(self, texts: Sequence[str], offsets: Sequence[int]) -> list[ParsedSentence]:
         out = []
-        for text, offset in zip(texts, offsets):
+        for text, offset in zip(texts, offsets, strict=False):
             sentences = sentences_from_stanza(self.pipeline(text), offset)
             out.append(_merge(sentences, offset))
         return out

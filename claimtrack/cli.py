@@ -1,0 +1,267 @@
+"""Command line: each command parses its options, calls one library function, renders the result."""
+
+from __future__ import annotations
+
+import functools
+import io
+import sys
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.markup import escape
+from rich.progress import Progress
+from rich.table import Table
+
+from claimtrack import __version__
+from claimtrack.db import Database, DatabaseError, current_revision, head_revision
+from claimtrack.queries import STATUSES, ClaimFilter, iter_rows
+from claimtrack.reading import MAX_BYTES, ReadError, expand_paths, read_bytes, read_path
+
+TYPES = ("named", "unnamed", "outlet", "editorial")
+
+
+def console() -> Console:
+    return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+
+
+def open_database(ctx: click.Context) -> Database:
+    try:
+        return Database(ctx.obj["db"])
+    except DatabaseError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def filter_options(command):
+    """The claim filters every listing, export and review command shares."""
+    options = [
+        click.option("--attributed", is_flag=True, help="Only claims with a source (not editorial)."),
+        click.option("--unsourced", is_flag=True, help="Only editorial claims: the article's own voice."),
+        click.option("--type", "types", multiple=True, type=click.Choice(TYPES), help="Speaker type (repeatable)."),
+        click.option("--speaker", help="Speaker name contains this text."),
+        click.option("--doc", "document", help="Document name, id or sha256 prefix."),
+        click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Review status (repeatable)."),
+        click.option("--search", help="Claim text contains this text."),
+        click.option("--batch", help="Only the claims of this saved sample batch."),
+        click.option("--limit", type=click.IntRange(min=1), help="At most this many claims."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+
+    @functools.wraps(command)
+    def wrapper(*args, attributed, unsourced, types, speaker, document, status, search, batch, limit, **kwargs):
+        if attributed and unsourced:
+            raise click.UsageError("--attributed and --unsourced exclude each other")
+        flt = ClaimFilter(attributed=attributed, unsourced=unsourced, types=tuple(types), speaker=speaker,
+                          document=document, status=tuple(status), search=search, batch=batch, limit=limit)
+        return command(*args, flt=flt, **kwargs)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="CLAIMTRACK_DB", default="claims.db", show_default=True,
+              help="Database URL or SQLite file path (also CLAIMTRACK_DB).")
+@click.version_option(__version__, prog_name="claimtrack")
+@click.pass_context
+def main(ctx: click.Context, db: str) -> None:
+    """Who says what in news articles: attribute every claim to its source, review and export.
+
+    \b
+    Example:
+      claimtrack ingest seeds/ && claimtrack claims --unsourced
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+@main.group()
+def db() -> None:
+    """Database migrations (Alembic).
+
+    \b
+    Example:
+      claimtrack --db postgresql://localhost/claims db upgrade
+    """
+
+
+@db.command("upgrade")
+@click.pass_context
+def db_upgrade(ctx: click.Context) -> None:
+    """Create or migrate the database to the latest schema.
+
+    \b
+    Example:
+      claimtrack --db claims.db db upgrade
+    """
+    database = open_database(ctx.parent)
+    click.echo(f"{database.url}: at revision {current_revision(database.engine)} (head)")
+
+
+@db.command("current")
+@click.pass_context
+def db_current(ctx: click.Context) -> None:
+    """Show the database's schema revision, without migrating it.
+
+    \b
+    Example:
+      claimtrack db current
+    """
+    try:
+        database = Database(ctx.parent.obj["db"], migrate=False)
+        current = current_revision(database.engine)
+    except (DatabaseError, Exception) as error:
+        raise click.ClickException(f"cannot read the database: {error}") from error
+    head = head_revision(database.url)
+    state = "head" if current == head else f"behind head {head}: run 'claimtrack db upgrade'"
+    click.echo(f"{current or 'empty'} ({state})")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--reprocess", is_flag=True, help="Redo documents already ingested with the current pipeline.")
+@click.option("--backend", type=click.Choice(["spacy", "stanza"]), default="spacy", show_default=True,
+              help="NLP backend.")
+@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+              help="Refuse files larger than this.")
+@click.pass_context
+def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend: str, max_bytes: int) -> None:
+    """Ingest article files or folders (*.txt, *.html); '-' reads standard input.
+
+    \b
+    Example:
+      claimtrack ingest seeds/ article.html
+      curl -s URL | claimtrack ingest -
+    """
+    from claimtrack.engine import Analyzer, BackendUnavailable
+    from claimtrack.ingest import ingest_sources
+
+    sources = []
+    files = expand_paths([Path(p) for p in paths if p != "-"])
+    if "-" in paths:
+        data = sys.stdin.buffer.read()
+        try:
+            sources.append(read_bytes(data, "stdin.txt", None, max_bytes=max_bytes))
+        except ReadError as error:
+            sources.append(("-", error))
+    for path in files:
+        try:
+            sources.append(read_path(path, max_bytes=max_bytes))
+        except ReadError as error:
+            sources.append((str(path), error))
+    if not sources:
+        raise click.ClickException("no article found: give .txt or .html files, folders holding them, or -")
+    database = open_database(ctx)
+    try:
+        analyzer = Analyzer(backend)
+    except BackendUnavailable as error:
+        raise click.ClickException(str(error)) from error
+    out = console()
+    if len(sources) > 1:
+        with Progress(console=Console(stderr=True), transient=True) as progress:
+            task = progress.add_task("Ingesting", total=len(sources))
+            results = ingest_sources(database, sources, analyzer, reprocess=reprocess,
+                                     on_result=lambda _r: progress.advance(task))
+    else:
+        results = ingest_sources(database, sources, analyzer, reprocess=reprocess)
+    table = Table(title="Ingest")
+    for column in ("document", "status", "claims", "attributed", "unsourced", "skipped", "reason"):
+        numeric = column in ("claims", "attributed", "unsourced", "skipped")
+        table.add_column(column, justify="right" if numeric else "left")
+    for r in results:
+        table.add_row(escape(r.name), r.status, str(r.claims), str(r.attributed), str(r.unsourced), str(r.skipped),
+                      escape(r.reason or ""))
+    out.print(table)
+    failed = [r for r in results if r.status == "failed"]
+    if failed:
+        raise click.ClickException(f"{len(failed)} of {len(results)} document(s) failed; see the reason column")
+
+
+@main.command()
+@filter_options
+@click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
+@click.pass_context
+def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
+    """List claims with who says them.
+
+    \b
+    Example:
+      claimtrack claims --unsourced --doc 000_4e39641b278808e5.txt
+      claimtrack claims --type unnamed --type outlet --json
+    """
+    from claimtrack.export import write_jsonl
+
+    database = open_database(ctx)
+    with database.session() as session:
+        rows = iter_rows(session, flt)
+        if as_json:
+            write_jsonl(rows, sys.stdout)
+            return
+        table = Table(title="Claims (machine-extracted until reviewed: check against the original)")
+        for column in ("id", "document", "type", "speaker", "via", "mode", "status", "text"):
+            table.add_column(column, overflow="fold")
+        count = 0
+        for row in rows:
+            marker = "⚙ " if row.machine_extracted else ""
+            table.add_row(str(row.id), escape(row.document), row.speaker_type, escape(row.speaker or "—"),
+                          escape(" > ".join(row.via)), row.mode, marker + row.status, escape(_short(row.text)))
+            count += 1
+        out = console()
+        out.print(table)
+        out.print(f"{count} claim(s)")
+
+
+def _short(text: str, width: int = 110) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+@main.command()
+@filter_options
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "claimreview"]), default="jsonl",
+              show_default=True)
+@click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True), help="File to write (default stdout).")
+@click.option("--excel", is_flag=True, help="CSV as UTF-8 with a BOM, so that spreadsheets keep accents.")
+@click.option("--delimiter", default=",", show_default=True, help="CSV delimiter (';' for French spreadsheets).")
+@click.option("--raw", is_flag=True, help="CSV without formula neutralising, for machine readers.")
+@click.pass_context
+def export(ctx: click.Context, flt: ClaimFilter, fmt: str, output: str | None, excel: bool, delimiter: str,
+           raw: bool) -> None:
+    """Export claims as JSON lines, CSV or schema.org ClaimReview.
+
+    \b
+    Example:
+      claimtrack export --format jsonl --output export.jsonl
+      claimtrack export --format csv --excel --delimiter ';' -o claims.csv
+    """
+    from claimtrack.export import write_csv, write_jsonl
+
+    if len(delimiter) != 1:
+        raise click.UsageError("--delimiter takes one character")
+    database = open_database(ctx)
+    encoding = "utf-8-sig" if excel else "utf-8"
+    handle = open(output, "w", encoding=encoding, newline="") if output else \
+        io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=True)
+    try:
+        with database.session() as session:
+            rows = iter_rows(session, flt)
+            if fmt == "jsonl":
+                count = write_jsonl(rows, handle)
+            elif fmt == "csv":
+                count = write_csv(rows, handle, delimiter=delimiter, raw=raw)
+            else:
+                from claimtrack.claimreview import write_claimreview
+
+                count = write_claimreview(session, rows, handle)
+    finally:
+        if output:
+            handle.close()
+        else:
+            handle.flush()
+            handle.detach()
+    if output:
+        click.echo(f"{count} claim(s) written to {output}", err=True)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

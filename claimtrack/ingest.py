@@ -1,0 +1,141 @@
+"""Ingest: article files into documents, segments, speakers and claims, one transaction each."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claimtrack.db import Database
+from claimtrack.engine import Analysis, Analyzer
+from claimtrack.models import Claim, ClaimVia, Document, Segment, Speaker, SpeakerAlias
+from claimtrack.reading import ReadError, SourceText
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """One line of the ingest summary."""
+
+    name: str
+    status: str  # ingested | reprocessed | already | failed
+    claims: int = 0
+    attributed: int = 0
+    unsourced: int = 0
+    skipped: int = 0  # captions and boilerplate kept out of the claim list
+    reason: str | None = None
+    document_id: int | None = None
+
+
+def _speaker(session: Session, cache: dict, name: str, type_: str, role: str | None, alias: str | None) -> Speaker:
+    key = (name, type_)
+    speaker = cache.get(key)
+    if speaker is None:
+        speaker = session.scalars(select(Speaker).where(Speaker.name == name, Speaker.type == type_)).first()
+        if speaker is None:
+            speaker = Speaker(name=name, type=type_, role=role)
+            session.add(speaker)
+        cache[key] = speaker
+    if role and not speaker.role:
+        speaker.role = role
+    if alias and alias != name and alias not in {a.alias for a in speaker.aliases}:
+        speaker.aliases.append(SpeakerAlias(alias=alias[:500]))
+    return speaker
+
+
+def _published(value: str | None) -> date | None:
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> Document:
+    pipeline = analysis.pipeline
+    document = Document(
+        name=source.name, source_path=source.path, sha256=source.sha256,
+        title=source.title or analysis.title, outlet=source.outlet or analysis.outlet,
+        published=_published(source.published or analysis.published), language="fr",
+        encoding=source.encoding, text=analysis.text, ingested_at=datetime.now(timezone.utc),
+        pipeline_backend=pipeline.backend, pipeline_model=pipeline.model, pipeline_version=pipeline.rules_version,
+    )
+    session.add(document)
+    segment_at: dict[tuple[int, int], Segment] = {}
+    for position, seg in enumerate(analysis.segments):
+        row = Segment(position=position, paragraph=seg.paragraph, kind=seg.kind, start=seg.start, end=seg.end,
+                      text=seg.text)
+        document.segments.append(row)
+        segment_at[(seg.start, seg.end)] = row
+    cache: dict = {}
+    for item in analysis.claims:
+        speaker = None
+        if item.speaker and item.speaker_type != "editorial":
+            speaker = _speaker(session, cache, item.speaker, item.speaker_type, item.role, item.mention)
+        claim = Claim(
+            segment=segment_at.get((item.start, item.end)), kind=item.kind, start=item.start, end=item.end,
+            text=item.text, speaker=speaker, mention=item.mention,
+            mention_start=item.mention_span[0] if item.mention_span else None,
+            mention_end=item.mention_span[1] if item.mention_span else None,
+            speaker_type=item.speaker_type, mode=item.mode, cue=item.cue,
+            cue_start=item.cue_span[0] if item.cue_span else None,
+            cue_end=item.cue_span[1] if item.cue_span else None,
+            quote_start=item.quote_span[0] if item.quote_span else None,
+            quote_end=item.quote_span[1] if item.quote_span else None,
+            confidence=item.confidence, origin="machine", status="machine",
+        )
+        claim.via = [ClaimVia(position=n, outlet=name) for n, name in enumerate(item.via)]
+        document.claims.append(claim)
+    return document
+
+
+def _summary(name: str, status: str, analysis: Analysis, document_id: int | None) -> IngestResult:
+    claims = analysis.claims
+    editorial = sum(1 for c in claims if c.speaker_type == "editorial")
+    skipped = sum(1 for s in analysis.segments if s.kind in ("caption", "boilerplate"))
+    return IngestResult(name, status, len(claims), len(claims) - editorial, editorial, skipped,
+                        document_id=document_id)
+
+
+def ingest_sources(
+    database: Database,
+    sources: Iterable[SourceText | tuple[str, ReadError]],
+    analyzer: Analyzer,
+    *,
+    reprocess: bool = False,
+    on_result: Callable[[IngestResult], None] | None = None,
+) -> list[IngestResult]:
+    """Analyse and store each source; a failure is reported and the next document goes on."""
+    results = []
+    for source in sources:
+        if isinstance(source, tuple):
+            result = IngestResult(source[0], "failed", reason=str(source[1]))
+        else:
+            result = ingest_one(database, source, analyzer, reprocess=reprocess)
+        results.append(result)
+        if on_result:
+            on_result(result)
+    return results
+
+
+def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, reprocess: bool = False) -> IngestResult:
+    try:
+        with database.session() as session:
+            existing = session.scalars(select(Document).where(Document.sha256 == source.sha256)).first()
+            if existing and not reprocess:
+                return IngestResult(source.name, "already", len(existing.claims), document_id=existing.id,
+                                    reason=f"same content as document {existing.id} ({existing.name})")
+            if existing:
+                reviewed = sum(len(c.reviews) for c in existing.claims)
+                if reviewed:
+                    return IngestResult(source.name, "failed", reason=(
+                        f"document {existing.id} has {reviewed} review(s); reprocessing would drop them"))
+                session.delete(existing)
+                session.flush()
+            analysis = analyzer.analyze(source.text, name=source.name)
+            document = store_analysis(session, source, analysis)
+            session.flush()
+            return _summary(source.name, "reprocessed" if existing else "ingested", analysis, document.id)
+    except Exception as error:  # one bad document must not stop the batch; its transaction rolled back
+        return IngestResult(source.name, "failed", reason=f"{type(error).__name__}: {error}".splitlines()[0])

@@ -1,0 +1,121 @@
+"""Claim filters shared by `claims`, `export`, `review` and `sample`, and the rows they yield."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, selectinload
+
+from claimtrack.models import Batch, BatchItem, Claim, Document, Review, Speaker
+
+STATUSES = ("machine", "confirmed", "corrected", "rejected")
+
+
+@dataclass(frozen=True)
+class ClaimFilter:
+    attributed: bool = False
+    unsourced: bool = False
+    types: tuple[str, ...] = ()
+    speaker: str | None = None
+    document: str | None = None
+    status: tuple[str, ...] = ()
+    search: str | None = None
+    batch: str | None = None
+    limit: int | None = None
+    include_rejected: bool = False
+
+    def as_dict(self) -> dict:
+        return {k: v for k, v in asdict(self).items() if v not in (None, False, ())}
+
+
+def claim_query(flt: ClaimFilter) -> Select:
+    query = select(Claim).join(Document).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
+    if flt.attributed:
+        query = query.where(Claim.speaker_type != "editorial")
+    if flt.unsourced:
+        query = query.where(Claim.speaker_type == "editorial")
+    if flt.types:
+        query = query.where(Claim.speaker_type.in_(flt.types))
+    if flt.speaker:
+        query = query.where(Speaker.name.ilike(f"%{flt.speaker}%"))
+    if flt.document:
+        doc = flt.document
+        conditions = [Document.name == doc, Document.sha256.startswith(doc.lower())]
+        if doc.isdigit():
+            conditions.append(Document.id == int(doc))
+        query = query.where(or_(*conditions))
+    if flt.status:
+        query = query.where(Claim.status.in_(flt.status))
+    elif not flt.include_rejected:
+        query = query.where(Claim.status != "rejected")
+    if flt.search:
+        query = query.where(Claim.text.ilike(f"%{flt.search}%"))
+    if flt.batch:
+        query = query.join(BatchItem, BatchItem.claim_id == Claim.id).join(Batch).where(Batch.name == flt.batch)
+        query = query.order_by(BatchItem.position)
+    else:
+        query = query.order_by(Document.id, Claim.start)
+    if flt.limit:
+        query = query.limit(flt.limit)
+    return query.options(selectinload(Claim.via), selectinload(Claim.speaker), selectinload(Claim.document))
+
+
+@dataclass(frozen=True)
+class ClaimRow:
+    """A claim as reports show it: flat, with its document and latest review note."""
+
+    id: int
+    document: str
+    document_sha256: str
+    title: str | None
+    outlet: str | None
+    start: int
+    end: int
+    kind: str
+    text: str
+    speaker: str | None
+    mention: str | None
+    speaker_type: str
+    via: list[str] = field(default_factory=list)
+    mode: str = "none"
+    cue: str | None = None
+    confidence: float = 0.0
+    status: str = "machine"
+    verdict: str | None = None
+    note: str | None = None
+    machine_extracted: bool = True
+
+
+def to_row(claim: Claim, note: str | None = None) -> ClaimRow:
+    doc = claim.document
+    return ClaimRow(
+        id=claim.id, document=doc.name, document_sha256=doc.sha256, title=doc.title, outlet=doc.outlet,
+        start=claim.start, end=claim.end, kind=claim.kind, text=claim.text,
+        speaker=claim.speaker.name if claim.speaker else None, mention=claim.mention,
+        speaker_type=claim.speaker_type, via=[v.outlet for v in claim.via], mode=claim.mode, cue=claim.cue,
+        confidence=claim.confidence, status=claim.status, verdict=claim.verdict, note=note,
+        machine_extracted=claim.status in ("machine",) and claim.origin == "machine",
+    )
+
+
+def _latest_notes(session: Session, ids: list[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Review.claim_id, Review.note).where(Review.claim_id.in_(ids), Review.note.is_not(None))
+        .order_by(Review.id)
+    )
+    return {claim_id: note for claim_id, note in rows}
+
+
+def iter_rows(session: Session, flt: ClaimFilter, chunk: int = 500) -> Iterator[ClaimRow]:
+    """Rows in chunks, so that an export of any size runs in constant memory."""
+    query = claim_query(flt)
+    result = session.execute(query.execution_options(yield_per=chunk)).scalars()
+    for part in result.partitions(chunk):
+        notes = _latest_notes(session, [c.id for c in part])
+        for claim in part:
+            yield to_row(claim, notes.get(claim.id))
+        session.expunge_all()

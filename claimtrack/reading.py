@@ -1,0 +1,156 @@
+"""Turning files into article text: encodings, HTML, and refusals with a reason.
+
+Offsets of claims index the text returned here, which is what the database stores.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+
+MAX_BYTES = 5_000_000
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
+
+
+class ReadError(ValueError):
+    """A file that cannot be ingested; the message is one line for the summary table."""
+
+
+@dataclass(frozen=True)
+class SourceText:
+    name: str
+    path: str | None
+    text: str
+    encoding: str
+    sha256: str
+    title: str | None = None
+    outlet: str | None = None
+    published: str | None = None
+
+
+def decode(data: bytes) -> tuple[str, str]:
+    """UTF-8 (with or without BOM) first, then cp1252, then latin-1, which always decodes."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8"), "utf-8-sig"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16"), "utf-16"
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _looks_binary(data: bytes) -> bool:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return False
+    sample = data[:8192]
+    if b"\x00" in sample:
+        return True
+    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
+    return controls > max(3, len(sample) // 100)
+
+
+class _ArticleHTML(HTMLParser):
+    """Block-level text of an HTML page, one paragraph per block, scripts and navigation left out."""
+
+    BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "figcaption", "br",
+              "section", "article", "header", "tr", "title"}
+    SKIP = {"script", "style", "nav", "noscript", "template", "svg", "form", "button"}
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skip_depth = 0
+        self.title: str | None = None
+        self.meta: dict[str, str] = {}
+        self._in_title = False
+
+    def handle_starttag(self, tag: str, attrs) -> None:
+        attributes = dict(attrs)
+        if tag == "meta":
+            key = attributes.get("property") or attributes.get("name")
+            if key and attributes.get("content"):
+                self.meta[key.lower()] = attributes["content"]
+        if tag in self.SKIP:
+            self.skip_depth += 1
+        if tag == "title":
+            self._in_title = True
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self.SKIP and self.skip_depth:
+            self.skip_depth -= 1
+        if tag == "title":
+            self._in_title = False
+        if tag in self.BLOCKS:
+            self.parts.append("\n\n")
+
+    def handle_data(self, data: str) -> None:
+        if self._in_title:
+            self.title = (self.title or "") + data.strip()
+            return
+        if not self.skip_depth:
+            self.parts.append(re.sub(r"\s+", " ", data))
+
+
+def html_to_text(markup: str) -> tuple[str, dict[str, str], str | None]:
+    parser = _ArticleHTML()
+    parser.feed(markup)
+    parser.close()
+    text = "".join(parser.parts)
+    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paragraphs if p) + "\n", parser.meta, parser.title
+
+
+def read_bytes(data: bytes, name: str, path: str | None = None, *, max_bytes: int = MAX_BYTES) -> SourceText:
+    if len(data) > max_bytes:
+        raise ReadError(f"too large ({len(data):,} bytes, limit {max_bytes:,}; raise it with --max-bytes)")
+    if not data.strip():
+        raise ReadError("empty file")
+    if _looks_binary(data):
+        raise ReadError("binary file, not an article (expected UTF-8, cp1252 or latin-1 text or HTML)")
+    text, encoding = decode(data)
+    # universal newlines, as Python's text mode reads them: offsets then match a plain read
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    digest = hashlib.sha256(data).hexdigest()
+    is_html = name.lower().endswith((".html", ".htm")) or re.match(r"\s*(<!doctype html|<html)", text, re.I)
+    if is_html:
+        body, meta, title = html_to_text(text)
+        if not body.strip():
+            raise ReadError("HTML page with no text")
+        return SourceText(name, path, body, encoding, digest,
+                          title=meta.get("og:title") or title, outlet=meta.get("og:site_name"),
+                          published=(meta.get("article:published_time") or "")[:10] or None)
+    if not text.strip():
+        raise ReadError("empty file")
+    return SourceText(name, path, text, encoding, digest)
+
+
+def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise ReadError(f"too large ({size:,} bytes, limit {max_bytes:,}; raise it with --max-bytes)")
+        data = path.read_bytes()
+    except OSError as error:
+        raise ReadError(f"cannot read: {error.strerror or error}") from error
+    return read_bytes(data, path.name, str(path), max_bytes=max_bytes)
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files as given; folders searched recursively for *.txt, *.html and *.htm, in name order."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+        else:
+            found.append(path)
+    return found

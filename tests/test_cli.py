@@ -1,0 +1,112 @@
+"""The store and the command line, through CliRunner on real databases in a temp dir."""
+
+from __future__ import annotations
+
+import json
+
+from claimtrack.cli import main
+from tests.conftest import SEEDS
+
+SEED = sorted(SEEDS.glob("*.txt"))[0]
+
+
+def _export(runner, db_url, *args) -> list[dict]:
+    result = runner.invoke(main, ["--db", db_url, "export", "--format", "jsonl", *args])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+
+
+def test_ingest_claims_export(seeded_db, runner):
+    rows = _export(runner, seeded_db)
+    assert len({r["document"] for r in rows}) == 5
+    assert len(rows) > 90
+    for row in rows:
+        text = (SEEDS / row["document"]).read_text(encoding="utf-8")
+        assert text[row["start"] : row["end"]] == row["text"]
+        assert row["speaker_type"] in ("named", "unnamed", "outlet", "editorial")
+        assert isinstance(row["via"], list)
+    assert not any(r["text"].startswith("Partager Cet Article") for r in rows)  # boilerplate kept out
+    table = runner.invoke(main, ["--db", seeded_db, "claims", "--type", "outlet"])
+    assert table.exit_code == 0
+    assert "agences de presse" in table.output
+
+
+def test_claims_filters(seeded_db, runner):
+    unsourced = runner.invoke(main, ["--db", seeded_db, "claims", "--unsourced", "--json"])
+    rows = [json.loads(line) for line in unsourced.stdout.splitlines()]
+    assert rows and all(r["speaker_type"] == "editorial" for r in rows)
+    named = runner.invoke(main, ["--db", seeded_db, "claims", "--speaker", "Baqeri", "--json"])
+    rows = [json.loads(line) for line in named.stdout.splitlines()]
+    assert rows and all("Baqeri" in r["speaker"] for r in rows)
+    limited = runner.invoke(main, ["--db", seeded_db, "claims", "--limit", "3", "--json"])
+    assert len(limited.stdout.splitlines()) == 3
+    bad = runner.invoke(main, ["--db", seeded_db, "claims", "--attributed", "--unsourced"])
+    assert bad.exit_code != 0
+
+
+def test_reingest_is_idempotent(db_url, runner):
+    first = runner.invoke(main, ["--db", db_url, "ingest", str(SEED)])
+    assert first.exit_code == 0, first.output
+    before = _export(runner, db_url)
+    second = runner.invoke(main, ["--db", db_url, "ingest", str(SEED)])
+    assert second.exit_code == 0
+    assert "already" in second.output
+    assert _export(runner, db_url) == before
+    again = runner.invoke(main, ["--db", db_url, "ingest", "--reprocess", str(SEED)])
+    assert "reprocessed" in again.output
+    assert [(r["start"], r["speaker_type"]) for r in _export(runner, db_url)] == [
+        (r["start"], r["speaker_type"]) for r in before]
+
+
+def test_failed_documents_leave_the_database_as_it_was(db_url, runner, tmp_path):
+    runner.invoke(main, ["--db", db_url, "ingest", str(SEED)])
+    before = _export(runner, db_url)
+    (tmp_path / "empty.txt").write_text("   \n")
+    (tmp_path / "binary.txt").write_bytes(b"\x00\x01\x02PNG\x00" * 50)
+    (tmp_path / "huge.txt").write_text("Une phrase. " * 1000)
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--max-bytes", "5000", str(tmp_path)])
+    assert result.exit_code != 0
+    assert "empty file" in result.output and "binary file" in result.output and "too large" in result.output
+    assert "Traceback" not in result.output
+    assert _export(runner, db_url) == before
+
+
+def test_cp1252_keeps_accents_and_offsets(db_url, runner, tmp_path):
+    text = "Le ministre a déclaré que la réunion était « très utile ».\n\nLa Défense a réagi.\n"
+    path = tmp_path / "latin.txt"
+    path.write_bytes(text.encode("cp1252"))
+    result = runner.invoke(main, ["--db", db_url, "ingest", str(path)])
+    assert result.exit_code == 0, result.output
+    rows = _export(runner, db_url)
+    assert rows[0]["text"] == "Le ministre a déclaré que la réunion était « très utile »."
+    assert text[rows[1]["start"] : rows[1]["end"]] == "La Défense a réagi."
+
+
+def test_stdin_and_html(db_url, runner, tmp_path):
+    html = ("<html><head><title>Titre</title><meta property='og:site_name' content='Le Site'></head><body>"
+            "<nav>Menu</nav><h1>Un titre de page</h1><p>Selon l'AFP, la réunion a eu lieu lundi.</p>"
+            "<script>var x = 1;</script></body></html>")
+    (tmp_path / "page.html").write_text(html, encoding="utf-8")
+    result = runner.invoke(main, ["--db", db_url, "ingest", str(tmp_path / "page.html")])
+    assert result.exit_code == 0, result.output
+    result = runner.invoke(main, ["--db", db_url, "ingest", "-"], input="Le Kremlin a affirmé que tout va bien.\n")
+    assert result.exit_code == 0, result.output
+    rows = _export(runner, db_url)
+    by_text = {r["text"]: r for r in rows}
+    assert by_text["Selon l'AFP, la réunion a eu lieu lundi."]["speaker_type"] == "outlet"
+    assert by_text["Selon l'AFP, la réunion a eu lieu lundi."]["outlet"] == "Le Site"
+    assert by_text["Le Kremlin a affirmé que tout va bien."]["speaker"] == "Kremlin"
+    assert "var x" not in json.dumps(rows)
+
+
+def test_missing_path_is_a_clear_error(db_url, runner, tmp_path):
+    result = runner.invoke(main, ["--db", db_url, "ingest", str(tmp_path / "nope.txt")])
+    assert result.exit_code != 0
+    assert "cannot read" in result.output
+
+
+def test_every_command_help_has_an_example(runner):
+    for command in (["ingest"], ["claims"], ["export"], ["db", "upgrade"], ["db", "current"]):
+        result = runner.invoke(main, [*command, "--help"])
+        assert result.exit_code == 0
+        assert "Example" in result.output, command

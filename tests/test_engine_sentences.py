@@ -1,0 +1,127 @@
+"""The attribution rules on real sentences: from the seeds, and written in the style of news.
+
+Each case is a small article (a context sentence may come first); the last claim is checked.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+CASES = [
+    # direct quote, speaker after the closing mark
+    ("« L'Irak n'oubliera jamais la position de la Russie », a affirmé Qasim al-Araji.",
+     "Qasim al-Araji", "named", (), "direct"),
+    # inverted incise with an anonymous source
+    ("« La Russie semble décidée à ne plus rester indifférente », note un analyste.",
+     "un analyste", "unnamed", (), "direct"),
+    # speaker before a colon
+    ("Le ministre Ali Rabiei a déclaré : « Toute action contre la nation iranienne serait confrontée "
+     "à une réponse écrasante ».", "Ali Rabiei", "named", (), "direct"),
+    # quote over several sentences, attributed after it
+    ("« Une opération a été lancée ce lundi matin. L'opération s'effectue avec l'aide de l'aviation », "
+     "a annoncé le commandant de la brigade 88.", "le commandant de la brigade 88", "unnamed", (), "direct"),
+    # clitic subject resolves to the last speaker
+    ("Le général Maan al-Saadi a annoncé que les forces seraient équipées de radars. "
+     "« Nous assurons la sécurité des institutions », a-t-il souligné.", "Maan al-Saadi", "named", (), "direct"),
+    # indirect speech with a que-clause
+    ("Le porte-parole du gouvernement iranien Ali Rabiei a affirmé que l'Iran répondrait.",
+     "Ali Rabiei", "named", (), "indirect"),
+    # de + infinitive
+    ("Le chef d'état-major de l'armée irakienne, Othman al-Ghanemi, a dit avoir examiné la coopération.",
+     "Othman al-Ghanemi", "named", (), "indirect"),
+    # framing prepositions
+    ("Ces trois convois ont été attaqués mercredi, selon des sources irakiennes.",
+     "des sources irakiennes", "unnamed", (), "according_to"),
+    ("D'après Al-Mayadeen, la brigade a été attaquée par des drones.", "Al-Mayadeen", "outlet", (), "according_to"),
+    ("Selon l'AFP, la réunion a eu lieu lundi à Bagdad.", "AFP", "outlet", (), "according_to"),
+    # multiword and pronominal cues
+    ("Le Commandement des opérations interarmées irakien fait état de la poursuite de l'échange de renseignements.",
+     "Commandement des opérations interarmées irakien", "named", (), "indirect"),
+    ("L'Iran met en garde contre une réponse écrasante si Trump cible un site nucléaire.",
+     "Iran", "named", (), "indirect"),
+    ("M. Maximov s'est félicité du premier anniversaire de la victoire de l'Irak.", "Maximov", "named", (), "indirect"),
+    # relay: an outlet citing a person
+    ("« Bagdad et Moscou ont établi d'excellentes relations dans tous les domaines », a rapporté RT "
+     "citant les propos d'Othman al-Ghanemi.", "Othman al-Ghanemi", "named", ("RT",), "direct"),
+    # relay: outlet report framing unnamed officials
+    ("Selon le rapport du New York Times, des responsables américains ont déclaré à Trump que le stock "
+     "avait augmenté.", "des responsables américains", "unnamed", ("New York Times",), "indirect"),
+    # relay: interviewed by an outlet
+    ("Interrogé par Sputnik sur l'avenir du comité, le porte-parole de la diplomatie irakienne, Ahmad al-Sahaf, "
+     "a expliqué que la Russie soutenait Bagdad.", "Ahmad al-Sahaf", "named", ("Sputnik",), "indirect"),
+    # an outlet as the source itself
+    ("Il y a peu les agences de presse faisaient état du déploiement des unités de l'armée russe.",
+     "les agences de presse", "outlet", (), "indirect"),
+    # a role resolved to the person named before
+    ("Qassim al-Araji, conseiller à la sécurité nationale irakienne, a rencontré l'ambassadeur. "
+     "Le responsable irakien a réitéré la volonté de son pays de préserver les acquis sécuritaires.",
+     "Qassim al-Araji", "named", (), "indirect"),
+    # a surname resolved to the full name
+    ("À la tête d'une délégation, Alexander Lavrentiev, envoyé spécial pour la Syrie, a rencontré le conseiller. "
+     "« La Russie et l'Irak conviennent de coopérer pleinement », a lancé Lavrentiev.",
+     "Alexander Lavrentiev", "named", (), "direct"),
+    # an office speaking for a named person
+    ("« Les deux hommes se sont rencontrés lundi à Bagdad », a annoncé le bureau de M. Araji.",
+     "bureau de Araji", "named", (), "direct"),
+    # a capital standing for its government
+    ("Bagdad a fait part de la tenue d'une réunion entre les commandants militaires.", "Bagdad", "named", (),
+     "indirect"),
+    # passive with an agent
+    ("Toutes les trois attaques ont été revendiquées par le groupe irakien « Qassem al-Jabbarin ».",
+     "Qassem al-Jabbarin", "named", (), "indirect"),
+    # narrative infinitive after a named expert
+    ("L'expert irakien en matière de sécurité met en garde contre des frappes. Et lui de poursuivre : "
+     "« Il appartient au gouvernement irakien de suspendre toutes les activités militaires ».",
+     "l'expert irakien en matière de sécurité", "unnamed", (), "direct"),
+    # insertion between subject and verb
+    ("Khattab, pour sa part, a salué le soutien de Téhéran à son pays.", "Khattab", "named", (), "indirect"),
+    # negation and actions are not attributions
+    ("Le ministre n'a pas confirmé que la réunion aurait lieu.", None, "editorial", (), "none"),
+    ("Le Parlement irakien a ratifié, en janvier 2020, une loi prévoyant l'expulsion des militaires.",
+     None, "editorial", (), "none"),
+    ("Une vaste opération a été lancée, lundi 21 décembre, par les Hachd dans la province de Salaheddine.",
+     None, "editorial", (), "none"),
+    ("Il faut renforcer la coopération entre les deux pays.", None, "editorial", (), "none"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type", "via", "mode"), CASES,
+                         ids=[c[0][:40] for c in CASES])
+def test_sentence(analyzer, text, speaker, speaker_type, via, mode):
+    claim = analyzer.analyze(text).claims[-1]
+    assert claim.speaker_type == speaker_type, claim
+    if speaker is None:
+        assert claim.speaker is None
+    else:
+        assert claim.speaker is not None and speaker.lower() in claim.speaker.lower() or \
+            claim.speaker.lower() in speaker.lower(), claim
+    assert claim.via == via, claim
+    assert claim.mode == mode, claim
+
+
+def test_dateline_outlet_speaks_its_dispatch_and_relays_sources(analyzer):
+    text = ("Hasaka, SANA- L'occupation américaine a continué de piller les ressources syriennes.\n"
+            "Des sources locales ont déclaré qu'un convoi de 70 camions a quitté les territoires syriens.\n"
+            "Les forces d'occupation contrôlent la plupart des champs pétrolifères de la région.\n")
+    claims = analyzer.analyze(text).claims
+    assert [(c.speaker, c.speaker_type, c.via) for c in claims] == [
+        ("SANA", "outlet", ()), ("des sources locales", "unnamed", ("SANA",)), ("SANA", "outlet", ())]
+
+
+def test_segments_keep_quotes_compounds_and_captions_together(analyzer):
+    text = ("Titre de l'article sur la Syrie\n\n"
+            "La chasse aux terroristes se poursuit en Irak. (Photo d'archives)\n\n"
+            "Les frontières syro-irakiennes et le comité Irak-Syrie-Russie-Iran sont cités par M. Araji.\n\n"
+            "« Nous sommes prêts. Nous attendons », a dit le ministre.\n\n"
+            "Partager Cet Article\n")
+    analysis = analyzer.analyze(text)
+    kinds = [(s.kind, s.text) for s in analysis.segments]
+    assert kinds[0] == ("headline", "Titre de l'article sur la Syrie")
+    assert kinds[1] == ("caption", "La chasse aux terroristes se poursuit en Irak. (Photo d'archives)")
+    assert kinds[2][1].endswith("par M. Araji.")
+    assert [s.text for s in analysis.segments if s.paragraph == 3] == ["« Nous sommes prêts.",
+                                                                        "Nous attendons », a dit le ministre."]
+    assert kinds[-1] == ("boilerplate", "Partager Cet Article")
+    assert all(c.kind in ("claim", "headline") for c in analysis.claims)
+    for claim in analysis.claims:
+        assert text[claim.start : claim.end] == claim.text
