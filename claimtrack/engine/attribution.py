@@ -83,7 +83,8 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
         chosen = verb
     if framing:
         framed = resolver.classify(sent, *framing.subject)
-        if framed and (source is None):
+        deeper_verb = verb is not None and verb.depth > 0 and framing.anchor < verb.anchor
+        if framed and (source is None or (deeper_verb and verb.kind != "incise")):
             source, chosen = framed, framing
         elif framed and source and framed.type == "outlet" and source.type != "outlet":
             source = replace(source, via=(framed.speaker or framed.mention, *source.via))

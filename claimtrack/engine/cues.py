@@ -122,11 +122,11 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
     toks = sent.tokens
     cues = []
     for v, tok in enumerate(toks):
-        lemma = fold(tok.lemma)
-        if tok.upos == "NOUN" and _incise_position(toks, v):
-            lemma = _guess_verb_lemma(fold(tok.text))
-        elif tok.upos not in ("VERB", "AUX"):
+        if tok.upos == "NOUN" and not _verb_position(toks, v):
             continue
+        if tok.upos not in ("VERB", "AUX", "NOUN"):
+            continue
+        lemma = verb_lemma(tok, lex.verb_frames)
         multi_end = _multiword(toks, v)
         frame = lex.verb_frames.get(lemma)
         reflexive = v > 0 and fold(toks[v - 1].text) in ("s'", "se") and f"s'{lemma}" in lex.verb_frames
@@ -153,7 +153,15 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
                 cues.append(Cue(v, (v - 1, end), (s, v - 1), "narrative", sent.depth(v)))
             continue
         if form == "Part" and tok.feat("Tense") == "Pres":
-            continue  # "affirmant que": the main clause carries the source
+            # "le président Ruto a affiché sa fermeté en s'engageant à …": the main clause's subject
+            main = toks[v].head
+            subject = next((t for t in toks if t.head == main and main != v and t.deprel.startswith("nsubj")
+                            and t.i < main), None)
+            if subject is not None and fold(subject.text) not in RELATIVE:
+                s = start_np(sent, subject.i + 1) if subject.upos != "PRON" else subject.i
+                if _plausible_start(toks[s]):
+                    cues.append(Cue(v, (a, end), (s, subject.i + 1), "participle", sent.depth(v) + 2))
+            continue
         passive = form == "Part" and any(t.deprel == "aux:pass" or (fold(t.lemma) == "être" and t.head == v
                                           and not any(fold(x.text) in ("se", "s'") for x in toks[a:v]))
                                           for t in toks[a:v])
@@ -163,9 +171,12 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
                 if b > end + 1:
                     cues.append(Cue(v, (a, end), (end + 1, b), "passive", sent.depth(v)))
             continue
-        if form == "Part" and a == v:
+        if form == "Part" and a == v and not _incise_position(toks, v):
             continue  # a bare participle is an adjective or a modifier ("publié par")
-        has_subject_before = any(t.head == v and t.deprel.startswith("nsubj") and t.i < a for t in toks)
+        has_subject_before = any(
+            t.head == v and t.deprel.startswith("nsubj") and t.i < a
+            and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
+            for t in toks)
         incise = clitic is not None or (not has_subject_before and _clause_before(toks, a)
                                         and (_after_quote(toks, a, quotes) or _subject_follows(toks, v, end)))
         if frame == "clause" and not incise and not _has_clause_frame(toks, end, quotes):
@@ -178,7 +189,7 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
             subject, kind = (end, b), "incise"
         else:
             subject, kind = _preposed_subject(text, sent, v, a), "preposed"
-        if subject is None or subject[0] >= subject[1]:
+        if subject is None or subject[0] >= subject[1] or fold(toks[subject[0]].text) == "on":
             continue
         cue = Cue(v, (a, end), subject, kind, sent.depth(v), _citing(text, sent, subject[1]))
         cues.append(cue)
@@ -186,14 +197,52 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
 
 
 def _incise_position(toks: tuple[Token, ...], v: int) -> bool:
-    """A word right after "», " or ", " and before a determiner: where a verb of saying stands."""
+    """A word right after a comma and before a determiner or a name: where the verb of an
+    inverted speaker clause stands (", note un analyste", ", dit un comité d'experts")."""
     return (v >= 1 and toks[v - 1].text == "," and v + 1 < len(toks)
-            and toks[v + 1].upos in ("DET", "PROPN") and (v < 2 or toks[v - 2].text in ("»", '"', "”")))
+            and toks[v + 1].upos in ("DET", "PROPN"))
 
 
-def _guess_verb_lemma(form: str) -> str:
-    """The infinitive of a third-person present of a first-group verb ("note" -> "noter")."""
-    return form + "r" if form.endswith("e") else form
+def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
+    """Where a word the tagger took for a noun must be a verb of saying: an incise, or between
+    a name and a colon or "que" ("Infosperber note :")."""
+    if _incise_position(toks, v) and v >= 2 and toks[v - 2].text in ("»", '"', "”"):
+        return True
+    follows = toks[v + 1].text if v + 1 < len(toks) else ""
+    return v >= 1 and toks[v - 1].upos == "PROPN" and fold(follows) in (":", "que", "qu'")
+
+
+def verb_lemma(tok: Token, frames: dict[str, str]) -> str:
+    """The tagger's lemma when the lexicon knows it, else a guess from the form: lemmatizers
+    miss news verbs ("conteste" -> "conteste", "répètent" -> "répèter")."""
+    from claimtrack.engine.mentions import fold_accents
+
+    lemma = fold(tok.lemma)
+    if lemma in frames:
+        return lemma
+    by_folded = _folded_frames(frames)
+    form = fold(tok.text)
+    guesses = [lemma, lemma + "r" if lemma.endswith("e") else lemma]
+    for ending, replacement in (("ent", "er"), ("es", "er"), ("e", "er"), ("é", "er"), ("ée", "er"), ("ait", "er")):
+        if form.endswith(ending):
+            guesses.append(form[: -len(ending)] + replacement)
+    for guess in guesses:
+        known = by_folded.get(fold_accents(guess))
+        if known:
+            return known
+    return lemma
+
+
+_FOLDED: dict[int, dict[str, str]] = {}
+
+
+def _folded_frames(frames: dict[str, str]) -> dict[str, str]:
+    from claimtrack.engine.mentions import fold_accents
+
+    key = id(frames)
+    if key not in _FOLDED:
+        _FOLDED[key] = {fold_accents(lemma): lemma for lemma in frames}
+    return _FOLDED[key]
 
 
 def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:

@@ -35,6 +35,8 @@ class Lexicons:
     boilerplate: tuple[tuple[re.Pattern[str], str], ...]
     captions: tuple[re.Pattern[str], ...]
     pronouns: frozenset[str]
+    institutions: frozenset[str]
+    role_synonyms: tuple[tuple[str, str], ...]
 
     def outlet_name(self, text: str) -> str | None:
         return self.outlets.get(fold(text).strip(" «»\"“”"))
@@ -76,4 +78,6 @@ def load() -> Lexicons:
         boilerplate=boilerplate,
         captions=captions,
         pronouns=frozenset(fold(w) for w in _lines("pronouns.txt")),
+        institutions=frozenset(fold(w) for w in _lines("institution_nouns.txt")),
+        role_synonyms=tuple(tuple(fold(part) for part in line.split("\t")) for line in _lines("role_synonyms.tsv")),
     )

@@ -43,6 +43,10 @@ class Source:
     resolved: bool = False  # the speaker comes from elsewhere in the article
 
 
+def fold_accents(text: str) -> str:
+    return _strip_accents(fold(text))
+
+
 def _strip_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
@@ -103,7 +107,12 @@ class Registry:
 
     def by_role(self, mention: str, head: str, position: int) -> Person | None:
         """The named person whose stated role matches a role mention ("le responsable irakien")."""
-        words = role_stems(mention)
+        folded = fold(mention)
+        for phrase, title in load().role_synonyms:
+            if phrase in folded:
+                folded = folded.replace(phrase, title)
+                head = title.split()[0]
+        words = role_stems(folded)
         head_stem = stem(head)
         generic = fold(head) in GENERIC_TITLES
         best, best_score = None, 0.0
@@ -170,7 +179,7 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
         if is_name_token(toks[i], lex) or _particle_starts_name(toks, i, hi):
             j = i + 1
             while j < hi:
-                if is_name_token(toks[j], lex):
+                if is_name_token(toks[j], lex) and not _entity_break(toks[j - 1], toks[j]):
                     j += 1
                 elif toks[j].text in ("-", "‐") or toks[j].lower in PARTICLES or toks[j].lower in INNER_PARTICLES:
                     k = j
@@ -188,6 +197,13 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
         else:
             i += 1
     return runs
+
+
+def _entity_break(previous: Token, tok: Token) -> bool:
+    """"la CIA Peter Goss": an organisation's acronym and a person's name are two names."""
+    if previous.ent and tok.ent and previous.ent != tok.ent:
+        return True
+    return previous.text.isupper() and len(previous.text) >= 2 and not tok.text.isupper()
 
 
 def _particle_starts_name(toks: tuple[Token, ...], i: int, hi: int) -> bool:
@@ -273,7 +289,7 @@ def head_index(sent: ParsedSentence, a: int, b: int) -> int:
     """The first content word of a mention: its head for the rules' purposes."""
     for i in range(a, b):
         tok = sent.tokens[i]
-        if tok.upos in ("NOUN", "PROPN", "PRON", "X") or (tok.upos == "ADJ" and fold(tok.text) in load().titles):
+        if tok.upos in ("NOUN", "PROPN", "PRON", "X") or fold(tok.text) in load().titles:
             if tok.text in load().honorifics:
                 continue
             return i
@@ -288,10 +304,21 @@ class Resolver:
         self.registry = registry
         self.last_speaker: Source | None = None
         self.last_issuer: Source | None = None
+        self.institutions: dict[str, str] = {}
 
     def remember(self, source: Source) -> None:
         if source.type in ("named", "unnamed"):
             self.last_speaker = source
+        if self.last_issuer and self.last_issuer.speaker == source.speaker:
+            self.last_issuer = source  # keeps the relays found in the sentence ("publiée sur X")
+
+    def _institution(self, head: str, description: str) -> str:
+        """"le comité" is the committee the article described in full before."""
+        fuller = self.institutions.get(head)
+        if fuller is None or (len(description) > len(fuller) and not description.lower().startswith(("ce ", "cette "))):
+            self.institutions[head] = description
+            return description
+        return fuller
 
     def classify(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
         lex = load()
@@ -337,6 +364,10 @@ class Resolver:
             name = span_text(self.text, sent, *named[0]) if named else mention
             return Source(name, "outlet", mention, span)
         apposed = [r for r in runs if not _in_complement(toks, r[0], a)]
+        if head_word not in lex.titles:
+            apposed = [r for r in apposed if not any(t.text == "," for t in toks[head:r[0]])]
+        if fold(toks[a].text) in INDEFINITE and not any(_is_person_like(toks, r) for r in apposed):
+            return Source(mention[:1].lower() + mention[1:], "unnamed", mention, span)
         if apposed:
             run = apposed[-1] if head_word in lex.titles else apposed[0]
             run_text = span_text(self.text, sent, *run)
@@ -352,6 +383,8 @@ class Resolver:
             person = self.registry.by_role(mention, toks[head].text, span[0])
             if person:
                 return Source(person.name, "named", mention, span, role=person.role, resolved=True)
+        if head_word in lex.institutions and toks[head].feat("Number") != "Plur":
+            return Source(self._institution(head_word, _drop_determiner(mention)), "named", mention, span)
         description = _drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
@@ -370,7 +403,7 @@ class Resolver:
 def _in_complement(toks: tuple[Token, ...], i: int, a: int) -> bool:
     """Whether the name at token i is inside a de/à complement ("la brigade 88 des Hachd")."""
     j = i - 1
-    while j >= a and toks[j].text in ("«", "-"):
+    while j >= a and (toks[j].text in ("«", "-") or toks[j].upos == "DET"):
         j -= 1
     return j >= a and fold(toks[j].text) in ("de", "d'", "du", "des", "à", "au", "aux", "pour", "par", "en", "sur")
 
@@ -412,7 +445,7 @@ def _role_after(text: str, sent: ParsedSentence, b: int, lex: Lexicons) -> str |
         c += 1
     if c >= len(toks) or fold(toks[c].text) not in lex.titles:
         return None
-    end = c
+    end = c + 1
     while end < len(toks) and toks[end].text not in (",", ";", ".", "(", ")") and toks[end].upos not in ("AUX", "VERB"):
         end += 1
     return span_text(text, sent, b + 1, end) if end > c else None
@@ -423,6 +456,8 @@ def _role_before(text: str, sent: ParsedSentence, a: int, lex: Lexicons) -> str 
     end = a
     if end > 0 and toks[end - 1].text == ",":
         end -= 1
+    if end > 0 and (toks[end - 1].upos in ("ADP", "DET") or _in_complement(toks, a, 0)):
+        return None  # "la brigade 88 des Hachd al-Chaabi": a complement, not an apposition
     start = end
     while start > 0 and toks[start - 1].upos in ("DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM") \
             and toks[start - 1].text not in (",",):
