@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import io
 import sys
 from pathlib import Path
@@ -14,49 +13,10 @@ from rich.progress import Progress
 from rich.table import Table
 
 from claimtrack import __version__
+from claimtrack.cli_common import console, filter_options, open_database, short
 from claimtrack.db import Database, DatabaseError, current_revision, head_revision
-from claimtrack.queries import STATUSES, ClaimFilter, iter_rows
+from claimtrack.queries import ClaimFilter, iter_rows
 from claimtrack.reading import MAX_BYTES, ReadError, expand_paths, read_bytes, read_path
-
-TYPES = ("named", "unnamed", "outlet", "editorial")
-
-
-def console() -> Console:
-    return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
-
-
-def open_database(ctx: click.Context) -> Database:
-    try:
-        return Database(ctx.obj["db"])
-    except DatabaseError as error:
-        raise click.ClickException(str(error)) from error
-
-
-def filter_options(command):
-    """The claim filters every listing, export and review command shares."""
-    options = [
-        click.option("--attributed", is_flag=True, help="Only claims with a source (not editorial)."),
-        click.option("--unsourced", is_flag=True, help="Only editorial claims: the article's own voice."),
-        click.option("--type", "types", multiple=True, type=click.Choice(TYPES), help="Speaker type (repeatable)."),
-        click.option("--speaker", help="Speaker name contains this text."),
-        click.option("--doc", "document", help="Document name, id or sha256 prefix."),
-        click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Review status (repeatable)."),
-        click.option("--search", help="Claim text contains this text."),
-        click.option("--batch", help="Only the claims of this saved sample batch."),
-        click.option("--limit", type=click.IntRange(min=1), help="At most this many claims."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-
-    @functools.wraps(command)
-    def wrapper(*args, attributed, unsourced, types, speaker, document, status, search, batch, limit, **kwargs):
-        if attributed and unsourced:
-            raise click.UsageError("--attributed and --unsourced exclude each other")
-        flt = ClaimFilter(attributed=attributed, unsourced=unsourced, types=tuple(types), speaker=speaker,
-                          document=document, status=tuple(status), search=search, batch=batch, limit=limit)
-        return command(*args, flt=flt, **kwargs)
-
-    return wrapper
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -204,16 +164,11 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
         for row in rows:
             marker = "⚙ " if row.machine_extracted else ""
             table.add_row(str(row.id), escape(row.document), row.speaker_type, escape(row.speaker or "—"),
-                          escape(" > ".join(row.via)), row.mode, marker + row.status, escape(_short(row.text)))
+                          escape(" > ".join(row.via)), row.mode, marker + row.status, escape(short(row.text)))
             count += 1
         out = console()
         out.print(table)
         out.print(f"{count} claim(s)")
-
-
-def _short(text: str, width: int = 110) -> str:
-    flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
 @main.command()
@@ -263,5 +218,9 @@ def export(ctx: click.Context, flt: ClaimFilter, fmt: str, output: str | None, e
         click.echo(f"{count} claim(s) written to {output}", err=True)
 
 
-if __name__ == "__main__":  # pragma: no cover
-    main()
+def _register() -> None:
+    """The review and report commands live in their own modules; importing them adds them."""
+    from claimtrack import cli_reports, cli_review  # noqa: F401
+
+
+_register()

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.db import Database
 from claimtrack.engine import Analysis, Analyzer
+from claimtrack.engine.lexicons import fold, load
 from claimtrack.models import Claim, ClaimVia, Document, Segment, Speaker, SpeakerAlias
 from claimtrack.reading import ReadError, SourceText
 
@@ -40,7 +41,8 @@ def _speaker(session: Session, cache: dict, name: str, type_: str, role: str | N
         cache[key] = speaker
     if role and not speaker.role:
         speaker.role = role
-    if alias and alias != name and alias not in {a.alias for a in speaker.aliases}:
+    if alias and alias != name and fold(alias) not in load().pronouns \
+            and alias not in {a.alias for a in speaker.aliases}:
         speaker.aliases.append(SpeakerAlias(alias=alias[:500]))
     return speaker
 

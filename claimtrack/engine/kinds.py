@@ -36,6 +36,8 @@ def _is_headline(paragraph: str, sentences: int) -> bool:
         return False
     if flat.endswith(".") and not flat.endswith("..."):
         return False
+    if re.search(r"[.!?…]\s*[»\"”]$", flat):
+        return False  # a quoted sentence on its own line is running text
     return not flat.endswith(("»", '"', "”")) or flat.startswith(("«", '"', "“"))
 
 

@@ -264,6 +264,8 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
             break
         if not _is_np_token(tok, lex, quote_open):
             break
+        if tok.upos == "DET" and b > a and toks[b - 1].upos in ("NOUN", "PROPN", "ADJ"):
+            break  # a determiner right after a noun opens the next phrase ("des informations les USA")
         if tok.text == "»":
             quote_open = False
         b += 1

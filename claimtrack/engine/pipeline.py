@@ -60,7 +60,10 @@ class Analyzer:
                 cue_span=attribution.cue_span if source else None,
                 quote_span=attribution.quote_span if source else None,
             ))
-        title = next((s.text for s in segments if s.kind == "headline"), None)
+        # the title is a headline that comes before the running text, not a later crosshead
+        title = next((s.text for s in segments if s.kind in ("headline", "claim")), None)
+        if title is not None and next(s for s in segments if s.text == title).kind != "headline":
+            title = None
         return Analysis(
             name=name, text=text, title=" ".join(title.split()) if title else None,
             outlet=outlet_from_furniture(text, segments), published=published_date(text, segments),

@@ -1,0 +1,54 @@
+"""schema.org ClaimReview JSON-LD for claims that carry a reviewer's verdict."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import TextIO
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from claimtrack.models import Review
+from claimtrack.queries import ClaimRow
+
+RATINGS = {"false": 1, "misleading": 2, "unverifiable": 3, "accurate": 5}
+
+
+def claimreview(row: ClaimRow, review: Review) -> dict:
+    author_type = "Person" if row.speaker_type in ("named", "unnamed") else "Organization"
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "claimReviewed": " ".join(row.text.split()),
+        "itemReviewed": {
+            "@type": "Claim",
+            "author": {"@type": author_type, "name": row.speaker or row.outlet or "unknown"},
+            "appearance": {"@type": "CreativeWork", "name": row.title or row.document,
+                           "identifier": f"sha256:{row.document_sha256}",
+                           "publisher": {"@type": "Organization", "name": row.outlet} if row.outlet else None},
+        },
+        "reviewRating": {"@type": "Rating", "alternateName": row.verdict, "ratingValue": RATINGS[row.verdict],
+                         "bestRating": 5, "worstRating": 1},
+        "author": {"@type": "Person", "name": review.reviewer},
+        "datePublished": review.created_at.date().isoformat(),
+    }
+
+
+def write_claimreview(session: Session, rows: Iterable[ClaimRow], out: TextIO) -> int:
+    """A JSON array of ClaimReview objects, one per claim with a verdict."""
+    items = []
+    for row in rows:
+        if not row.verdict:
+            continue
+        review = session.scalars(select(Review).where(Review.claim_id == row.id, Review.action == "verdict")
+                                 .order_by(Review.id.desc())).first()
+        if review is None:
+            continue
+        item = claimreview(row, review)
+        if item["itemReviewed"]["appearance"]["publisher"] is None:
+            del item["itemReviewed"]["appearance"]["publisher"]
+        items.append(item)
+    json.dump(items, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+    return len(items)

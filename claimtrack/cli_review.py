@@ -1,0 +1,304 @@
+"""Review commands: show a claim's provenance, review claims one by one, draw spot-check samples."""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import replace
+
+import click
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+from sqlalchemy import select
+
+from claimtrack import review as reviews
+from claimtrack.cli import main
+from claimtrack.cli_common import console, filter_options, open_database, short
+from claimtrack.models import Claim
+from claimtrack.queries import ClaimFilter, claim_query
+from claimtrack.reports import batch_exists, batch_progress, claim_detail
+from claimtrack.sampling import STRATA, SampleError, draw
+
+ACTIONS = {
+    "c": "confirm the attribution",
+    "e": "correct it (speaker, type, via, mode)",
+    "v": "set a verdict on the claim",
+    "r": "reject: not a claim",
+    "a": "add a claim the engine missed",
+    "n": "add a note",
+    "s": "skip",
+    "b": "back to the previous claim",
+    "q": "quit",
+}
+STYLES = {"claim": "bold", "quote": "green", "mention": "bold cyan underline", "cue": "bold magenta"}
+
+
+def context_text(detail) -> Text:
+    """The paragraph around the claim, with the claim, quotation, mention and cue highlighted.
+    A rich Text, not markup: brackets in quotes print as they are."""
+    claim, base = detail.claim, detail.paragraph_start
+    text = Text(detail.document.text[detail.paragraph_start : detail.paragraph_end], style="dim")
+    spans = [("claim", claim.start, claim.end), ("quote", claim.quote_start, claim.quote_end),
+             ("mention", claim.mention_start, claim.mention_end), ("cue", claim.cue_start, claim.cue_end)]
+    for name, start, end in spans:
+        if start is not None and end is not None:
+            text.stylize(STYLES[name], max(0, start - base), max(0, end - base))
+    return text
+
+
+def _status_line(claim: Claim) -> str:
+    if claim.status == "machine" and claim.origin == "machine":
+        return "[bold red]⚙ machine-extracted[/]: check it against the original"
+    return f"[green]{claim.status}[/]" + (f" · verdict [bold]{claim.verdict}[/]" if claim.verdict else "")
+
+
+def render_detail(detail, compact: bool = False):
+    claim, doc = detail.claim, detail.document
+    speaker = claim.speaker.name if claim.speaker else "— (the article's own voice)"
+    via = " > ".join(v.outlet for v in claim.via) or "—"
+    lines = [
+        f"[bold]Claim {claim.id}[/] · {claim.kind} · {_status_line(claim)}",
+        f"Speaker: [bold]{escape(speaker)}[/] ({claim.speaker_type})"
+        + (f" · role: {escape(claim.speaker.role)}" if claim.speaker and claim.speaker.role else "")
+        + (f" · aliases: {escape(', '.join(detail.aliases))}" if detail.aliases and not compact else ""),
+        f"Mention: {escape(claim.mention or speaker)} · cue: {escape(claim.cue or '—')} · mode: {claim.mode} · "
+        f"via: {escape(via)} · confidence {claim.confidence:.2f}",
+    ]
+    if not compact:
+        lines[1:1] = [
+            f"Document: {escape(doc.name)} (id {doc.id}) · {escape(doc.source_path or 'stdin')}",
+            f"sha256 {doc.sha256} · outlet {escape(doc.outlet or '—')} · published {doc.published or '—'} · "
+            f"ingested {doc.ingested_at:%Y-%m-%d %H:%M} · pipeline {escape(doc.pipeline_backend)} "
+            f"{escape(doc.pipeline_model)} rules {escape(doc.pipeline_version)}",
+            f"Offsets: {claim.start}–{claim.end}",
+        ]
+    else:
+        lines.insert(1, f"Document: {escape(doc.name)} · offsets {claim.start}–{claim.end}")
+    return lines
+
+
+def print_detail(out, detail, compact: bool = False) -> None:
+    for line in render_detail(detail, compact):
+        out.print(line)
+    out.print(Panel(context_text(detail), title="context", expand=False))
+    if detail.reviews and not compact:
+        table = Table(title="Review history")
+        for column in ("when", "reviewer", "action", "status", "verdict", "changes / note"):
+            table.add_column(column, overflow="fold")
+        for r in detail.reviews:
+            table.add_row(f"{r.created_at:%Y-%m-%d %H:%M}", escape(r.reviewer), r.action, r.status, r.verdict or "",
+                          escape(" ".join(filter(None, [r.changes, r.note]))))
+        out.print(table)
+    elif compact and detail.reviews:
+        out.print(f"{len(detail.reviews)} earlier review(s); last: {detail.reviews[-1].action} "
+                  f"by {escape(detail.reviews[-1].reviewer)}")
+
+
+@main.command()
+@click.argument("claim_id", type=int)
+@click.pass_context
+def show(ctx: click.Context, claim_id: int) -> None:
+    """Show a claim's full provenance and review history.
+
+    \b
+    Example:
+      claimtrack show 12
+    """
+    database = open_database(ctx)
+    with database.session() as session:
+        detail = claim_detail(session, claim_id)
+        if detail is None:
+            raise click.ClickException(f"no claim {claim_id}: list them with 'claimtrack claims'")
+        print_detail(console(), detail)
+
+
+def _pending(database, flt: ClaimFilter) -> list[int]:
+    """Claims of the filter nobody has decided on yet, in review order."""
+    with database.session() as session:
+        query = claim_query(flt).where(~reviews.reviewed_condition())
+        return list(session.scalars(query.with_only_columns(Claim.id)))
+
+
+def _ask_correction(claim: Claim) -> reviews.Correction:
+    speaker_type = click.prompt("Speaker type", type=click.Choice(reviews.SPEAKER_TYPES),
+                                default=claim.speaker_type)
+    speaker = None
+    if speaker_type != "editorial":
+        current = claim.speaker.name if claim.speaker else ""
+        speaker = click.prompt("Speaker", default=current or None)
+    via_text = click.prompt("Via (outlets, outermost first, separated by '>'; '-' for none)",
+                            default=" > ".join(v.outlet for v in claim.via) or "-")
+    via = tuple(p.strip() for p in via_text.split(">") if p.strip() and p.strip() != "-")
+    mode = click.prompt("Mode", type=click.Choice(reviews.MODES),
+                        default=claim.mode if speaker_type != "editorial" else "none")
+    return reviews.Correction(speaker=speaker, speaker_type=speaker_type, via=via, mode=mode)
+
+
+@main.command("review")
+@filter_options
+@click.option("--reviewer", default=reviews.default_reviewer, show_default="$USER",
+              help="Name recorded with every answer.")
+@click.pass_context
+def review_command(ctx: click.Context, flt: ClaimFilter, reviewer: str) -> None:
+    """Review claims one at a time; every answer is saved at once.
+
+    Resumes at the first claim of the filter nobody has decided on. Answers can come from a
+    terminal or, for scripts, from standard input (one answer per line).
+
+    \b
+    Keys: c confirm · e correct · v verdict · r reject · a add missed claim · n note · s skip · b back · q quit
+    Example:
+      claimtrack review --unsourced --reviewer alice
+      claimtrack review --batch spot-check-1
+    """
+    database = open_database(ctx)
+    if flt.batch:
+        with database.session() as session:
+            if not batch_exists(session, flt.batch):
+                raise click.ClickException(f"no batch {flt.batch!r}: draw one with 'claimtrack sample N --batch NAME'")
+    queue = _pending(database, flt)
+    out = console()
+    if not queue:
+        out.print("Nothing left to review for these filters.")
+        return
+    out.print(f"{len(queue)} claim(s) to review as [bold]{escape(reviewer)}[/]. Keys: "
+              + " · ".join(f"{k} {v}" for k, v in ACTIONS.items()))
+    answered, position = 0, 0
+    try:
+        while 0 <= position < len(queue):
+            claim_id = queue[position]
+            with database.session() as session:
+                detail = claim_detail(session, claim_id)
+                out.rule(f"{position + 1}/{len(queue)}")
+                print_detail(out, detail, compact=True)
+            key = click.prompt("Action", type=click.Choice(list(ACTIONS)), show_choices=True)
+            if key == "q":
+                break
+            if key == "b":
+                position = max(0, position - 1)
+                continue
+            try:
+                moved = _act(database, key, detail, reviewer, flt.batch, out)
+            except reviews.ReviewError as error:
+                out.print(f"[red]{escape(str(error))}[/]")
+                continue
+            answered += 1
+            if moved:
+                position += 1
+    except click.Abort:
+        if answered == 0 and not sys.stdin.isatty():
+            raise click.ClickException(
+                "review needs a terminal or answers on standard input, and got neither") from None
+        out.print("\nInput ended.")
+    out.print(f"{answered} answer(s) saved.")
+    if flt.batch:
+        with database.session() as session:
+            [progress] = batch_progress(session, flt.batch)
+        out.print(f"Batch {escape(progress.name)}: {progress.reviewed}/{progress.total} reviewed.")
+
+
+def _act(database, key: str, detail, reviewer: str, batch: str | None, out) -> bool:
+    """Carry out one answer in its own transaction; True when the session moves on."""
+    claim = detail.claim
+    if key == "c":
+        with database.session() as session:
+            reviews.confirm(session, claim.id, reviewer, batch)
+        return True
+    if key == "s":
+        with database.session() as session:
+            reviews.skip(session, claim.id, reviewer, batch)
+        return True
+    if key == "v":
+        verdict = click.prompt("Verdict", type=click.Choice(reviews.VERDICTS))
+        with database.session() as session:
+            reviews.set_verdict(session, claim.id, verdict, reviewer, batch)
+        return True
+    if key == "r":
+        note = click.prompt("Why (optional)", default="", show_default=False)
+        with database.session() as session:
+            reviews.reject(session, claim.id, reviewer, note or None, batch)
+        return True
+    if key == "n":
+        note = click.prompt("Note")
+        with database.session() as session:
+            reviews.add_note(session, claim.id, note, reviewer, batch)
+        return False
+    if key == "e":
+        correction = _ask_correction(claim)
+        with database.session() as session:
+            reviews.correct(session, claim.id, correction, reviewer, batch)
+        return True
+    if key == "a":
+        wanted = click.prompt("Text of the missed claim, copied from the article")
+        start = detail.document.text.find(wanted.strip())
+        if start < 0:
+            raise reviews.ReviewError("that text is not in the document; copy it exactly")
+        correction = _ask_correction(claim)
+        with database.session() as session:
+            added = reviews.add_claim(session, detail.document.id, start, start + len(wanted.strip()), correction,
+                                      reviewer, batch)
+            session.flush()
+            out.print(f"Added claim {added.id}.")
+        return False
+    raise AssertionError(key)
+
+
+@main.command()
+@click.argument("n", type=click.IntRange(min=1))
+@filter_options
+@click.option("--by", "by", type=click.Choice(STRATA), help="Stratify proportionally by this.")
+@click.option("--seed", type=int, help="Seed for a reproducible draw (one is picked and printed if omitted).")
+@click.pass_context
+def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: int | None) -> None:
+    """Draw a reproducible random spot-check sample; --batch saves it under a name.
+
+    \b
+    Example:
+      claimtrack sample 20 --by speaker_type --seed 7 --batch spot-check-1
+      claimtrack review --batch spot-check-1
+    """
+    name = flt.batch
+    database = open_database(ctx)
+    try:
+        with database.session() as session:
+            result = draw(session, n, replace(flt, batch=None), by=by, seed=seed, name=name)
+    except SampleError as error:
+        raise click.ClickException(str(error)) from error
+    out = console()
+    out.print(f"Sample [bold]{escape(result.name)}[/]: {len(result.claim_ids)} claim(s), seed {result.seed}"
+              + (f", stratified by {by}" if by else ""))
+    if result.strata:
+        out.print("Strata: " + ", ".join(f"{escape(k)} {v}" for k, v in sorted(result.strata.items())))
+    table = Table()
+    for column in ("id", "document", "type", "speaker", "text"):
+        table.add_column(column, overflow="fold")
+    with database.session() as session:
+        rows = {c.id: c for c in session.scalars(select(Claim).where(Claim.id.in_(result.claim_ids)))}
+        for claim_id in result.claim_ids:
+            claim = rows[claim_id]
+            table.add_row(str(claim.id), escape(claim.document.name), claim.speaker_type,
+                          escape(claim.speaker.name if claim.speaker else "—"), escape(short(claim.text, 80)))
+    out.print(table)
+    out.print(f"Review it with: claimtrack review --batch {escape(result.name)}")
+
+
+@main.command()
+@click.pass_context
+def batches(ctx: click.Context) -> None:
+    """List saved sample batches with their review progress.
+
+    \b
+    Example:
+      claimtrack batches
+    """
+    database = open_database(ctx)
+    with database.session() as session:
+        progress = batch_progress(session)
+    table = Table(title="Batches")
+    for column in ("name", "seed", "size", "by", "reviewed", "filters", "tool"):
+        table.add_column(column, overflow="fold")
+    for p in progress:
+        table.add_row(escape(p.name), str(p.seed), str(p.total), p.stratify_by or "—", f"{p.reviewed}/{p.total}",
+                      escape(p.filters), escape(p.tool_version))
+    console().print(table)

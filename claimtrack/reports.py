@@ -1,0 +1,137 @@
+"""Read-only reports: a claim's provenance, speakers, sourcing profiles, batch progress."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from claimtrack.models import Batch, BatchItem, Claim, Document, Review, Segment, Speaker
+from claimtrack.review import DECISIVE_ACTIONS, VERDICTS, history
+
+
+@dataclass(frozen=True)
+class ClaimDetail:
+    claim: Claim
+    document: Document
+    paragraph_start: int
+    paragraph_end: int
+    reviews: list[Review]
+    aliases: list[str]
+
+
+def claim_detail(session: Session, claim_id: int) -> ClaimDetail | None:
+    claim = session.get(Claim, claim_id, options=[selectinload(Claim.via), selectinload(Claim.document)])
+    if claim is None:
+        return None
+    document = claim.document
+    paragraph = None
+    if claim.segment is not None:
+        paragraph = claim.segment.paragraph
+    members = []
+    if paragraph is not None:
+        members = list(session.scalars(select(Segment).where(Segment.document_id == document.id,
+                                                             Segment.paragraph == paragraph)))
+    start = min([s.start for s in members] + [claim.start])
+    end = max([s.end for s in members] + [claim.end])
+    aliases = [a.alias for a in claim.speaker.aliases] if claim.speaker else []
+    return ClaimDetail(claim, document, start, end, history(session, claim_id), aliases)
+
+
+@dataclass(frozen=True)
+class SpeakerRow:
+    name: str
+    type: str
+    role: str | None
+    aliases: list[str]
+    claims: int
+    documents: int
+
+
+def speakers(session: Session, types: tuple[str, ...] = (), document: str | None = None) -> list[SpeakerRow]:
+    query = (select(Speaker, func.count(Claim.id), func.count(func.distinct(Claim.document_id)))
+             .join(Claim, Claim.speaker_id == Speaker.id).join(Document)
+             .where(Claim.status != "rejected").group_by(Speaker.id)
+             .order_by(func.count(Claim.id).desc(), Speaker.name).options(selectinload(Speaker.aliases)))
+    if types:
+        query = query.where(Speaker.type.in_(types))
+    if document:
+        query = query.where((Document.name == document) | (Document.sha256.startswith(document.lower())))
+    return [SpeakerRow(s.name, s.type, s.role, sorted({a.alias for a in s.aliases}), n, d)
+            for s, n, d in session.execute(query)]
+
+
+@dataclass
+class Profile:
+    """The sourcing profile of a group of claims."""
+
+    group: str
+    claims: int = 0
+    by_type: Counter = field(default_factory=Counter)
+    reviewed: int = 0
+    verdicts: Counter = field(default_factory=Counter)
+
+    @property
+    def unsourced_share(self) -> float:
+        return self.by_type["editorial"] / self.claims if self.claims else 0.0
+
+    @property
+    def unnamed_share(self) -> float:
+        return self.by_type["unnamed"] / self.claims if self.claims else 0.0
+
+    @property
+    def reviewed_share(self) -> float:
+        return self.reviewed / self.claims if self.claims else 0.0
+
+
+def sourcing_profile(session: Session, by: str | None = None, document: str | None = None) -> list[Profile]:
+    reviewed_ids = set(session.scalars(select(Review.claim_id).where(Review.action.in_(DECISIVE_ACTIONS))))
+    query = select(Claim.id, Claim.speaker_type, Claim.verdict, Document.name, Document.outlet).join(Document) \
+        .where(Claim.status != "rejected")
+    if document:
+        query = query.where((Document.name == document) | (Document.sha256.startswith(document.lower())))
+    groups: dict[str, Profile] = defaultdict(lambda: Profile(""))
+    for claim_id, speaker_type, verdict, name, outlet in session.execute(query):
+        key = "all" if by is None else (name if by == "document" else outlet or "(no outlet)")
+        profile = groups[key]
+        profile.group = key
+        profile.claims += 1
+        profile.by_type[speaker_type] += 1
+        profile.reviewed += claim_id in reviewed_ids
+        if verdict:
+            profile.verdicts[verdict] += 1
+    return [groups[k] for k in sorted(groups)]
+
+
+@dataclass(frozen=True)
+class BatchProgress:
+    name: str
+    seed: int
+    size: int
+    stratify_by: str | None
+    total: int
+    reviewed: int
+    filters: str
+    tool_version: str
+
+
+def batch_progress(session: Session, name: str | None = None) -> list[BatchProgress]:
+    reviewed_ids = set(session.scalars(select(Review.claim_id).where(Review.action.in_(DECISIVE_ACTIONS))))
+    query = select(Batch).options(selectinload(Batch.items)).order_by(Batch.created_at)
+    if name:
+        query = query.where(Batch.name == name)
+    out = []
+    for batch in session.scalars(query):
+        ids = [item.claim_id for item in batch.items]
+        out.append(BatchProgress(batch.name, batch.seed, batch.size, batch.stratify_by, len(ids),
+                                 sum(i in reviewed_ids for i in ids), batch.filters, batch.tool_version))
+    return out
+
+
+def batch_exists(session: Session, name: str) -> bool:
+    return session.scalars(select(func.count(Batch.id)).where(Batch.name == name)).one() > 0
+
+
+__all__ = ["VERDICTS", "BatchItem"]

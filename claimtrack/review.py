@@ -1,0 +1,173 @@
+"""Reviews: append-only history of what people decided about machine attributions.
+
+Every function here is one transaction at most, called once per answer, so that quitting or a
+crash loses nothing already answered. The claim's current state (status, verdict, and the
+corrected attribution) is denormalised on the claim; the machine's original stays in history.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import exists, select
+from sqlalchemy.orm import Session
+
+from claimtrack.models import Claim, ClaimVia, Document, Review, Segment, Speaker
+
+VERDICTS = ("accurate", "misleading", "false", "unverifiable")
+DECISIVE_ACTIONS = ("confirm", "correct", "reject", "verdict", "add")
+SPEAKER_TYPES = ("named", "unnamed", "outlet", "editorial")
+MODES = ("direct", "indirect", "according_to", "none")
+
+
+class ReviewError(ValueError):
+    """A review that cannot be recorded; the message says why."""
+
+
+def default_reviewer() -> str:
+    """The reviewer's name from the environment, as shells and CI set it."""
+    for variable in ("CLAIMTRACK_REVIEWER", "USER", "LOGNAME", "USERNAME"):
+        if os.environ.get(variable):
+            return os.environ[variable]
+    try:
+        return getpass.getuser()
+    except Exception:  # no user database in some containers
+        return "unknown"
+
+
+def reviewed_condition():
+    """SQL condition: a claim someone has decided on (notes and skips do not count)."""
+    return exists().where(Review.claim_id == Claim.id, Review.action.in_(DECISIVE_ACTIONS))
+
+
+@dataclass(frozen=True)
+class Correction:
+    speaker: str | None = None
+    speaker_type: str | None = None
+    via: tuple[str, ...] | None = None
+    mode: str | None = None
+
+
+def _get_claim(session: Session, claim_id: int) -> Claim:
+    claim = session.get(Claim, claim_id)
+    if claim is None:
+        raise ReviewError(f"no claim {claim_id}")
+    return claim
+
+
+def _append(session: Session, claim: Claim, action: str, reviewer: str, *, note: str | None = None,
+            changes: dict | None = None, batch: str | None = None) -> Review:
+    review = Review(claim=claim, action=action, status=claim.status, verdict=claim.verdict, note=note,
+                    changes=json.dumps(changes, ensure_ascii=False) if changes else None, reviewer=reviewer,
+                    batch=batch, created_at=datetime.now(timezone.utc))
+    session.add(review)
+    return review
+
+
+def confirm(session: Session, claim_id: int, reviewer: str, batch: str | None = None) -> Review:
+    claim = _get_claim(session, claim_id)
+    claim.status = "confirmed"
+    return _append(session, claim, "confirm", reviewer, batch=batch)
+
+
+def reject(session: Session, claim_id: int, reviewer: str, note: str | None = None,
+           batch: str | None = None) -> Review:
+    """Not a claim at all (a false positive of the engine)."""
+    claim = _get_claim(session, claim_id)
+    claim.status = "rejected"
+    return _append(session, claim, "reject", reviewer, note=note, batch=batch)
+
+
+def set_verdict(session: Session, claim_id: int, verdict: str, reviewer: str, batch: str | None = None) -> Review:
+    if verdict not in VERDICTS:
+        raise ReviewError(f"verdict must be one of {', '.join(VERDICTS)}")
+    claim = _get_claim(session, claim_id)
+    claim.verdict = verdict
+    return _append(session, claim, "verdict", reviewer, batch=batch)
+
+
+def add_note(session: Session, claim_id: int, note: str, reviewer: str, batch: str | None = None) -> Review:
+    claim = _get_claim(session, claim_id)
+    return _append(session, claim, "note", reviewer, note=note, batch=batch)
+
+
+def skip(session: Session, claim_id: int, reviewer: str, batch: str | None = None) -> Review:
+    claim = _get_claim(session, claim_id)
+    return _append(session, claim, "skip", reviewer, batch=batch)
+
+
+def _find_speaker(session: Session, name: str, type_: str) -> Speaker:
+    speaker = session.scalars(select(Speaker).where(Speaker.name == name, Speaker.type == type_)).first()
+    if speaker is None:
+        speaker = Speaker(name=name, type=type_)
+        session.add(speaker)
+    return speaker
+
+
+def _apply(session: Session, claim: Claim, correction: Correction) -> dict:
+    changes: dict = {}
+    new_type = correction.speaker_type or claim.speaker_type
+    if new_type not in SPEAKER_TYPES:
+        raise ReviewError(f"speaker type must be one of {', '.join(SPEAKER_TYPES)}")
+    old_speaker = claim.speaker.name if claim.speaker else None
+    new_speaker = correction.speaker if correction.speaker is not None else old_speaker
+    if new_type == "editorial":
+        new_speaker = None
+    if new_type != claim.speaker_type:
+        changes["speaker_type"] = [claim.speaker_type, new_type]
+        claim.speaker_type = new_type
+    if new_speaker != old_speaker or (claim.speaker and claim.speaker.type != new_type):
+        changes["speaker"] = [old_speaker, new_speaker]
+        claim.speaker = _find_speaker(session, new_speaker, new_type) if new_speaker else None
+    if correction.via is not None:
+        old_via = [v.outlet for v in claim.via]
+        if list(correction.via) != old_via:
+            changes["via"] = [old_via, list(correction.via)]
+            claim.via.clear()
+            session.flush()
+            claim.via.extend(ClaimVia(position=n, outlet=o) for n, o in enumerate(correction.via))
+    mode = correction.mode or claim.mode
+    if mode not in MODES:
+        raise ReviewError(f"mode must be one of {', '.join(MODES)}")
+    if mode != claim.mode:
+        changes["mode"] = [claim.mode, mode]
+        claim.mode = mode
+    return changes
+
+
+def correct(session: Session, claim_id: int, correction: Correction, reviewer: str,
+            batch: str | None = None) -> Review:
+    """Change the attribution; the review row keeps each field's value before and after."""
+    claim = _get_claim(session, claim_id)
+    changes = _apply(session, claim, correction)
+    if not changes:
+        raise ReviewError("nothing to correct: the values are the ones already stored")
+    claim.status = "corrected"
+    return _append(session, claim, "correct", reviewer, changes=changes, batch=batch)
+
+
+def add_claim(session: Session, document_id: int, start: int, end: int, correction: Correction, reviewer: str,
+              batch: str | None = None) -> Claim:
+    """A claim the engine missed, from a span of the document's text."""
+    document = session.get(Document, document_id)
+    if document is None:
+        raise ReviewError(f"no document {document_id}")
+    if not 0 <= start < end <= len(document.text):
+        raise ReviewError(f"span {start}-{end} is outside the document (0-{len(document.text)})")
+    segment = session.scalars(select(Segment).where(Segment.document_id == document_id, Segment.start <= start,
+                                                    Segment.end >= end)).first()
+    claim = Claim(document=document, segment=segment, kind="claim", start=start, end=end,
+                  text=document.text[start:end], speaker_type="editorial", mode="none", confidence=1.0,
+                  origin="reviewer", status="confirmed")
+    session.add(claim)
+    _apply(session, claim, correction)
+    _append(session, claim, "add", reviewer, changes={"span": [None, [start, end]]}, batch=batch)
+    return claim
+
+
+def history(session: Session, claim_id: int) -> list[Review]:
+    return list(session.scalars(select(Review).where(Review.claim_id == claim_id).order_by(Review.id)))

@@ -1,0 +1,51 @@
+"""The HTML report, rendered in a real headless browser (Debian's chromium)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from sqlalchemy import func, select
+
+from claimtrack.cli import main
+from claimtrack.db import Database
+from claimtrack.models import Claim, Document
+
+DOC = "000_4e39641b278808e5.txt"
+BROWSER = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
+
+
+def _write(runner, db_url, tmp_path):
+    out = tmp_path / "report.html"
+    result = runner.invoke(main, ["--db", db_url, "report", DOC, "--output", str(out)])
+    assert result.exit_code == 0, result.output
+    return out
+
+
+def test_report_is_standalone_and_complete(seeded_db, runner, tmp_path):
+    page = _write(runner, seeded_db, tmp_path).read_text(encoding="utf-8")
+    assert not re.search(r"""(src|href)=["']https?://""", page)  # no external assets
+    assert "machine-extracted" in page and "named source" in page
+    assert "class='par caption'" in page or 'class="par caption"' in page
+    missing = runner.invoke(main, ["--db", seeded_db, "report", "nope.txt"])
+    assert missing.exit_code != 0 and "no document" in missing.output
+
+
+@pytest.mark.skipif(BROWSER is None, reason="no chromium installed (apt-get install chromium)")
+def test_report_renders_in_a_browser(seeded_db, runner, tmp_path):
+    out = _write(runner, seeded_db, tmp_path)
+    command = [BROWSER, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+               "--disable-background-networking", "--disable-component-update", "--disable-sync",
+               f"--user-data-dir={tmp_path / 'profile'}", "--dump-dom", out.as_uri()]
+    dom = subprocess.run(command, capture_output=True, text=True, timeout=120, check=True).stdout
+    with Database(seeded_db).session() as session:
+        doc_id = session.scalars(select(Document.id).where(Document.name == DOC)).one()
+        expected = session.scalar(select(func.count(Claim.id)).where(Claim.document_id == doc_id))
+        named = session.scalar(select(func.count(Claim.id)).where(Claim.document_id == doc_id,
+                                                                   Claim.speaker_type == "named"))
+    assert f'data-rendered-claims="{expected}"' in dom  # the browser ran the page and counted its claims
+    assert dom.count('data-speaker-type="named"') == named
+    assert "Qassim al-Araji" in dom  # speaker names shown beside their claims
+    assert "Et si la Russie traitait les USA en Irak" in dom

@@ -1,0 +1,162 @@
+"""Review sessions, samples, exports and reports through CliRunner on a copy of the seeded database."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from sqlalchemy import select
+from sqlalchemy.orm import selectinload
+
+from claimtrack.cli import main
+from claimtrack.db import Database
+from claimtrack.models import Claim, Review
+from claimtrack.sampling import allocate
+
+DOC = "002_64cc3c495c395a85.txt"
+
+
+def _claims(db_url: str) -> list[Claim]:
+    with Database(db_url).session() as session:
+        query = select(Claim).where(Claim.document.has(name=DOC)).order_by(Claim.start)
+        return list(session.scalars(query.options(selectinload(Claim.via), selectinload(Claim.speaker))))
+
+
+def _reviews(db_url: str) -> list[Review]:
+    with Database(db_url).session() as session:
+        return list(session.scalars(select(Review).order_by(Review.id)))
+
+
+def test_scripted_review_session_and_resume(seeded_copy, runner):
+    claims = _claims(seeded_copy)
+    first, second, third, fourth = claims[:4]
+    answers = "\n".join([
+        "c",                                   # confirm the first claim
+        "e", "named", "Othman al-Ghanemi", "RT", "direct",   # correct the second
+        "v", "misleading",                     # verdict on the third
+        "n", "vérifier la date [AFP]",          # a note on the fourth (stays on it)
+        "q",
+    ]) + "\n"
+    result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--reviewer", "alice"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "4 answer(s) saved" in result.output
+    after = {c.id: c for c in _claims(seeded_copy)}
+    assert after[first.id].status == "confirmed"
+    corrected = after[second.id]
+    assert corrected.status == "corrected" and corrected.speaker_type == "named" and corrected.mode == "direct"
+    assert [v.outlet for v in corrected.via] == ["RT"]
+    assert after[third.id].verdict == "misleading"
+    history = _reviews(seeded_copy)
+    assert [(r.claim_id, r.action, r.reviewer) for r in history] == [
+        (first.id, "confirm", "alice"), (second.id, "correct", "alice"), (third.id, "verdict", "alice"),
+        (fourth.id, "note", "alice")]
+    changes = json.loads(history[1].changes)
+    assert changes["speaker_type"][0] == second.speaker_type  # the machine's original is kept
+    assert changes["via"][1] == ["RT"]
+    assert history[3].note == "vérifier la date [AFP]"
+    # a new session resumes at the first claim nobody decided on: the fourth
+    result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--reviewer", "bob"],
+                           input="r\nfaux positif\nq\n")
+    assert result.exit_code == 0, result.output
+    assert f"Claim {fourth.id}" in result.output
+    assert {c.id: c for c in _claims(seeded_copy)}[fourth.id].status == "rejected"
+    shown = runner.invoke(main, ["--db", seeded_copy, "show", str(fourth.id)])
+    assert "vérifier la date [AFP]" in shown.output and "reject" in shown.output and "bob" in shown.output
+
+
+def test_review_without_terminal_or_input_is_refused(seeded_copy, runner):
+    result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC], input="")
+    assert result.exit_code != 0
+    assert "needs a terminal or answers on standard input" in result.output
+    assert _reviews(seeded_copy) == []
+
+
+def test_add_a_missed_claim(seeded_copy, runner):
+    missing = "Bagdad a fait part de la tenue"
+    answers = "\n".join(["a", missing, "named", "Bagdad", "-", "indirect", "q"]) + "\n"
+    result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC], input=answers)
+    assert result.exit_code == 0, result.output
+    added = [c for c in _claims(seeded_copy) if c.origin == "reviewer"]
+    assert len(added) == 1 and added[0].text == missing and added[0].speaker_type == "named"
+
+
+def test_sample_is_reproducible_and_stratified(seeded_copy, runner):
+    first = runner.invoke(main, ["--db", seeded_copy, "sample", "20", "--by", "speaker_type", "--seed", "42",
+                                 "--batch", "spot-1"])
+    second = runner.invoke(main, ["--db", seeded_copy, "sample", "20", "--by", "speaker_type", "--seed", "42",
+                                  "--batch", "spot-2"])
+    assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
+    with Database(seeded_copy).session() as session:
+        from claimtrack.models import Batch
+
+        batches = {b.name: [i.claim_id for i in b.items] for b in session.scalars(select(Batch))}
+        claims = {c.id: c for c in session.scalars(select(Claim))}
+        stored = session.scalars(select(Batch).where(Batch.name == "spot-1")).one()
+        assert stored.seed == 42 and stored.size == 20 and stored.stratify_by == "speaker_type"
+        assert stored.tool_version.startswith("0.1.0")
+    assert batches["spot-1"] == batches["spot-2"] and len(batches["spot-1"]) == 20
+    types = [claims[i].speaker_type for i in batches["spot-1"]]
+    assert set(types) == {"named", "unnamed", "outlet", "editorial"}  # every stratum represented
+    unseeded = runner.invoke(main, ["--db", seeded_copy, "sample", "5"])
+    assert "seed" in unseeded.output
+    again = runner.invoke(main, ["--db", seeded_copy, "sample", "5", "--batch", "spot-1"])
+    assert again.exit_code != 0 and "exists already" in again.output
+    progress = runner.invoke(main, ["--db", seeded_copy, "batches"])
+    assert "spot-1" in progress.output and "0/20" in progress.output
+
+
+def test_allocation_is_proportional_with_one_per_stratum():
+    assert allocate({"a": 80, "b": 15, "c": 5}, 20) == {"a": 16, "b": 3, "c": 1}
+    assert allocate({"a": 98, "b": 1, "c": 1}, 10) == {"a": 8, "b": 1, "c": 1}
+    assert sum(allocate({"a": 3, "b": 2}, 10).values()) == 5
+
+
+def test_csv_export_is_safe_for_spreadsheets(seeded_copy, runner, tmp_path):
+    with Database(seeded_copy).session() as session:
+        claim = session.scalars(select(Claim).order_by(Claim.id)).first()
+        claim.text = '=HYPERLINK("http://evil","clic")'
+        claim.mention = "+33 6 12"
+    out = tmp_path / "claims.csv"
+    result = runner.invoke(main, ["--db", seeded_copy, "export", "--format", "csv", "--excel", "--delimiter", ";",
+                                  "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0]["text"] == "'=HYPERLINK(\"http://evil\",\"clic\")"
+    assert rows[0]["mention"] == "'+33 6 12"
+    assert any("déclaré" in r["text"] for r in rows)  # accents survive the round trip
+    assert all(r["machine_extracted"] == "True" for r in rows)
+    raw = runner.invoke(main, ["--db", seeded_copy, "export", "--format", "csv", "--raw"])
+    assert '"=HYPERLINK(""http://evil"",""clic"")"' in raw.output
+
+
+def test_claimreview_export(seeded_copy, runner):
+    claim = _claims(seeded_copy)[0]
+    runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--reviewer", "carol"], input="v\nfalse\nq\n")
+    result = runner.invoke(main, ["--db", seeded_copy, "export", "--format", "claimreview"])
+    assert result.exit_code == 0, result.output
+    [item] = json.loads(result.output)
+    assert item["@context"] == "https://schema.org" and item["@type"] == "ClaimReview"
+    assert item["claimReviewed"] == " ".join(claim.text.split())
+    assert item["itemReviewed"]["@type"] == "Claim"
+    assert item["itemReviewed"]["author"]["name"]
+    assert item["itemReviewed"]["appearance"]["identifier"].startswith("sha256:")
+    assert item["reviewRating"]["alternateName"] == "false"
+    assert item["author"] == {"@type": "Person", "name": "carol"}
+    assert len(item["datePublished"]) == 10
+
+
+def test_speakers_and_stats(seeded_db, runner):
+    result = runner.invoke(main, ["--db", seeded_db, "speakers", "--type", "named"])
+    assert result.exit_code == 0
+    assert "Mohammad Baqeri" in result.output
+    stats = runner.invoke(main, ["--db", seeded_db, "stats", "--by", "document"])
+    assert stats.exit_code == 0 and DOC in stats.output and "unsourced" in stats.output
+
+
+def test_every_review_command_help_has_an_example(runner):
+    for command in ("show", "review", "sample", "batches", "speakers", "stats", "report"):
+        result = runner.invoke(main, [command, "--help"])
+        assert result.exit_code == 0 and "Example" in result.output, command
