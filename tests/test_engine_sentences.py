@@ -75,6 +75,22 @@ CASES = [
      "l'expert irakien en matière de sécurité", "unnamed", (), "direct"),
     # insertion between subject and verb
     ("Khattab, pour sa part, a salué le soutien de Téhéran à son pays.", "Khattab", "named", (), "indirect"),
+    # a verb the tagger takes for an adjective, in an incise after a straight quote
+    ("\"On sait depuis des années que la secte bénéficie d'appuis extérieurs\", tempère Kunle Amuwo, "
+     "un chercheur nigérian.", "Kunle Amuwo", "named", (), "direct"),
+    # an incise inside the quotation
+    ("Me Pierre Deschamps, spécialiste en droit de la santé, a critiqué le rapport. "
+     "Or, \"en société, dit-il, il y a des balises et des contraintes\".", "Pierre Deschamps", "named", (),
+     "direct"),
+    # a name, its apposition, then the verb
+    ("Hanifa Adan, figure du mouvement de contestation au Kenya, a qualifié mercredi l'annonce d'opération.",
+     "Hanifa Adan", "named", (), "indirect"),
+    # a relative clause between the subject and the verb; a mis-lemmatised verb
+    ("Margaret Somerville, qui est elle-même membre de la Société Royale du Canada, conteste les données.",
+     "Margaret Somerville", "named", (), "indirect"),
+    # coordinated verbs share their subject
+    ("La secte Boko Haram se politise et exige un respect strict de la charia.", "Boko Haram", "named", (),
+     "indirect"),
     # negation and actions are not attributions
     ("Le ministre n'a pas confirmé que la réunion aurait lieu.", None, "editorial", (), "none"),
     ("Le Parlement irakien a ratifié, en janvier 2020, une loi prévoyant l'expulsion des militaires.",
@@ -125,3 +141,18 @@ def test_segments_keep_quotes_compounds_and_captions_together(analyzer):
     assert all(c.kind in ("claim", "headline") for c in analysis.claims)
     for claim in analysis.claims:
         assert text[claim.start : claim.end] == claim.text
+
+
+def test_quoted_sentences_next_to_an_attributed_quote(analyzer):
+    text = ('"C\'est une avancée mais il faut attendre des preuves plus formelles". "Mais c\'est possible". '
+            '"On sait que la secte bénéficie d\'appuis extérieurs", tempère Kunle Amuwo, un chercheur nigérian.')
+    claims = analyzer.analyze(text).claims
+    assert [(c.speaker, c.mode) for c in claims] == [("Kunle Amuwo", "direct")] * 3
+
+
+def test_colon_opens_a_block_written_by_the_source(analyzer):
+    text = ("Infosperber note :\n\nC'est encore l'heure des comédiens. Officiellement, personne ne savait.\n\n"
+            "Le débat continue en Allemagne.\n")
+    claims = analyzer.analyze(text).claims
+    assert [(c.speaker, c.speaker_type) for c in claims] == [
+        ("Infosperber", "outlet"), ("Infosperber", "outlet"), ("Infosperber", "outlet"), (None, "editorial")]

@@ -51,7 +51,7 @@ def test_adapter_keeps_offsets_heads_and_multiword_tokens():
 def test_rules_run_on_the_stanza_parse():
     doc = CoNLL.conll2doc(input_str=CONLLU)
     sentences = sentences_from_stanza(doc)
-    [attribution] = attribute_document(TEXT, sentences, ["claim"], [True], find_quotes(TEXT))
+    [attribution] = attribute_document(TEXT, sentences, ["claim"], [0], find_quotes(TEXT))
     assert attribution.source.speaker == "Ali Rabiei"
     assert attribution.source.type == "named"
     assert attribution.mode == "direct"

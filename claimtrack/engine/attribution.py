@@ -119,7 +119,7 @@ def attribute_document(
     text: str,
     sentences: list[ParsedSentence],
     kinds: list[str],
-    paragraph_starts: list[bool],
+    paragraphs: list[int],
     quotes: list[Quote],
 ) -> list[Attribution | None]:
     """Attribution for each sentence (None for captions and boilerplate)."""
@@ -137,8 +137,57 @@ def attribute_document(
             resolver.remember(attribution.source)
         results.append(attribution)
     _spread_quotations(text, sentences, results, quotes)
-    _spread_datelines(text, sentences, kinds, paragraph_starts, results)
+    _spread_quoted_neighbours(text, sentences, results, paragraphs)
+    _spread_colon_blocks(text, sentences, kinds, paragraphs, results)
+    starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
+    _spread_datelines(text, sentences, kinds, starts, results)
     return results
+
+
+def _is_quoted_sentence(text: str, sent: ParsedSentence) -> bool:
+    """A sentence that is all quotation: '"Mais c'est possible".'"""
+    body = text[sent.start : sent.end].strip()
+    return body[:1] in "«\"“" and bool(re.search(r"[»\"”][.!?…]?$", body))
+
+
+def _spread_quoted_neighbours(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                              paragraphs: list[int]) -> None:
+    """A sentence that is only a quotation, with no cue of its own, belongs to the speaker of
+    the quotation next to it: the one before (a continued quote) or the one after (quotes
+    strung together before "…", tempère X)."""
+    def direct(i: int) -> Attribution | None:
+        if 0 <= i < len(results) and results[i] and results[i].source and results[i].mode == "direct" \
+                and abs(paragraphs[i] - paragraphs[i0]) <= 1:
+            return results[i]
+        return None
+
+    for i0 in reversed(range(len(sentences))):
+        current = results[i0]
+        if current is None or current.source is not None or not _is_quoted_sentence(text, sentences[i0]):
+            continue
+        owner = direct(i0 - 1) or direct(i0 + 1)
+        if owner:
+            results[i0] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
+                                      owner.confidence - 0.1)
+
+
+def _spread_colon_blocks(text: str, sentences: list[ParsedSentence], kinds: list[str], paragraphs: list[int],
+                         results: list[Attribution | None]) -> None:
+    """"Infosperber note :" then a paragraph: the paragraph is what the source wrote."""
+    for i, sent in enumerate(sentences):
+        own = results[i]
+        if own is None or own.source is None or not text[sent.start : sent.end].rstrip().endswith(":"):
+            continue
+        if i + 1 < len(sentences) and paragraphs[i + 1] == paragraphs[i]:
+            continue  # the quotation follows in the same paragraph: the quotation rules hold
+        next_paragraph = next((paragraphs[j] for j in range(i + 1, len(sentences))
+                               if paragraphs[j] != paragraphs[i]), None)
+        block = [j for j in range(i + 1, len(sentences)) if paragraphs[j] == next_paragraph]
+        if not block or any(kinds[j] != "claim" for j in block):
+            continue
+        for j in block:
+            if results[j] is not None and results[j].source is None:
+                results[j] = Attribution(own.source, "direct", own.cue, own.cue_span, None, own.confidence - 0.1)
 
 
 def _spread_quotations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],

@@ -83,8 +83,9 @@ def _multiword(toks: tuple[Token, ...], v: int) -> int | None:
 
 
 def _negated(toks: tuple[Token, ...], a: int, v: int) -> bool:
-    before = {fold(t.text) for t in toks[max(0, a - 2) : v]}
-    after = {fold(t.text) for t in toks[a : min(len(toks), v + 2)]}
+    start = min(a, v - 3)
+    before = {fold(t.text) for t in toks[max(0, start - 2) : v]}
+    after = {fold(t.text) for t in toks[max(0, start) : min(len(toks), v + 2)]}
     return bool(before & {"ne", "n'"}) and bool(after & NEGATIONS)
 
 
@@ -92,7 +93,7 @@ def _has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote]) ->
     """A que-clause, de + infinitive, a colon or a quotation follows the cue."""
     for j in range(end, min(len(toks), end + 5)):
         word = fold(toks[j].text)
-        if word in ("que", "qu'", "qu", ":") or toks[j].text in ("«", '"', "“"):
+        if word in ("que", "qu'", "qu", ":", "comme") or toks[j].text in ("«", '"', "“"):
             return True
         if word in ("de", "d'") and j + 1 < len(toks) and toks[j + 1].feat("VerbForm") == "Inf":
             return True
@@ -103,8 +104,14 @@ def _has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote]) ->
 
 def _clause_before(toks: tuple[Token, ...], a: int) -> bool:
     """A finite verb or a closing quotation before the verb group: what an incise follows."""
-    return any(t.text in ("»", '"', "”", "''") or (t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin")
-               for t in toks[:a])
+    relative = False
+    for i, t in enumerate(toks[:a]):
+        if t.text == ",":
+            relative = i + 1 < a and fold(toks[i + 1].text) in RELATIVE
+        elif not relative and (t.text in ("»", '"', "”", "''")
+                               or (t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin")):
+            return True
+    return False
 
 
 def _after_quote(toks: tuple[Token, ...], a: int, quotes: list[Quote]) -> bool:
@@ -122,9 +129,9 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
     toks = sent.tokens
     cues = []
     for v, tok in enumerate(toks):
-        if tok.upos == "NOUN" and not _verb_position(toks, v):
+        if tok.upos in ("NOUN", "ADJ") and not _verb_position(toks, v):
             continue
-        if tok.upos not in ("VERB", "AUX", "NOUN"):
+        if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ"):
             continue
         lemma = verb_lemma(tok, lex.verb_frames)
         multi_end = _multiword(toks, v)
@@ -171,7 +178,8 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
                 if b > end + 1:
                     cues.append(Cue(v, (a, end), (end + 1, b), "passive", sent.depth(v)))
             continue
-        if form == "Part" and a == v and not _incise_position(toks, v):
+        has_own_subject = any(t.head == v and t.deprel.startswith("nsubj") for t in toks)
+        if form == "Part" and a == v and not (_incise_position(toks, v) or clitic or has_own_subject):
             continue  # a bare participle is an adjective or a modifier ("publié par")
         has_subject_before = any(
             t.head == v and t.deprel.startswith("nsubj") and t.i < a
@@ -273,6 +281,11 @@ def _preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[
         s = start_np(sent, t.i + 1)
         if _plausible_start(toks[s]) and not _comma_between(toks, t.i, a):
             return (s, _subject_end(text, sent, s, a))
+    head = toks[v].head
+    if toks[v].deprel == "conj" and head != v and toks[head].upos in ("VERB", "AUX", "ADJ"):
+        shared = _preposed_subject(text, sent, head, _aux_chain(toks, head))
+        if shared:
+            return shared
     return _surface_subject(sent, a)
 
 
@@ -306,12 +319,17 @@ def _surface_subject(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
         while k >= 0 and toks[k].text != ",":
             k -= 1
         inside = toks[k + 1 : j]
-        if k > 0 and inside and inside[0].upos == "ADP" and j - k <= 6:
-            j = k - 1  # an insertion: the subject stands before it
+        relative = bool(inside) and fold(inside[0].text) in RELATIVE
+        if k > 0 and inside and ((inside[0].upos == "ADP" and j - k <= 6) or relative):
+            j = k - 1  # an insertion ("pour sa part", "qui est elle-même …"): the subject stands before it
         else:
             s = start_np(sent, j)
             if s < j and _plausible_start(toks[s]):
                 return (s, j)
+            if k > 0:  # "Hanifa Adan, figure du mouvement …, a qualifié": a name and its apposition
+                s = start_np(sent, k)
+                if s < k and _plausible_start(toks[s]):
+                    return (s, j)
             return None
     if j < 0 or toks[j].upos not in ("NOUN", "PROPN", "PRON", "X", "ADJ"):
         return None

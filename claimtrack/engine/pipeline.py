@@ -37,8 +37,8 @@ class Analyzer:
         by_index = dict(zip(to_parse, parsed, strict=False))
         sentences = [by_index[i] for i in to_parse]
         sentence_kinds = [kinds[i] for i in to_parse]
-        starts = [spans[i].first_in_paragraph for i in to_parse]
-        attributions = attribute_document(text, sentences, sentence_kinds, starts, find_quotes(text))
+        paragraph_numbers = [spans[i].paragraph for i in to_parse]
+        attributions = attribute_document(text, sentences, sentence_kinds, paragraph_numbers, find_quotes(text))
         attribution_of = dict(zip(to_parse, attributions, strict=False))
         segments = tuple(Segment(s.start, s.end, text[s.start : s.end], kinds[i], s.paragraph)
                          for i, s in enumerate(spans))
