@@ -51,7 +51,7 @@ def stats(ctx: click.Context, by: str | None, document: str | None) -> None:
     with database.session() as session:
         profiles = sourcing_profile(session, by, document)
     table = Table(title="Sourcing profile")
-    columns = ["group", "claims", *TYPES, "unsourced", "unnamed", "reviewed", "verdicts"]
+    columns = ["group", "claims", *TYPES, "% unsourced", "% unnamed", "% reviewed", "verdicts"]
     for column in columns:
         table.add_column(column, justify="left" if column in ("group", "verdicts") else "right", overflow="fold")
     for p in profiles:
