@@ -156,3 +156,11 @@ def test_colon_opens_a_block_written_by_the_source(analyzer):
     claims = analyzer.analyze(text).claims
     assert [(c.speaker, c.speaker_type) for c in claims] == [
         ("Infosperber", "outlet"), ("Infosperber", "outlet"), ("Infosperber", "outlet"), (None, "editorial")]
+
+
+def test_pronouns_agree_in_number_with_their_source(analyzer):
+    text = ("La secte Boko Haram prône un islam radical. Les autorités nigérianes ont affirmé que le groupe "
+            "était marginal. Elle exige un respect strict de la charia. Ils ont ajouté que l'armée interviendrait.")
+    claims = analyzer.analyze(text).claims
+    assert [c.speaker.removeprefix("les ") for c in claims] == ["Boko Haram", "autorités nigérianes",
+                                                                 "Boko Haram", "autorités nigérianes"]

@@ -165,9 +165,13 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
             subject = next((t for t in toks if t.head == main and main != v and t.deprel.startswith("nsubj")
                             and t.i < main), None)
             if subject is not None and fold(subject.text) not in RELATIVE:
-                s = start_np(sent, subject.i + 1) if subject.upos != "PRON" else subject.i
-                if _plausible_start(toks[s]):
-                    cues.append(Cue(v, (a, end), (s, subject.i + 1), "participle", sent.depth(v) + 2))
+                if subject.upos == "PRON":
+                    span = (subject.i, subject.i + 1)
+                else:
+                    s = start_np(sent, subject.i + 1)
+                    span = (s, _subject_end(text, sent, s, _aux_chain(toks, main)))
+                if _plausible_start(toks[span[0]]):
+                    cues.append(Cue(v, (a, end), span, "participle", sent.depth(v) + 2))
             continue
         passive = form == "Part" and any(t.deprel == "aux:pass" or (fold(t.lemma) == "être" and t.head == v
                                           and not any(fold(x.text) in ("se", "s'") for x in toks[a:v]))
@@ -179,7 +183,8 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
                     cues.append(Cue(v, (a, end), (end + 1, b), "passive", sent.depth(v)))
             continue
         has_own_subject = any(t.head == v and t.deprel.startswith("nsubj") for t in toks)
-        if form == "Part" and a == v and not (_incise_position(toks, v) or clitic or has_own_subject):
+        colon_next = v + 1 < len(toks) and toks[v + 1].text == ":"
+        if form == "Part" and a == v and not (_incise_position(toks, v) or clitic or has_own_subject or colon_next):
             continue  # a bare participle is an adjective or a modifier ("publié par")
         has_subject_before = any(
             t.head == v and t.deprel.startswith("nsubj") and t.i < a

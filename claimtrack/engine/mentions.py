@@ -41,6 +41,7 @@ class Source:
     role: str | None = None
     via: tuple[str, ...] = ()
     resolved: bool = False  # the speaker comes from elsewhere in the article
+    plural: bool = False
 
 
 def fold_accents(text: str) -> str:
@@ -201,8 +202,6 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
 
 def _entity_break(previous: Token, tok: Token) -> bool:
     """"la CIA Peter Goss": an organisation's acronym and a person's name are two names."""
-    if previous.ent and tok.ent and previous.ent != tok.ent:
-        return True
     return previous.text.isupper() and len(previous.text) >= 2 and not tok.text.isupper()
 
 
@@ -281,8 +280,8 @@ def start_np(sent: ParsedSentence, b: int) -> int:
     a = b
     while a > 0 and _is_np_token(toks[a - 1], lex, True) and toks[a - 1].text not in ("«", "»"):
         a -= 1
-    # a phrase starts at its determiner; leading prepositions belong to the clause
-    while a < b and toks[a].upos == "ADP":
+    # a phrase starts at its determiner; leading prepositions and quotation marks belong to the clause
+    while a < b and (toks[a].upos == "ADP" or toks[a].text in ('"', "“", "”")):
         a += 1
     return a
 
@@ -305,12 +304,14 @@ class Resolver:
         self.text = text
         self.registry = registry
         self.last_speaker: Source | None = None
+        self.recent: list[Source] = []
         self.last_issuer: Source | None = None
         self.institutions: dict[str, str] = {}
 
     def remember(self, source: Source) -> None:
         if source.type in ("named", "unnamed"):
             self.last_speaker = source
+            self.recent = [s for s in self.recent if s.speaker != source.speaker][-5:] + [source]
         if self.last_issuer and self.last_issuer.speaker == source.speaker:
             self.last_issuer = source  # keeps the relays found in the sentence ("publiée sur X")
 
@@ -334,12 +335,25 @@ class Resolver:
         folded = fold(mention)
         # pronouns resolve to the last speaker
         if b - a <= 2 and (folded in lex.pronouns or folded.lstrip("-t").lstrip("-") in lex.pronouns):
-            if self.last_speaker:
-                return replace(self.last_speaker, mention=mention, span=span, resolved=True)
+            agreeing = [s for s in self.recent if s.plural == _plural_pronoun(folded)]
+            antecedent = agreeing[-1] if agreeing else self.last_speaker
+            if antecedent:
+                return replace(antecedent, mention=mention, span=span, resolved=True)
             return Source(mention, "unnamed", mention, span)
         if folded in ("la même source", "cette source", "la même agence") and self.last_issuer:
             return replace(self.last_issuer, mention=mention, span=span, resolved=True)
         head = head_index(sent, a, b)
+        source = self._classify(sent, a, b, mention, span, head)
+        if source is not None and not source.resolved:
+            plural = toks[head].feat("Number") == "Plur" or fold(toks[a].text) in ("les", "des", "ces", "leurs")
+            source = replace(source, plural=plural)
+        return source
+
+    def _classify(self, sent: ParsedSentence, a: int, b: int, mention: str, span: tuple[int, int],
+                  head: int) -> Source | None:
+        lex = load()
+        toks = sent.tokens
+        folded = fold(mention)
         head_word = fold(toks[head].text)
         outlets = find_outlets(mention)
         document_kind = lex.document_nouns.get(head_word)
@@ -400,6 +414,12 @@ class Resolver:
                 if source and source.type in ("named", "outlet"):
                     return source
         return None
+
+
+def _plural_pronoun(folded: str) -> bool:
+    """"ils", "-elles", "eux" refer to a group; "il", "-t-elle", "lui" to one source."""
+    bare = folded.removeprefix("-t").lstrip("-")
+    return bare.endswith("s") or bare == "eux"
 
 
 def _in_complement(toks: tuple[Token, ...], i: int, a: int) -> bool:
