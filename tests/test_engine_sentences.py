@@ -164,3 +164,15 @@ def test_pronouns_agree_in_number_with_their_source(analyzer):
     claims = analyzer.analyze(text).claims
     assert [c.speaker.removeprefix("les ") for c in claims] == ["Boko Haram", "autorités nigérianes",
                                                                  "Boko Haram", "autorités nigérianes"]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    ("Pour le chercheur Kunle Amuwo, la secte bénéficie d'appuis extérieurs.", "Kunle Amuwo", "named"),
+    ("Pour certains experts, la mesure arrive trop tard.", "certains experts", "unnamed"),
+    ("Pour la première fois, la secte a frappé la capitale.", None, "editorial"),
+    ("Le porte-parole, le général Tahsin al-Khafaji, avait peu avant précisé que les officiers étaient prêts.",
+     "Tahsin al-Khafaji", "named"),
+])
+def test_framing_with_pour_and_adverbs_in_the_verb_group(analyzer, text, speaker, speaker_type):
+    claim = analyzer.analyze(text).claims[-1]
+    assert (claim.speaker, claim.speaker_type) == (speaker, speaker_type), claim

@@ -17,6 +17,7 @@ CLITIC_SUBJECTS = frozenset("-il -elle -ils -elles -t-il -t-elle -t-ils -t-elles
 NEGATIONS = frozenset("pas jamais guère point nullement plus".split())
 SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
                                   "toutefois cependant néanmoins notamment ensuite enfin pourtant".split())
+ADVERBIAL_WORDS = frozenset("avant après auparavant outre en".split())
 RELATIVE = frozenset("qui lequel laquelle lesquels lesquelles que qu' quoi dont".split())
 CITING = ("les propos de", "les propos d'", "les déclarations de", "les déclarations d'")
 
@@ -38,19 +39,27 @@ def _inside(quotes: list[Quote], tok: Token) -> bool:
 def _aux_chain(toks: tuple[Token, ...], v: int) -> int:
     """First token of the verb group (auxiliaries and clitics before the verb)."""
     a = v
+    # adverbs between an auxiliary and its participle ("a également souligné", "avait peu avant précisé")
+    k = v - 1
+    while k >= max(0, v - 4) and ((toks[k].upos == "ADV" and fold(toks[k].text) not in NEGATIONS)
+                                  or fold(toks[k].text) in ADVERBIAL_WORDS):
+        k -= 1
+    if 0 <= k < v - 1 and _is_aux(toks[k]):
+        a = k + 1
     while a > 0:
         prev = toks[a - 1]
-        aux_before = any(t.upos == "AUX" for t in toks[max(0, a - 4) : a - 1])
-        if prev.upos == "ADV" and fold(prev.text) not in NEGATIONS and aux_before:
-            a -= 1
-        elif fold(prev.text) == "outre" and a > 1 and fold(toks[a - 2].text) == "en":
-            a -= 2
-        elif prev.upos == "AUX" or fold(prev.text) in CLITIC_SUBJECTS or fold(prev.text) in ("-t",) \
+        if _is_aux(prev) or fold(prev.text) in CLITIC_SUBJECTS or fold(prev.text) in ("-t",) \
                 or (prev.upos == "PRON" and fold(prev.text) in ("se", "s'", "me", "m'")):
             a -= 1
         else:
             break
     return a
+
+
+def _is_aux(tok: Token) -> bool:
+    """An auxiliary, whatever the tagger called it ("avait/VERB/aux:tense")."""
+    return tok.upos == "AUX" or tok.deprel.startswith("aux") or (
+        fold(tok.lemma) in ("avoir", "être") and tok.feat("VerbForm") == "Fin" and tok.upos == "VERB")
 
 
 def _clitic_after(toks: tuple[Token, ...], a: int, v: int) -> tuple[int, int] | None:
@@ -381,6 +390,9 @@ def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[C
     toks = sent.tokens
     words = [fold(t.text) for t in toks]
     cues = []
+    opening = _pour_framing(text, sent)
+    if opening:
+        cues.append(opening)
     for i in range(len(toks)):
         if _inside(quotes, toks[i]):
             continue
@@ -395,6 +407,21 @@ def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[C
                     cues.append(Cue(i, (i, j), (j, b), "framing", sent.depth(i)))
                 break
     return cues
+
+
+def _pour_framing(text: str, sent: ParsedSentence) -> Cue | None:
+    """"Pour le chercheur Kunle Amuwo, la secte …": "pour X," opening a sentence frames it
+    when X is a person, a title or a source noun (not "pour cela," or "pour la première fois,")."""
+    lex = load()
+    toks = sent.tokens
+    if len(toks) < 4 or fold(toks[0].text) != "pour":
+        return None
+    b = extend_np(text, sent, 1)
+    if b >= len(toks) or toks[b].text != ",":
+        return None
+    words = {fold(t.text) for t in toks[1:b]}
+    person = any(t.upos == "PROPN" for t in toks[1:b]) or words & lex.titles or words & lex.anonymous
+    return Cue(0, (0, 1), (1, b), "framing", 0) if person else None
 
 
 def _match_length(words: list[str], i: int, joined: str) -> int:
