@@ -82,10 +82,12 @@ def db_current(ctx: click.Context) -> None:
 @click.option("--reprocess", is_flag=True, help="Redo documents already ingested with the current pipeline.")
 @click.option("--backend", type=click.Choice(["spacy", "stanza"]), default="spacy", show_default=True,
               help="NLP backend.")
+@click.option("--model", help="Backend model (default: fr_core_news_md for spaCy, 'fr' for stanza).")
 @click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend: str, max_bytes: int) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend: str, model: str | None,
+           max_bytes: int) -> None:
     """Ingest article files or folders (*.txt, *.html); '-' reads standard input.
 
     \b
@@ -94,6 +96,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
       curl -s URL | claimtrack ingest -
     """
     from claimtrack.engine import Analyzer, BackendUnavailable
+    from claimtrack.engine.backends import load_backend
     from claimtrack.ingest import ingest_sources
 
     sources = []
@@ -113,7 +116,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
         raise click.ClickException("no article found: give .txt or .html files, folders holding them, or -")
     database = open_database(ctx)
     try:
-        analyzer = Analyzer(backend)
+        analyzer = Analyzer(load_backend(backend, model))
     except BackendUnavailable as error:
         raise click.ClickException(str(error)) from error
     out = console()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from claimtrack.db import Database
 from claimtrack.engine import Analysis, Analyzer
+from claimtrack.engine.kinds import normalise_line
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.models import Claim, ClaimVia, Document, Segment, Speaker, SpeakerAlias
 from claimtrack.reading import ReadError, SourceText
@@ -28,6 +30,32 @@ class IngestResult:
     skipped: int = 0  # captions and boilerplate kept out of the claim list
     reason: str | None = None
     document_id: int | None = None
+
+
+class FurnitureMemory:
+    """Short lines that recur verbatim across the corpus are site furniture ("Suivez-nous",
+    a section name): a line seen in `min_documents` documents is boilerplate from then on.
+    Long sentences never count: wire copy is legitimately repeated across outlets."""
+
+    def __init__(self, database: Database, min_documents: int = 3, max_words: int = 10) -> None:
+        self.min_documents = min_documents
+        self.max_words = max_words
+        self.counts: Counter[str] = Counter()
+        with database.session() as session:
+            rows = session.execute(select(Segment.text, func.count(func.distinct(Segment.document_id)))
+                                   .where(func.length(Segment.text) <= max_words * 25).group_by(Segment.text))
+            for text, documents in rows:
+                if self._short(text):
+                    self.counts[normalise_line(text)] += documents
+
+    def _short(self, text: str) -> bool:
+        return len(text.split()) <= self.max_words
+
+    def known(self) -> frozenset[str]:
+        return frozenset(line for line, n in self.counts.items() if n >= self.min_documents - 1)
+
+    def add(self, analysis: Analysis) -> None:
+        self.counts.update({normalise_line(s.text) for s in analysis.segments if self._short(s.text)})
 
 
 def _speaker(session: Session, cache: dict, name: str, type_: str, role: str | None, alias: str | None) -> Speaker:
@@ -110,18 +138,20 @@ def ingest_sources(
 ) -> list[IngestResult]:
     """Analyse and store each source; a failure is reported and the next document goes on."""
     results = []
+    furniture = FurnitureMemory(database)
     for source in sources:
         if isinstance(source, tuple):
             result = IngestResult(source[0], "failed", reason=str(source[1]))
         else:
-            result = ingest_one(database, source, analyzer, reprocess=reprocess)
+            result = ingest_one(database, source, analyzer, reprocess=reprocess, furniture=furniture)
         results.append(result)
         if on_result:
             on_result(result)
     return results
 
 
-def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, reprocess: bool = False) -> IngestResult:
+def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, reprocess: bool = False,
+               furniture: FurnitureMemory | None = None) -> IngestResult:
     try:
         with database.session() as session:
             existing = session.scalars(select(Document).where(Document.sha256 == source.sha256)).first()
@@ -135,9 +165,12 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
                         f"document {existing.id} has {reviewed} review(s); reprocessing would drop them"))
                 session.delete(existing)
                 session.flush()
-            analysis = analyzer.analyze(source.text, name=source.name)
+            known = furniture.known() if furniture else frozenset()
+            analysis = analyzer.analyze(source.text, name=source.name, known_boilerplate=known)
             document = store_analysis(session, source, analysis)
             session.flush()
+            if furniture:
+                furniture.add(analysis)
             return _summary(source.name, "reprocessed" if existing else "ingested", analysis, document.id)
     except Exception as error:  # one bad document must not stop the batch; its transaction rolled back
         return IngestResult(source.name, "failed", reason=f"{type(error).__name__}: {error}".splitlines()[0])

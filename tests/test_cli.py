@@ -110,3 +110,55 @@ def test_every_command_help_has_an_example(runner):
         result = runner.invoke(main, [*command, "--help"])
         assert result.exit_code == 0
         assert "Example" in result.output, command
+
+
+def test_missing_model_is_a_clear_error(db_url, runner):
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--model", "fr_core_news_nope", str(SEED)])
+    assert result.exit_code != 0
+    assert "pip install fr-core-news-nope" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_missing_stanza_models_are_a_clear_error(db_url, runner, tmp_path, monkeypatch):
+    monkeypatch.setenv("STANZA_RESOURCES_DIR", str(tmp_path))
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--backend", "stanza", str(SEED)])
+    assert result.exit_code != 0
+    assert "claimtrack[stanza]" in result.output and "Traceback" not in result.output
+
+
+def test_a_document_failing_midway_rolls_back(db_url, runner, monkeypatch, tmp_path):
+    import claimtrack.ingest as ingest_module
+
+    runner.invoke(main, ["--db", db_url, "ingest", str(SEED)])
+    before = _export(runner, db_url)
+    original = ingest_module.store_analysis
+
+    def store_then_fail(session, source, analysis):
+        original(session, source, analysis)
+        session.flush()  # rows are in the transaction when the failure comes
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(ingest_module, "store_analysis", store_then_fail)
+    other = sorted(SEEDS.glob("*.txt"))[1]
+    result = runner.invoke(main, ["--db", db_url, "ingest", str(other)])
+    assert result.exit_code != 0 and "disk full" in result.output
+    assert _export(runner, db_url) == before
+
+
+def test_reprocess_refuses_to_drop_reviews(db_url, runner):
+    runner.invoke(main, ["--db", db_url, "ingest", str(SEED)])
+    runner.invoke(main, ["--db", db_url, "review", "--reviewer", "alice"], input="c\nq\n")
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--reprocess", str(SEED)])
+    assert result.exit_code != 0 and "review(s)" in result.output
+    assert _export(runner, db_url)[0]["status"] == "confirmed"
+
+
+def test_lines_recurring_across_the_corpus_become_boilerplate(db_url, runner, tmp_path):
+    for n in range(3):
+        (tmp_path / f"a{n}.txt").write_text(
+            f"Suivez-nous sur Mastodon\n\nLe ministre {n} a déclaré que la réunion {n} était utile.\n",
+            encoding="utf-8")
+    result = runner.invoke(main, ["--db", db_url, "ingest", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    texts = [r["text"] for r in _export(runner, db_url)]
+    assert texts.count("Suivez-nous sur Mastodon") == 2  # the third time it is known furniture
