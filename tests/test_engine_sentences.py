@@ -91,6 +91,20 @@ CASES = [
     # coordinated verbs share their subject
     ("La secte Boko Haram se politise et exige un respect strict de la charia.", "Boko Haram", "named", (),
      "indirect"),
+    # an inverted subject after a prepositional phrase naming the outlet it spoke to
+    ("Vingt-deux personnes ont été tuées, a annoncé à l'Agence France-Presse (AFP) Roseline Odede, présidente "
+     "de l'Autorité.", "Roseline Odede", "named", ("AFP",), "indirect"),
+    # a dash-enclosed insertion between the subject and the verb
+    ("Fondée en 2002 à Maiduguri, Boko Haram - qui signifie en haoussa \"l'éducation occidentale est un péché\" "
+     "- prône l'instauration d'un émirat islamique.", "Boko Haram", "named", (), "indirect"),
+    # an object clitic before the verb is not its subject
+    ("Médicalisation ou pas, 77% des Canadiens n'ont pas accès à des soins palliatifs, nous rapportent les experts.",
+     "les experts", "unnamed", (), "indirect"),
+    # a quoted name before a verb and a colon
+    ("Voici comment «Focus» écrit:", "Focus", "outlet", (), "indirect"),
+    # the author's own voice and infinitives after a noun are not sources
+    ("Rappelons que 85% des Canadiens sont favorables à l'euthanasie.", None, "editorial", (), "none"),
+    ("Seulement 9% des Canadiens acceptent en effet de parler avec leur médecin.", None, "editorial", (), "none"),
     # negation and actions are not attributions
     ("Le ministre n'a pas confirmé que la réunion aurait lieu.", None, "editorial", (), "none"),
     ("Le Parlement irakien a ratifié, en janvier 2020, une loi prévoyant l'expulsion des militaires.",

@@ -45,10 +45,14 @@ def _cue_text(text: str, sent: ParsedSentence, cue: Cue) -> tuple[str, tuple[int
     return span_text(text, sent, a, b), (toks[a].start, toks[b - 1].end)
 
 
-def _quote_in(quotes: list[Quote], start: int, end: int, text: str) -> Quote | None:
+def _quote_in(quotes: list[Quote], start: int, end: int, text: str,
+              between: tuple[int, int] | None = None) -> Quote | None:
     """A quotation that carries the sentence's content: long enough to be more than a quoted
-    word ("d'"extrême""), or opening the sentence ("« Nous sommes prêts », a dit …")."""
+    word ("d'"extrême""), or opening the sentence ("« Nous sommes prêts », a dit …"); not one
+    standing between the subject and its verb (a gloss: "Boko Haram - qui signifie "…" - prône")."""
     for quote in quotes:
+        if between and between[0] < quote.start and quote.end <= between[1]:
+            continue
         if quote.start < end and start < quote.end and (quote.words(text) >= _MIN_QUOTE_WORDS
                                                         or quote.start <= start):
             return quote
@@ -90,10 +94,11 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
             source = replace(source, via=(framed.speaker or framed.mention, *source.via))
     if source is None or chosen is None:
         return Attribution(None, "none")
-    via = _vias(text, sent, source, quotes)
+    via = _vias(text, sent, source, quotes) if source.type != "outlet" else ()
     source = replace(source, via=via)
     cue, cue_span = _cue_text(text, sent, chosen)
-    quote = _quote_in(quotes, sent.start, sent.end, text)
+    between = (source.span[0], cue_span[0]) if source.span[0] < cue_span[0] else None
+    quote = _quote_in(quotes, sent.start, sent.end, text, between)
     if chosen.kind == "framing":
         mode = "according_to"
     else:
@@ -204,8 +209,8 @@ def _spread_quotations(text: str, sentences: list[ParsedSentence], results: list
         for i in members:
             own = results[i]
             if own and own.own and own.source and own.cue_span and \
-                    (own.cue_span[0] >= quote.end - 1 or own.cue_span[1] <= quote.start + 1
-                     or _incise_inside(text, own.cue_span, quote)):
+                    ((own.cue_span[0] >= quote.end - 1 and not own.source.span[0] < quote.start)
+                     or own.cue_span[1] <= quote.start + 1 or _incise_inside(text, own.cue_span, quote)):
                 owner = own
                 break
         if owner is None:

@@ -17,6 +17,7 @@ CLITIC_SUBJECTS = frozenset("-il -elle -ils -elles -t-il -t-elle -t-ils -t-elles
 NEGATIONS = frozenset("pas jamais guère point nullement plus".split())
 SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
                                   "toutefois cependant néanmoins notamment ensuite enfin pourtant".split())
+INSERTION_CLOSERS = {"-": "-", "–": "–", "—": "—", ")": "("}
 ADVERBIAL_WORDS = frozenset("avant après auparavant outre en".split())
 RELATIVE = frozenset("qui lequel laquelle lesquels lesquelles que qu' quoi dont".split())
 CITING = ("les propos de", "les propos d'", "les déclarations de", "les déclarations d'")
@@ -49,7 +50,8 @@ def _aux_chain(toks: tuple[Token, ...], v: int) -> int:
     while a > 0:
         prev = toks[a - 1]
         if _is_aux(prev) or fold(prev.text) in CLITIC_SUBJECTS or fold(prev.text) in ("-t",) \
-                or (prev.upos == "PRON" and fold(prev.text) in ("se", "s'", "me", "m'")):
+                or (prev.upos == "PRON" and fold(prev.text) in ("se", "s'", "me", "m'", "lui", "leur")) \
+                or (fold(prev.text) in ("nous", "vous") and toks[v].feat("Person") == "3"):
             a -= 1
         else:
             break
@@ -164,10 +166,15 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
         form = tok.feat("VerbForm")
         # narrative infinitive: "Et lui de poursuivre : « … »"
         if form == "Inf":
-            if v >= 2 and fold(toks[v - 1].text) in ("de", "d'") and toks[v - 2].upos in ("PRON", "PROPN", "NOUN"):
+            subject_word = toks[v - 2] if v >= 2 else None
+            if subject_word is not None and fold(toks[v - 1].text) in ("de", "d'") and (
+                    fold(subject_word.text) in ("lui", "elle", "eux", "elles") or subject_word.upos == "PROPN") \
+                    and (v < 3 or fold(toks[v - 3].text) in ("et", ",")):
                 s = start_np(sent, v - 1)
                 cues.append(Cue(v, (v - 1, end), (s, v - 1), "narrative", sent.depth(v)))
             continue
+        if tok.feat("Person") in ("1", "2") and form == "Fin":
+            continue  # "Rappelons que …": the article's own voice
         if form == "Part" and tok.feat("Tense") == "Pres":
             # "le président Ruto a affiché sa fermeté en s'engageant à …": the main clause's subject
             main = toks[v].head
@@ -209,6 +216,9 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
         elif incise and _subject_follows(toks, v, end):
             b = extend_np(text, sent, end)
             subject, kind = (end, b), "incise"
+        elif incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux") and _name_after_pp(sent, end):
+            start = _name_after_pp(sent, end)
+            subject, kind = (start, extend_np(text, sent, start)), "incise"
         else:
             subject, kind = _preposed_subject(text, sent, v, a), "preposed"
         if subject is None or subject[0] >= subject[1] or fold(toks[subject[0]].text) == "on":
@@ -267,6 +277,22 @@ def _folded_frames(frames: dict[str, str]) -> dict[str, str]:
     return _FOLDED[key]
 
 
+def _name_after_pp(sent: ParsedSentence, start: int) -> int | None:
+    """", a annoncé à l'Agence France-Presse (AFP) Roseline Odede": the name after the
+    prepositional phrase, not inside it, is the inverted subject."""
+    from claimtrack.engine.mentions import name_runs
+
+    toks = sent.tokens
+    end = next((i for i in range(start, len(toks)) if toks[i].text in (",", ".", ";", ":")), len(toks))
+    for a, _b in name_runs(sent, start, end):
+        k = a - 1
+        while k >= start and toks[k].upos == "DET":
+            k -= 1
+        if toks[k].upos != "ADP" and toks[k].text != "(":
+            return a
+    return None
+
+
 def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
     """An inverted subject: a determiner or a name right after the verb, with a comma or a
     closing quote before the verb group (", note un analyste", "», a annoncé le bureau")."""
@@ -285,12 +311,13 @@ def _preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[
     subjects = [t for t in toks if t.head == v and t.deprel.startswith("nsubj") and t.i < v]
     for t in subjects:
         if fold(t.text) in RELATIVE:
-            head = toks[v].head
-            if head != v and toks[head].upos in ("NOUN", "PROPN"):
-                s = start_np(sent, head + 1)
-                return (s, head + 1)
+            antecedent = _antecedent(sent, t.i)
+            if antecedent:
+                return antecedent
             continue
         if t.upos == "PRON":
+            if t.i >= a:
+                continue  # an object clitic inside the verb group, taken for a subject
             return (t.i, t.i + 1)
         s = start_np(sent, t.i + 1)
         if _plausible_start(toks[s]) and not _comma_between(toks, t.i, a):
@@ -301,6 +328,23 @@ def _preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[
         if shared:
             return shared
     return _surface_subject(sent, a)
+
+
+def _antecedent(sent: ParsedSentence, relative: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun stands for: the last one before it
+    ("la position du gouvernement fédéral, qui a dit" -> "du gouvernement fédéral")."""
+    toks = sent.tokens
+    j = relative - 1
+    if j >= 0 and toks[j].text == ",":
+        j -= 1
+    if j < 0 or toks[j].upos not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    a = j
+    while a > 0 and (toks[a - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM") or toks[a - 1].text == "-"):
+        a -= 1
+    if a > 0 and (toks[a - 1].upos == "DET" or fold(toks[a - 1].text) in ("du", "des", "au", "aux")):
+        a -= 1
+    return (a, j + 1)
 
 
 def _plausible_start(tok: Token) -> bool:
@@ -328,6 +372,15 @@ def _surface_subject(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
     j = a - 1
     while j >= 0 and (fold(toks[j].text) in SKIPPABLE_BEFORE_VERB or toks[j].upos == "ADV"):
         j -= 1
+    if j >= 0 and toks[j].text in INSERTION_CLOSERS:
+        opener = INSERTION_CLOSERS[toks[j].text]
+        k = j - 1
+        while k >= 0 and toks[k].text != opener:
+            k -= 1
+        if k > 0:
+            j = k - 1  # "Boko Haram - qui signifie … - prône": the insertion is skipped
+    while j >= 0 and toks[j].text in ("»", '"', "”"):
+        j -= 1  # "«Focus» écrit:"
     if j >= 0 and toks[j].text == ",":
         k = j - 1
         while k >= 0 and toks[k].text != ",":
