@@ -105,6 +105,11 @@ CASES = [
     # the author's own voice and infinitives after a noun are not sources
     ("Rappelons que 85% des Canadiens sont favorables à l'euthanasie.", None, "editorial", (), "none"),
     ("Seulement 9% des Canadiens acceptent en effet de parler avec leur médecin.", None, "editorial", (), "none"),
+    # a framing source of the whole sentence wins over a report in a subordinate clause
+    ("85% des Canadiens sont favorables à l'euthanasie parce qu'ils croient que la mesure est juste, selon un "
+     "sondage Angus Reid.", "Angus Reid", "named", (), "according_to"),
+    # a verb form the tagger calls first person, with a third-person subject
+    ("Ce comité recommande au gouvernement de modifier le Code criminel.", "comité", "named", (), "indirect"),
     # negation and actions are not attributions
     ("Le ministre n'a pas confirmé que la réunion aurait lieu.", None, "editorial", (), "none"),
     ("Le Parlement irakien a ratifié, en janvier 2020, une loi prévoyant l'expulsion des militaires.",

@@ -74,6 +74,17 @@ def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote]) 
     return tuple(found)
 
 
+def _frames_whole_sentence(sent: ParsedSentence, framing: Cue) -> bool:
+    """"Selon X, …" opening a sentence or ", selon X." closing it scopes over all of it,
+    whatever the parser attached it to."""
+    toks = sent.tokens
+    if framing.anchor <= 1:
+        return True
+    end = framing.subject[1] if framing.subject else framing.words[1]
+    closing = end >= len(toks) or all(t.upos == "PUNCT" for t in toks[end:])
+    return closing and framing.anchor > 0 and toks[framing.anchor - 1].text == ","
+
+
 def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], resolver: Resolver) -> Attribution:
     verb = _pick(verb_cues(text, sent, quotes))
     framing = _pick(framing_cues(text, sent, quotes))
@@ -87,7 +98,8 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
         chosen = verb
     if framing:
         framed = resolver.classify(sent, *framing.subject)
-        deeper_verb = verb is not None and verb.depth > 0 and framing.anchor < verb.anchor
+        deeper_verb = verb is not None and verb.depth > 0 and (
+            verb.depth > framing.depth or _frames_whole_sentence(sent, framing))
         if framed and (source is None or (deeper_verb and verb.kind != "incise")):
             source, chosen = framed, framing
         elif framed and source and framed.type == "outlet" and source.type != "outlet":

@@ -58,6 +58,20 @@ def _aux_chain(toks: tuple[Token, ...], v: int) -> int:
     return a
 
 
+FIRST_SECOND = frozenset("je j' nous tu vous".split())
+
+
+def _first_or_second_person(toks: tuple[Token, ...], v: int) -> bool:
+    """The author or the reader as subject: an imperative opening the sentence ("Rappelons
+    que") or a first- or second-person pronoun subject. Taggers give "recommande" Person=1
+    too, so the feature alone does not decide."""
+    subjects = [t for t in toks if t.head == v and t.deprel.startswith("nsubj")
+                and not (fold(t.text) in ("nous", "vous") and toks[v].feat("Person") == "3")]
+    if subjects:
+        return all(fold(t.text) in FIRST_SECOND for t in subjects)
+    return toks[v].feat("Mood") == "Imp" or (v == 0 and toks[v].feat("Person") in ("1", "2"))
+
+
 def _is_aux(tok: Token) -> bool:
     """An auxiliary, whatever the tagger called it ("avait/VERB/aux:tense")."""
     return tok.upos == "AUX" or tok.deprel.startswith("aux") or (
@@ -173,8 +187,8 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
                 s = start_np(sent, v - 1)
                 cues.append(Cue(v, (v - 1, end), (s, v - 1), "narrative", sent.depth(v)))
             continue
-        if tok.feat("Person") in ("1", "2") and form == "Fin":
-            continue  # "Rappelons que …": the article's own voice
+        if _first_or_second_person(toks, v):
+            continue  # "Rappelons que …", "nous pensons que": the article's own voice
         if form == "Part" and tok.feat("Tense") == "Pres":
             # "le président Ruto a affiché sa fermeté en s'engageant à …": the main clause's subject
             main = toks[v].head
@@ -283,7 +297,8 @@ def _name_after_pp(sent: ParsedSentence, start: int) -> int | None:
     from claimtrack.engine.mentions import name_runs
 
     toks = sent.tokens
-    end = next((i for i in range(start, len(toks)) if toks[i].text in (",", ".", ";", ":")), len(toks))
+    end = next((i for i in range(start, len(toks)) if toks[i].text in (".", ";", ":")
+                or toks[i].upos in ("VERB", "AUX")), len(toks))
     for a, _b in name_runs(sent, start, end):
         k = a - 1
         while k >= start and toks[k].upos == "DET":
