@@ -198,8 +198,11 @@ def export(ctx: click.Context, flt: ClaimFilter, fmt: str, output: str | None, e
         raise click.UsageError("--delimiter takes one character")
     database = open_database(ctx)
     encoding = "utf-8-sig" if excel else "utf-8"
-    handle = open(output, "w", encoding=encoding, newline="") if output else \
-        io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=True)
+    try:
+        handle = open(output, "w", encoding=encoding, newline="") if output else \
+            io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=True)
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
     try:
         with database.session() as session:
             rows = iter_rows(session, flt)

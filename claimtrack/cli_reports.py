@@ -82,5 +82,8 @@ def report(ctx: click.Context, document: str, output: Path | None) -> None:
         except LookupError as error:
             raise click.ClickException(str(error)) from error
     output = output or Path(f"{Path(document).stem}.html")
-    output.write_text(page, encoding="utf-8")
+    try:
+        output.write_text(page, encoding="utf-8")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
     click.echo(f"wrote {output}")

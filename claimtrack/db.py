@@ -22,11 +22,21 @@ class DatabaseError(RuntimeError):
 
 
 def resolve_url(value: str | None) -> str:
-    """A URL as given, or a bare path meaning SQLite (`--db claims.db`)."""
+    """A URL as given, or a bare path meaning SQLite (`--db claims.db`). A bare
+    `postgresql://` uses psycopg 3, the driver the `postgres` extra installs."""
     value = value or os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
+    if value.startswith(("postgresql://", "postgres://")):
+        return "postgresql+psycopg://" + value.split("://", 1)[1]
     if "://" in value:
         return value
     return f"sqlite:///{Path(value).expanduser()}"
+
+
+def one_line(error: Exception) -> str:
+    """SQLAlchemy errors carry the SQL and a help link over several lines; users need the cause."""
+    cause = getattr(error, "orig", None) or error
+    text = str(cause).strip().splitlines()
+    return text[0] if text else type(error).__name__
 
 
 def migrations_dir() -> Path:
@@ -80,8 +90,11 @@ class Database:
         self.url = resolve_url(value)
         try:
             self.engine = make_engine(self.url)
-        except Exception as error:  # bad URL, missing driver
-            raise DatabaseError(f"cannot open database {self.url!r}: {error}") from error
+        except ModuleNotFoundError as error:
+            raise DatabaseError(f"no driver for {self.url.split('://')[0]} ({error.name}): for PostgreSQL, "
+                                "pip install 'claimtrack[postgres]'") from error
+        except Exception as error:  # a malformed URL
+            raise DatabaseError(f"cannot open database {self.url!r}: {one_line(error)}") from error
         if migrate:
             self.ensure_current()
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
@@ -91,7 +104,7 @@ class Database:
         try:
             current = current_revision(self.engine)
         except Exception as error:
-            raise DatabaseError(f"cannot read database {self.url!r}: {error}") from error
+            raise DatabaseError(f"cannot read database {self.url!r}: {one_line(error)}") from error
         known = {rev.revision for rev in script.walk_revisions()}
         if current is not None and current not in known:
             raise DatabaseError(

@@ -162,3 +162,16 @@ def test_lines_recurring_across_the_corpus_become_boilerplate(db_url, runner, tm
     assert result.exit_code == 0, result.output
     texts = [r["text"] for r in _export(runner, db_url)]
     assert texts.count("Suivez-nous sur Mastodon") == 2  # the third time it is known furniture
+
+
+def test_unusable_databases_and_outputs_are_one_line_errors(runner, tmp_path, seeded_db):
+    cases = [
+        ["--db", str(tmp_path / "missing" / "x.db"), "claims"],
+        ["--db", str(SEED), "claims"],  # not a database
+        ["--db", seeded_db, "export", "-o", str(tmp_path / "missing" / "x.csv")],
+        ["--db", seeded_db, "report", SEED.name, "-o", str(tmp_path / "missing" / "x.html")],
+    ]
+    for args in cases:
+        result = runner.invoke(main, args)
+        assert result.exit_code == 1, (args, result.output)
+        assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1, result.output

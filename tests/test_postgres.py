@@ -1,6 +1,6 @@
 """The same migrations and models on PostgreSQL, when a server is given.
 
-Set CLAIMTRACK_TEST_POSTGRES_URL (e.g. postgresql+psycopg2://postgres@/postgres?host=/tmp&port=5433)
+Set CLAIMTRACK_TEST_POSTGRES_URL (e.g. postgresql://postgres@/postgres?host=/tmp&port=5433)
 and install the extra: pip install '.[postgres]'.
 """
 
@@ -12,10 +12,11 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from claimtrack.db import current_revision, downgrade, head_revision, make_engine, upgrade
+from claimtrack.db import current_revision, downgrade, head_revision, make_engine, resolve_url, upgrade
 from claimtrack.models import Base
 
-URL = os.environ.get("CLAIMTRACK_TEST_POSTGRES_URL")
+URL = resolve_url(os.environ["CLAIMTRACK_TEST_POSTGRES_URL"]) if os.environ.get("CLAIMTRACK_TEST_POSTGRES_URL") \
+    else None
 pytestmark = pytest.mark.skipif(not URL, reason="no PostgreSQL server given (CLAIMTRACK_TEST_POSTGRES_URL)")
 
 
