@@ -195,3 +195,10 @@ def test_pronouns_agree_in_number_with_their_source(analyzer):
 def test_framing_with_pour_and_adverbs_in_the_verb_group(analyzer, text, speaker, speaker_type):
     claim = analyzer.analyze(text).claims[-1]
     assert (claim.speaker, claim.speaker_type) == (speaker, speaker_type), claim
+
+
+def test_anonymous_source_after_the_outlet_it_spoke_to(analyzer):
+    claim = analyzer.analyze("La trêve sera prolongée, a expliqué à l'AFP un diplomate européen.").claims[-1]
+    assert (claim.speaker, claim.speaker_type, claim.via) == ("un diplomate européen", "unnamed", ("AFP",))
+    claim = analyzer.analyze("Le bilan s'est alourdi, selon l'agence officielle Irna.").claims[-1]
+    assert (claim.speaker, claim.speaker_type) == ("IRNA", "outlet")

@@ -297,6 +297,18 @@ def _name_after_pp(sent: ParsedSentence, start: int) -> int | None:
     from claimtrack.engine.mentions import name_runs
 
     toks = sent.tokens
+    # the phrase itself: preposition, determiner, nouns, names, a parenthesis ("(AFP)")
+    j = start + 1
+    if j < len(toks) and toks[j].upos == "DET":
+        j += 1
+    while j < len(toks) and (toks[j].upos in ("NOUN", "PROPN", "ADJ") or toks[j].text in ("-", "’", "'")):
+        j += 1
+    if j < len(toks) and toks[j].text == "(":
+        while j < len(toks) and toks[j].text != ")":
+            j += 1
+        j += 1
+    if j < len(toks) and toks[j].upos == "DET" and j > start + 1:
+        return j  # ", a expliqué à l'AFP un diplomate"
     end = next((i for i in range(start, len(toks)) if toks[i].text in (".", ";", ":")
                 or toks[i].upos in ("VERB", "AUX")), len(toks))
     for a, _b in name_runs(sent, start, end):

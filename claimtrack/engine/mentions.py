@@ -155,8 +155,8 @@ def find_outlets(text: str) -> list[tuple[int, int, str]]:
         initial = re.sub(r"^(?:l['’]|al-|n-)", "", original)[:1]
         if not (initial.isupper() or initial.isdigit()):
             continue
-        if len(original) <= 4 and not original.isupper() and original.lower() not in ("n-tv",):
-            continue
+        if len(original) <= 2 and not original.isupper():
+            continue  # "RT", "AP" only in capitals
         found.append((match.start(), match.end(), lex.outlets[match.group(0)]))
     return found
 
