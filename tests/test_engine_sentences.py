@@ -110,6 +110,20 @@ CASES = [
      "sondage Angus Reid.", "Angus Reid", "named", (), "according_to"),
     # a verb form the tagger calls first person, with a third-person subject
     ("Ce comité recommande au gouvernement de modifier le Code criminel.", "comité", "named", (), "indirect"),
+    # names the tagger splits ("Macron/ADV"), portfolios before a name, insertions after the auxiliary
+    ("« Nous ne céderons pas », a martelé Emmanuel Macron lors d'un discours à Paris.", "Emmanuel Macron", "named",
+     (), "direct"),
+    ("Le ministre de l'Intérieur Gérald Darmanin a assuré que la police était mobilisée.", "Gérald Darmanin",
+     "named", (), "indirect"),
+    ("Joe Biden a, de son côté, promis de soutenir Kiev.", "Joe Biden", "named", (), "indirect"),
+    ("Moscou dément toute implication dans l'attaque.", "Moscou", "named", (), "indirect"),
+    ("D'après le ministère de la Santé, le bilan s'élève à 30 morts.", "ministère de la Santé", "named", (),
+     "according_to"),
+    ("Interrogé par franceinfo, le député a estimé que la réforme était injuste.", "député", "unnamed",
+     ("France Info",), "indirect"),
+    ("« Il faut agir vite, explique Marie Dupont, chercheuse au CNRS. Le climat change. »", "Marie Dupont",
+     "named", (), "direct"),
+    ("Selon nos informations, le ministre va démissionner.", None, "editorial", (), "none"),
     # negation and actions are not attributions
     ("Le ministre n'a pas confirmé que la réunion aurait lieu.", None, "editorial", (), "none"),
     ("Le Parlement irakien a ratifié, en janvier 2020, une loi prévoyant l'expulsion des militaires.",

@@ -47,6 +47,12 @@ def _aux_chain(toks: tuple[Token, ...], v: int) -> int:
         k -= 1
     if 0 <= k < v - 1 and _is_aux(toks[k]):
         a = k + 1
+    elif v >= 2 and toks[v - 1].text == ",":
+        k = v - 2
+        while k >= max(0, v - 8) and toks[k].text != ",":
+            k -= 1
+        if k >= 1 and toks[k].text == "," and _is_aux(toks[k - 1]):
+            a = k  # "Joe Biden a, de son côté, promis": the auxiliary before the insertion
     while a > 0:
         prev = toks[a - 1]
         if _is_aux(prev) or fold(prev.text) in CLITIC_SUBJECTS or fold(prev.text) in ("-t",) \
@@ -154,9 +160,9 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
     toks = sent.tokens
     cues = []
     for v, tok in enumerate(toks):
-        if tok.upos in ("NOUN", "ADJ") and not _verb_position(toks, v):
+        if tok.upos in ("NOUN", "ADJ", "ADV") and not _verb_position(toks, v):
             continue
-        if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ"):
+        if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
             continue
         lemma = verb_lemma(tok, lex.verb_frames)
         multi_end = _multiword(toks, v)
@@ -170,7 +176,7 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
             continue
         a = _aux_chain(toks, v)
         clitic = _clitic_after(toks, a, v)
-        if _inside(quotes, tok) and clitic is None:
+        if _inside(quotes, tok) and clitic is None and not _incise_position(toks, v):
             continue
         if _negated(toks, a, v):
             continue
@@ -254,8 +260,10 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
     a name and a colon or "que" ("Infosperber note :")."""
     if _incise_position(toks, v) and v >= 2 and toks[v - 2].text in ("»", '"', "”"):
         return True
-    follows = toks[v + 1].text if v + 1 < len(toks) else ""
-    return v >= 1 and toks[v - 1].upos == "PROPN" and fold(follows) in (":", "que", "qu'")
+    follows = toks[v + 1] if v + 1 < len(toks) else None
+    if v < 1 or toks[v - 1].upos != "PROPN" or follows is None:
+        return False
+    return fold(follows.text) in (":", "que", "qu'") or follows.upos == "DET"
 
 
 def verb_lemma(tok: Token, frames: dict[str, str]) -> str:
@@ -269,7 +277,9 @@ def verb_lemma(tok: Token, frames: dict[str, str]) -> str:
     by_folded = _folded_frames(frames)
     form = fold(tok.text)
     guesses = [lemma, lemma + "r" if lemma.endswith("e") else lemma]
-    for ending, replacement in (("ent", "er"), ("es", "er"), ("e", "er"), ("é", "er"), ("ée", "er"), ("ait", "er")):
+    endings = (("ent", "er"), ("es", "er"), ("e", "er"), ("é", "er"), ("ée", "er"), ("ait", "er"),
+               ("t", "tir"), ("aît", "aître"), ("et", "ettre"), ("it", "ire"))
+    for ending, replacement in endings:
         if form.endswith(ending):
             guesses.append(form[: -len(ending)] + replacement)
     for guess in guesses:
@@ -480,8 +490,8 @@ def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[C
             n = _match_length(words, i, "".join(phrase))
             if n:
                 j = i + n
-                if j < len(toks) and words[j] in RELATIVE:
-                    break
+                if j < len(toks) and (words[j] in RELATIVE or words[j] in ("nos", "notre")):
+                    break  # "selon laquelle"; "selon nos informations": the article's own reporting
                 b = extend_np(text, sent, j)
                 if b > j:
                     cues.append(Cue(i, (i, j), (j, b), "framing", sent.depth(i)))

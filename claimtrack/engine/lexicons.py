@@ -32,6 +32,7 @@ class Lexicons:
     document_nouns: dict[str, str]
     outlet_nouns: frozenset[str]
     outlets: dict[str, str]  # folded variant -> canonical name
+    outlet_spellings: frozenset[str]  # variants as written, for names spelt in lower case
     boilerplate: tuple[tuple[re.Pattern[str], str], ...]
     captions: tuple[re.Pattern[str], ...]
     pronouns: frozenset[str]
@@ -75,6 +76,7 @@ def load() -> Lexicons:
         document_nouns=documents,
         outlet_nouns=frozenset(fold(w) for w in _lines("outlet_nouns.txt")),
         outlets=outlets,
+        outlet_spellings=frozenset(n.strip() for line in _lines("outlets.txt") for n in line.split("|")),
         boilerplate=boilerplate,
         captions=captions,
         pronouns=frozenset(fold(w) for w in _lines("pronouns.txt")),

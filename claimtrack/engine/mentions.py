@@ -153,7 +153,7 @@ def find_outlets(text: str) -> list[tuple[int, int, str]]:
         original = text[match.start() : match.end()]
         # short all-caps acronyms must be written in capitals ("RT", not "rt")
         initial = re.sub(r"^(?:l['’]|al-|n-)", "", original)[:1]
-        if not (initial.isupper() or initial.isdigit()):
+        if not (initial.isupper() or initial.isdigit() or original in lex.outlet_spellings):
             continue
         if len(original) <= 2 and not original.isupper():
             continue  # "RT", "AP" only in capitals
@@ -180,7 +180,8 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
         if is_name_token(toks[i], lex) or _particle_starts_name(toks, i, hi):
             j = i + 1
             while j < hi:
-                if is_name_token(toks[j], lex) and not _entity_break(toks[j - 1], toks[j]):
+                if (is_name_token(toks[j], lex) or _name_continuation(toks[j], lex)) \
+                        and not _entity_break(toks[j - 1], toks[j]):
                     j += 1
                 elif toks[j].text in ("-", "‐") or toks[j].lower in PARTICLES or toks[j].lower in INNER_PARTICLES:
                     k = j
@@ -200,8 +201,18 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
     return runs
 
 
+def _name_continuation(tok: Token, lex: Lexicons) -> bool:
+    """A capitalised word right after a name is part of it, whatever the tagger says
+    ("Emmanuel Macron/ADV")."""
+    return tok.text[:1].isupper() and tok.upos not in ("DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "PRON") \
+        and fold(tok.text) not in lex.titles and fold(tok.text) not in NOT_NAMES
+
+
 def _entity_break(previous: Token, tok: Token) -> bool:
-    """"la CIA Peter Goss": an organisation's acronym and a person's name are two names."""
+    """"la CIA Peter Goss", "le ministre de l'Intérieur Gérald Darmanin": an organisation or a
+    portfolio, then a person's name, are two names."""
+    if tok.ent == "PER" and previous.ent not in ("PER", ""):
+        return True
     return previous.text.isupper() and len(previous.text) >= 2 and not tok.text.isupper()
 
 
@@ -261,7 +272,8 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
             break
         if fold(tok.text) == "en" and b + 1 < len(toks) and toks[b + 1].upos == "VERB":
             break
-        if not _is_np_token(tok, lex, quote_open):
+        if not _is_np_token(tok, lex, quote_open) and not (
+                b > a and toks[b - 1].text[:1].isupper() and _name_continuation(tok, lex)):
             break
         if tok.upos == "DET" and b > a and toks[b - 1].upos in ("NOUN", "PROPN", "ADJ"):
             break  # a determiner right after a noun opens the next phrase ("des informations les USA")
@@ -339,7 +351,7 @@ class Resolver:
             antecedent = agreeing[-1] if agreeing else self.last_speaker
             if antecedent:
                 return replace(antecedent, mention=mention, span=span, resolved=True)
-            return Source(mention, "unnamed", mention, span)
+            return Source(folded.removeprefix("-t").lstrip("-"), "unnamed", mention, span)
         if folded in ("la même source", "cette source", "la même agence") and self.last_issuer:
             return replace(self.last_issuer, mention=mention, span=span, resolved=True)
         head = head_index(sent, a, b)
@@ -362,7 +374,7 @@ class Resolver:
         if document_kind:
             issuer = self._issuer(sent, head + 1, b)
             if document_kind == "office":
-                if issuer and issuer.type == "named":
+                if issuer and issuer.type == "named" and _names_a_person(issuer.speaker, self.registry):
                     name = f"{toks[head].text} de {issuer.speaker}"
                     return Source(name, "named", mention, span)
             elif issuer:
@@ -414,6 +426,13 @@ class Resolver:
                 if source and source.type in ("named", "outlet"):
                     return source
         return None
+
+
+def _names_a_person(name: str | None, registry: Registry) -> bool:
+    """"le bureau de M. Araji" is a person's office; "le ministère de la Santé" an institution."""
+    if not name:
+        return False
+    return len(name.split()) >= 2 or any(p.surname_key == name_key(name.split()[-1]) for p in registry.people)
 
 
 def _plural_pronoun(folded: str) -> bool:
