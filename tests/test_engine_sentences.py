@@ -124,6 +124,9 @@ CASES = [
     ("« Il faut agir vite, explique Marie Dupont, chercheuse au CNRS. Le climat change. »", "Marie Dupont",
      "named", (), "direct"),
     ("Selon nos informations, le ministre va démissionner.", None, "editorial", (), "none"),
+    ("Ukraine : Kiev dénonce de nouvelles frappes russes", "Kiev", "named", (), "indirect"),
+    ("Le président a appelé les Occidentaux à accélérer leurs livraisons d'armes.", "président", "unnamed", (),
+     "indirect"),
     # negation and actions are not attributions
     ("Le ministre n'a pas confirmé que la réunion aurait lieu.", None, "editorial", (), "none"),
     ("Le Parlement irakien a ratifié, en janvier 2020, une loi prévoyant l'expulsion des militaires.",

@@ -126,8 +126,8 @@ def _has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote]) ->
         word = fold(toks[j].text)
         if word in ("que", "qu'", "qu", ":", "comme") or toks[j].text in ("«", '"', "“"):
             return True
-        if word in ("de", "d'") and j + 1 < len(toks) and toks[j + 1].feat("VerbForm") == "Inf":
-            return True
+        if word in ("de", "d'", "à") and j + 1 < len(toks) and toks[j + 1].feat("VerbForm") == "Inf":
+            return True  # "a dit avoir …", "a appelé les Occidentaux à accélérer …"
         if toks[j].text in (",", "."):
             break
     return False
@@ -357,6 +357,9 @@ def _preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[
                 continue  # an object clitic inside the verb group, taken for a subject
             return (t.i, t.i + 1)
         s = start_np(sent, t.i + 1)
+        colon = max((k for k in range(s, a) if toks[k].text in (":", ";")), default=None)
+        if colon is not None:  # "Ukraine : Kiev dénonce …": the subject is after the colon
+            s = colon + 1
         if _plausible_start(toks[s]) and not _comma_between(toks, t.i, a):
             return (s, _subject_end(text, sent, s, a))
     head = toks[v].head
@@ -450,7 +453,8 @@ def _subject_end(text: str, sent: ParsedSentence, s: int, a: int) -> int:
     if end < a:
         # "Le porte-parole du Commandement …, Tahsin al-Khafaji, a confirmé": keep the apposition
         rest = toks[end:a]
-        if all(t.upos not in ("VERB", "AUX", "SCONJ") and fold(t.text) not in RELATIVE for t in rest):
+        if all(t.upos not in ("VERB", "AUX", "SCONJ") and fold(t.text) not in RELATIVE
+               and t.text not in (":", ";") for t in rest):
             end = a
             while end > s and toks[end - 1].text in (",",):
                 end -= 1
