@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack.models import Batch, BatchItem, Claim, Document, Review, Segment, Speaker
-from claimtrack.review import DECISIVE_ACTIONS, VERDICTS, history
+from claimtrack.models import Batch, Claim, Document, Review, Segment, Speaker
+from claimtrack.review import DECISIVE_ACTIONS, history
 
 
 @dataclass(frozen=True)
@@ -133,5 +133,3 @@ def batch_progress(session: Session, name: str | None = None) -> list[BatchProgr
 def batch_exists(session: Session, name: str) -> bool:
     return session.scalars(select(func.count(Batch.id)).where(Batch.name == name)).one() > 0
 
-
-__all__ = ["VERDICTS", "BatchItem"]

@@ -145,14 +145,9 @@ def _clause_before(toks: tuple[Token, ...], a: int) -> bool:
     return False
 
 
-def _after_quote(toks: tuple[Token, ...], a: int, quotes: list[Quote]) -> bool:
-    """The verb group follows a closing quotation mark or a comma: an incise."""
-    j = a - 1
-    while j >= 0 and toks[j].text in (",",):
-        j -= 1
-    if j < 0:
-        return False
-    return toks[j].text in ("»", '"', "”", "''") or toks[a - 1].text == "," if a > 0 else False
+def _after_quote(toks: tuple[Token, ...], a: int) -> bool:
+    """The verb group follows a comma or a closing quotation mark: where an incise stands."""
+    return a > 0 and toks[a - 1].text in (",", "»", '"', "”", "''")
 
 
 def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]:
@@ -227,7 +222,7 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
             and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
             for t in toks)
         incise = clitic is not None or (not has_subject_before and _clause_before(toks, a)
-                                        and (_after_quote(toks, a, quotes) or _subject_follows(toks, v, end)))
+                                        and (_after_quote(toks, a) or _subject_follows(toks, v, end)))
         if frame == "clause" and not incise and not _has_clause_frame(toks, end, quotes):
             continue
         if clitic:

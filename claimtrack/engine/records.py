@@ -6,7 +6,7 @@ without the NLP backend loaded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 SEGMENT_KINDS = ("claim", "headline", "caption", "boilerplate")
 SPEAKER_TYPES = ("named", "unnamed", "outlet", "editorial")
@@ -48,7 +48,6 @@ class Claim:
     mention_span: tuple[int, int] | None = None
     cue_span: tuple[int, int] | None = None
     quote_span: tuple[int, int] | None = None
-    aliases: tuple[str, ...] = field(default=())
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,6 @@ class Span:
     start: int
     end: int
     paragraph: int
-    first_in_paragraph: bool
-    lines: int  # how many source lines the paragraph has
 
 
 def _line_continues(line: str, next_line: str) -> bool:
@@ -136,7 +134,6 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 def segment(text: str) -> list[Span]:
     spans = []
-    for number, (start, end, lines) in enumerate(paragraphs(text)):
-        for k, (s, e) in enumerate(sentences(text, start, end)):
-            spans.append(Span(s, e, number, k == 0, lines))
+    for number, (start, end, _lines) in enumerate(paragraphs(text)):
+        spans.extend(Span(s, e, number) for s, e in sentences(text, start, end))
     return spans
