@@ -156,12 +156,12 @@ def test_reprocess_refuses_to_drop_reviews(db_url, runner):
 def test_lines_recurring_across_the_corpus_become_boilerplate(db_url, runner, tmp_path):
     for n in range(3):
         (tmp_path / f"a{n}.txt").write_text(
-            f"Suivez-nous sur Mastodon\n\nLe ministre {n} a déclaré que la réunion {n} était utile.\n",
+            f"Notre sélection du jour\n\nLe ministre {n} a déclaré que la réunion {n} était utile.\n",
             encoding="utf-8")
     result = runner.invoke(main, ["--db", db_url, "ingest", str(tmp_path)])
     assert result.exit_code == 0, result.output
     texts = [r["text"] for r in _export(runner, db_url)]
-    assert texts.count("Suivez-nous sur Mastodon") == 2  # the third time it is known furniture
+    assert texts.count("Notre sélection du jour") == 2  # the third time it is known furniture
 
 
 def test_unusable_databases_and_outputs_are_one_line_errors(runner, tmp_path, seeded_db):

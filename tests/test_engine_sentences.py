@@ -219,3 +219,15 @@ def test_anonymous_source_after_the_outlet_it_spoke_to(analyzer):
     assert (claim.speaker, claim.speaker_type, claim.via) == ("un diplomate européen", "unnamed", ("AFP",))
     claim = analyzer.analyze("Le bilan s'est alourdi, selon l'agence officielle Irna.").claims[-1]
     assert (claim.speaker, claim.speaker_type) == ("IRNA", "outlet")
+
+
+def test_bylines_sharing_buttons_and_stressed_pronouns(analyzer):
+    text = ("Réforme des retraites : le gouvernement maintient le cap\n\nPar Jean Dupont\n\n"
+            "Les syndicats, eux, promettent de nouvelles grèves.\n\n"
+            "« Nous irons jusqu'au bout », a-t-elle affirmé sur France Inter.\n\nPartager sur Facebook\n")
+    analysis = analyzer.analyze(text)
+    kinds = {s.text: s.kind for s in analysis.segments}
+    assert kinds["Par Jean Dupont"] == "boilerplate" and kinds["Partager sur Facebook"] == "boilerplate"
+    syndicats = next(c for c in analysis.claims if c.text.startswith("Les syndicats"))
+    assert (syndicats.speaker, syndicats.speaker_type) == ("les syndicats", "unnamed")
+    assert analysis.claims[-1].via == ("France Inter",)

@@ -448,8 +448,9 @@ def _subject_end(text: str, sent: ParsedSentence, s: int, a: int) -> int:
     if end < a:
         # "Le porte-parole du Commandement …, Tahsin al-Khafaji, a confirmé": keep the apposition
         rest = toks[end:a]
-        if all(t.upos not in ("VERB", "AUX", "SCONJ") and fold(t.text) not in RELATIVE
-               and t.text not in (":", ";") for t in rest):
+        stressed = all(t.text == "," or fold(t.text) in ("lui", "elle", "eux", "elles") for t in rest)
+        if not stressed and all(t.upos not in ("VERB", "AUX", "SCONJ") and fold(t.text) not in RELATIVE
+                                and t.text not in (":", ";") for t in rest):
             end = a
             while end > s and toks[end - 1].text in (",",):
                 end -= 1
