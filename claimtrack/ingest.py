@@ -14,6 +14,7 @@ from claimtrack.db import Database
 from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.kinds import normalise_line
 from claimtrack.engine.lexicons import fold, load
+from claimtrack.identity import speaker_key
 from claimtrack.models import Claim, ClaimVia, Document, Segment, Speaker, SpeakerAlias
 from claimtrack.reading import ReadError, SourceText
 
@@ -59,14 +60,17 @@ class FurnitureMemory:
 
 
 def _speaker(session: Session, cache: dict, name: str, type_: str, role: str | None, alias: str | None) -> Speaker:
-    key = (name, type_)
+    key = (speaker_key(name), type_)
     speaker = cache.get(key)
     if speaker is None:
-        speaker = session.scalars(select(Speaker).where(Speaker.name == name, Speaker.type == type_)).first()
+        speaker = session.scalars(select(Speaker).where(Speaker.key == key[0], Speaker.type == type_)
+                                  .order_by(Speaker.id)).first()
         if speaker is None:
-            speaker = Speaker(name=name, type=type_, role=role)
+            speaker = Speaker(name=name, key=key[0], type=type_, role=role)
             session.add(speaker)
         cache[key] = speaker
+    if name != speaker.name and name not in {a.alias for a in speaker.aliases}:
+        speaker.aliases.append(SpeakerAlias(alias=name[:500]))
     if role and not speaker.role:
         speaker.role = role
     if alias and alias != name and fold(alias) not in load().pronouns \

@@ -77,6 +77,8 @@ class Speaker(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(500), index=True)
+    # what makes two written names one speaker (claimtrack.identity.speaker_key)
+    key: Mapped[str] = mapped_column(String(500), index=True)
     type: Mapped[str] = mapped_column(String(16), index=True)
     role: Mapped[str | None] = mapped_column(String(1000))
 

@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from claimtrack.identity import speaker_key
 from claimtrack.models import Claim, ClaimVia, Document, Review, Segment, Speaker
 
 VERDICTS = ("accurate", "misleading", "false", "unverifiable")
@@ -101,9 +102,10 @@ def skip(session: Session, claim_id: int, reviewer: str, batch: str | None = Non
 
 
 def _find_speaker(session: Session, name: str, type_: str) -> Speaker:
-    speaker = session.scalars(select(Speaker).where(Speaker.name == name, Speaker.type == type_)).first()
+    speaker = session.scalars(select(Speaker).where(Speaker.key == speaker_key(name), Speaker.type == type_)
+                              .order_by(Speaker.id)).first()
     if speaker is None:
-        speaker = Speaker(name=name, type=type_)
+        speaker = Speaker(name=name, key=speaker_key(name), type=type_)
         session.add(speaker)
     return speaker
 

@@ -175,3 +175,16 @@ def test_unusable_databases_and_outputs_are_one_line_errors(runner, tmp_path, se
         result = runner.invoke(main, args)
         assert result.exit_code == 1, (args, result.output)
         assert "Traceback" not in result.output and len(result.output.strip().splitlines()) == 1, result.output
+
+
+def test_transliterated_names_are_one_speaker(db_url, runner, tmp_path):
+    (tmp_path / "a.txt").write_text("Qassim al-Araji a affirmé que la frontière était sûre.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Qasim al-Araji a déclaré que la coopération continuerait.\n", encoding="utf-8")
+    assert runner.invoke(main, ["--db", db_url, "ingest", str(tmp_path)]).exit_code == 0
+    result = runner.invoke(main, ["--db", db_url, "speakers", "--type", "named"])
+    assert "Qassim al-Araji" in result.output and "Qasim al-Araji" in result.output  # name and alias
+    from claimtrack.db import Database
+    from claimtrack.models import Speaker
+
+    with Database(db_url).session() as session:
+        assert session.query(Speaker).count() == 1

@@ -54,3 +54,12 @@ def test_bare_path_means_sqlite(tmp_path, runner, monkeypatch):
     result = runner.invoke(main, ["--db", "here.db", "db", "upgrade"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "here.db").is_file()
+
+
+def test_speaker_keys_are_backfilled_by_their_migration(db_url):
+    upgrade(db_url, "0002")
+    with make_engine(db_url).begin() as connection:
+        connection.exec_driver_sql("INSERT INTO speakers (name, type) VALUES ('Qassim al-Araji', 'named')")
+    upgrade(db_url)
+    with make_engine(db_url).connect() as connection:
+        assert connection.exec_driver_sql("SELECT key FROM speakers").scalar() == "qasim araji"
