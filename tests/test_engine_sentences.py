@@ -231,3 +231,19 @@ def test_bylines_sharing_buttons_and_stressed_pronouns(analyzer):
     syndicats = next(c for c in analysis.claims if c.text.startswith("Les syndicats"))
     assert (syndicats.speaker, syndicats.speaker_type) == ("les syndicats", "unnamed")
     assert analysis.claims[-1].via == ("France Inter",)
+
+
+def test_backward_reference_and_report_issuers(analyzer):
+    text = ("La société canadienne vit dans le déni de la mort.\n"
+            "Seulement 9% des Canadiens en parlent avec leur médecin.\n"
+            "C'est l'une des conclusions d'un imposant rapport de la Société Royale du Canada.\n"
+            "Si le Canada s'y est classé 10e, l'étude note que la médicalisation a engendré le déni.\n")
+    claims = analyzer.analyze(text).claims
+    assert [(c.speaker, c.speaker_type) for c in claims] == [("Société Royale du Canada", "named")] * 4
+
+
+def test_a_role_resolves_to_the_person_with_the_same_title(analyzer):
+    text = ("Roseline Odede, présidente de la commission, a dénoncé les violences. "
+            "L'annonce par le président William Ruto a surpris. "
+            "« Nous écouterons le peuple », a ajouté le chef de l'Etat.")
+    assert analyzer.analyze(text).claims[-1].speaker == "William Ruto"

@@ -155,10 +155,29 @@ def attribute_document(
         results.append(attribution)
     _spread_quotations(text, sentences, results, quotes)
     _spread_quoted_neighbours(text, sentences, results, paragraphs)
+    _spread_backward_references(text, sentences, kinds, results)
     _spread_colon_blocks(text, sentences, kinds, paragraphs, results)
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     _spread_datelines(text, sentences, kinds, starts, results)
     return results
+
+
+_BACKWARD = re.compile(r"^c['’]est\s+(?:ce\s+qu|l['’]une\s+des|la\s+conclusion|ce\s+qui\s+ressort)", re.I)
+_MAX_BACKWARD = 2
+
+
+def _spread_backward_references(text: str, sentences: list[ParsedSentence], kinds: list[str],
+                                results: list[Attribution | None]) -> None:
+    """"C'est ce qu'a déclaré X", "C'est l'une des conclusions du rapport": the sentences just
+    before, with no source of their own, are what X said."""
+    for i, sent in enumerate(sentences):
+        own = results[i]
+        if own is None or own.source is None or not _BACKWARD.match(text[sent.start : sent.end]):
+            continue
+        for j in range(i - 1, max(-1, i - 1 - _MAX_BACKWARD), -1):
+            if kinds[j] != "claim" or results[j] is None or results[j].source is not None:
+                break
+            results[j] = Attribution(own.source, "indirect", own.cue, own.cue_span, None, own.confidence - 0.15)
 
 
 def _is_quoted_sentence(text: str, sent: ParsedSentence) -> bool:

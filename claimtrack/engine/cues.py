@@ -256,9 +256,13 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
     if _incise_position(toks, v) and v >= 2 and toks[v - 2].text in ("»", '"', "”"):
         return True
     follows = toks[v + 1] if v + 1 < len(toks) else None
-    if v < 1 or toks[v - 1].upos != "PROPN" or follows is None:
+    if v < 1 or follows is None:
         return False
-    return fold(follows.text) in (":", "que", "qu'") or follows.upos == "DET"
+    if toks[v - 1].upos == "PROPN":
+        return fold(follows.text) in (":", "que", "qu'") or follows.upos == "DET"
+    # "l'étude note que": a subject noun with its determiner, then the verb and its clause
+    return toks[v - 1].upos == "NOUN" and v >= 2 and toks[v - 2].upos == "DET" \
+        and fold(follows.text) in (":", "que", "qu'")
 
 
 def verb_lemma(tok: Token, frames: dict[str, str]) -> str:
@@ -516,7 +520,7 @@ def _pour_framing(text: str, sent: ParsedSentence) -> Cue | None:
 
 def _match_length(words: list[str], i: int, joined: str) -> int:
     """How many tokens spell the phrase (tokenizers split "d'après" differently)."""
-    for k in range(1, 5):
+    for k in range(1, 8):
         if "".join(words[i : i + k]) == joined:
             return k
     return 0

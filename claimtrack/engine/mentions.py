@@ -108,20 +108,24 @@ class Registry:
 
     def by_role(self, mention: str, head: str, position: int) -> Person | None:
         """The named person whose stated role matches a role mention ("le responsable irakien")."""
-        folded = fold(mention)
+        folded = fold_accents(mention)
         for phrase, title in load().role_synonyms:
-            if phrase in folded:
-                folded = folded.replace(phrase, title)
+            if fold_accents(phrase) in folded:
+                folded = folded.replace(fold_accents(phrase), title)
                 head = title.split()[0]
         words = role_stems(folded)
         head_stem = stem(head)
+        head_word = fold_accents(head)
         generic = fold(head) in GENERIC_TITLES
         best, best_score = None, 0.0
         for person in self.people:
             if not person.role:
                 continue
             role_words = role_stems(person.role)
-            if not generic and head_stem not in role_words:
+            # the title itself must be the same word: "président" is not "présidente"
+            same_title = head_word in {w.rstrip("s") for w in re.findall(r"[\w-]+", fold_accents(person.role))} \
+                or head_word.rstrip("s") in re.findall(r"[\w-]+", fold_accents(person.role))
+            if not generic and not same_title:
                 continue
             others = words - {head_stem}
             if generic:
@@ -299,7 +303,16 @@ def start_np(sent: ParsedSentence, b: int) -> int:
 
 
 def head_index(sent: ParsedSentence, a: int, b: int) -> int:
-    """The first content word of a mention: its head for the rules' purposes."""
+    """The first content word of a mention: its head for the rules' purposes. A lexicon noun
+    after adjectives wins over a tagger's guess ("un imposant/NOUN rapport")."""
+    lex = load()
+    for i in range(a, min(b, a + 4)):
+        word = fold(sent.tokens[i].text)
+        if word in lex.document_nouns or word in lex.titles or word in lex.outlet_nouns or word in lex.institutions:
+            if all(t.upos in ("DET", "ADJ", "NUM", "NOUN", "VERB") and not t.text[:1].isupper()
+                   for t in sent.tokens[a:i]):
+                return i
+            break
     for i in range(a, b):
         tok = sent.tokens[i]
         if tok.upos in ("NOUN", "PROPN", "PRON", "X") or fold(tok.text) in load().titles:
