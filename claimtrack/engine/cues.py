@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.mentions import extend_np, start_np
 from claimtrack.engine.parsed import ParsedSentence, Token
 from claimtrack.engine.quotes import Quote
@@ -151,96 +151,138 @@ def _after_quote(toks: tuple[Token, ...], a: int) -> bool:
 
 
 def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]:
+    """Every reporting verb of the sentence with the mention of its source."""
+    cues = (_verb_cue(text, sent, v, quotes) for v in range(len(sent.tokens)))
+    return [cue for cue in cues if cue is not None]
+
+
+def _reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | None]:
+    """The frame of a reporting verb at v ("any", "clause") and the end of a multiword cue."""
     lex = load()
+    tok = toks[v]
+    if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
+        return None, None
+    if tok.upos in ("NOUN", "ADJ", "ADV") and not _verb_position(toks, v):
+        return None, None
+    lemma = verb_lemma(tok)
+    multi_end = _multiword(toks, v)
+    frame = lex.verb_frames.get(lemma)
+    if v > 0 and fold(toks[v - 1].text) in ("s'", "se") and f"s'{lemma}" in lex.verb_frames:
+        frame = lex.verb_frames[f"s'{lemma}"]  # pronominal: "s'inquiéter"
+    if multi_end is None and (frame is None or frame == "never" or tok.upos == "AUX"):
+        return None, None
+    return frame or "any", multi_end
+
+
+def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> Cue | None:
     toks = sent.tokens
-    cues = []
-    for v, tok in enumerate(toks):
-        if tok.upos in ("NOUN", "ADJ", "ADV") and not _verb_position(toks, v):
-            continue
-        if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
-            continue
-        lemma = verb_lemma(tok, lex.verb_frames)
-        multi_end = _multiword(toks, v)
-        frame = lex.verb_frames.get(lemma)
-        reflexive = v > 0 and fold(toks[v - 1].text) in ("s'", "se") and f"s'{lemma}" in lex.verb_frames
-        if reflexive:
-            frame = lex.verb_frames[f"s'{lemma}"]
-        if multi_end is None and (frame is None or frame == "never"):
-            continue
-        if tok.upos == "AUX" and multi_end is None:
-            continue
-        a = _aux_chain(toks, v)
-        clitic = _clitic_after(toks, a, v)
-        if _inside(quotes, tok) and clitic is None and not _incise_position(toks, v):
-            continue
-        if _negated(toks, a, v):
-            continue
-        end = multi_end or v + 1
-        if clitic and clitic[1] > end:
-            end = clitic[1]
-        form = tok.feat("VerbForm")
-        # narrative infinitive: "Et lui de poursuivre : « … »"
-        if form == "Inf":
-            subject_word = toks[v - 2] if v >= 2 else None
-            if subject_word is not None and fold(toks[v - 1].text) in ("de", "d'") and (
-                    fold(subject_word.text) in ("lui", "elle", "eux", "elles") or subject_word.upos == "PROPN") \
-                    and (v < 3 or fold(toks[v - 3].text) in ("et", ",")):
-                s = start_np(sent, v - 1)
-                cues.append(Cue(v, (v - 1, end), (s, v - 1), "narrative", sent.depth(v)))
-            continue
-        if _first_or_second_person(toks, v):
-            continue  # "Rappelons que …", "nous pensons que": the article's own voice
-        if form == "Part" and tok.feat("Tense") == "Pres":
-            # "le président Ruto a affiché sa fermeté en s'engageant à …": the main clause's subject
-            main = toks[v].head
-            subject = next((t for t in toks if t.head == main and main != v and t.deprel.startswith("nsubj")
-                            and t.i < main), None)
-            if subject is not None and fold(subject.text) not in RELATIVE:
-                if subject.upos == "PRON":
-                    span = (subject.i, subject.i + 1)
-                else:
-                    s = start_np(sent, subject.i + 1)
-                    span = (s, _subject_end(text, sent, s, _aux_chain(toks, main)))
-                if _plausible_start(toks[span[0]]):
-                    cues.append(Cue(v, (a, end), span, "participle", sent.depth(v) + 2))
-            continue
-        passive = form == "Part" and any(t.deprel == "aux:pass" or (fold(t.lemma) == "être" and t.head == v
-                                          and not any(fold(x.text) in ("se", "s'") for x in toks[a:v]))
-                                          for t in toks[a:v])
-        if passive:
-            if end < len(toks) and fold(toks[end].text) == "par":
-                b = extend_np(text, sent, end + 1)
-                if b > end + 1:
-                    cues.append(Cue(v, (a, end), (end + 1, b), "passive", sent.depth(v)))
-            continue
-        has_own_subject = any(t.head == v and t.deprel.startswith("nsubj") for t in toks)
-        colon_next = v + 1 < len(toks) and toks[v + 1].text == ":"
-        if form == "Part" and a == v and not (_incise_position(toks, v) or clitic or has_own_subject or colon_next):
-            continue  # a bare participle is an adjective or a modifier ("publié par")
-        has_subject_before = any(
-            t.head == v and t.deprel.startswith("nsubj") and t.i < a
-            and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
-            for t in toks)
-        incise = clitic is not None or (not has_subject_before and _clause_before(toks, a)
-                                        and (_after_quote(toks, a) or _subject_follows(toks, v, end)))
-        if frame == "clause" and not incise and not _has_clause_frame(toks, end, quotes):
-            continue
-        if clitic:
-            subject = clitic
-            kind = "incise"
-        elif incise and _subject_follows(toks, v, end):
-            b = extend_np(text, sent, end)
-            subject, kind = (end, b), "incise"
-        elif incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux") and _name_after_pp(sent, end):
-            start = _name_after_pp(sent, end)
-            subject, kind = (start, extend_np(text, sent, start)), "incise"
-        else:
-            subject, kind = _preposed_subject(text, sent, v, a), "preposed"
-        if subject is None or subject[0] >= subject[1] or fold(toks[subject[0]].text) == "on":
-            continue
-        cue = Cue(v, (a, end), subject, kind, sent.depth(v), _citing(text, sent, subject[1]))
-        cues.append(cue)
-    return cues
+    tok = toks[v]
+    frame, multi_end = _reporting_word(toks, v)
+    if frame is None:
+        return None
+    a = _aux_chain(toks, v)
+    clitic = _clitic_after(toks, a, v)
+    if _inside(quotes, tok) and clitic is None and not _incise_position(toks, v):
+        return None  # the quotation's own words, unless an incise sits inside it
+    if _negated(toks, a, v):
+        return None
+    end = max(multi_end or v + 1, clitic[1] if clitic else 0)
+    form = tok.feat("VerbForm")
+    if form == "Inf":
+        return _narrative_cue(sent, v, end)
+    if _first_or_second_person(toks, v):
+        return None  # "Rappelons que …", "nous pensons que": the article's own voice
+    if form == "Part" and tok.feat("Tense") == "Pres":
+        return _participle_cue(text, sent, v, a, end)
+    if _is_passive(toks, v, a, form):
+        return _passive_cue(text, sent, v, a, end)
+    has_own_subject = any(t.head == v and t.deprel.startswith("nsubj") for t in toks)
+    colon_next = v + 1 < len(toks) and toks[v + 1].text == ":"
+    if form == "Part" and a == v and not (_incise_position(toks, v) or clitic or has_own_subject or colon_next):
+        return None  # a bare participle is an adjective or a modifier ("publié par")
+    incise = clitic is not None or _is_incise(toks, v, a, end)
+    if frame == "clause" and not incise and not _has_clause_frame(toks, end, quotes):
+        return None
+    subject, kind = _subject_of(text, sent, v, a, end, clitic, incise)
+    if subject is None or subject[0] >= subject[1] or fold(toks[subject[0]].text) == "on":
+        return None
+    return Cue(v, (a, end), subject, kind, sent.depth(v), _citing(text, sent, subject[1]))
+
+
+def _narrative_cue(sent: ParsedSentence, v: int, end: int) -> Cue | None:
+    """"Et lui de poursuivre : « … »": a pronoun or a name, "de", the infinitive."""
+    toks = sent.tokens
+    if v < 2 or fold(toks[v - 1].text) not in ("de", "d'"):
+        return None
+    subject = toks[v - 2]
+    if not (fold(subject.text) in ("lui", "elle", "eux", "elles") or subject.upos == "PROPN"):
+        return None
+    if v >= 3 and fold(toks[v - 3].text) not in ("et", ","):
+        return None
+    return Cue(v, (v - 1, end), (start_np(sent, v - 1), v - 1), "narrative", sent.depth(v))
+
+
+def _participle_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> Cue | None:
+    """"le président Ruto a affiché sa fermeté en s'engageant à …": the main clause's subject."""
+    toks = sent.tokens
+    main = toks[v].head
+    subject = next((t for t in toks if t.head == main and main != v and t.deprel.startswith("nsubj")
+                    and t.i < main), None)
+    if subject is None or fold(subject.text) in RELATIVE:
+        return None
+    if subject.upos == "PRON":
+        span = (subject.i, subject.i + 1)
+    else:
+        s = start_np(sent, subject.i + 1)
+        span = (s, _subject_end(text, sent, s, _aux_chain(toks, main)))
+    if not _plausible_start(toks[span[0]]):
+        return None
+    return Cue(v, (a, end), span, "participle", sent.depth(v) + 2)
+
+
+def _is_passive(toks: tuple[Token, ...], v: int, a: int, form: str | None) -> bool:
+    """"ont été revendiquées": être as a passive auxiliary, not the compound past of a
+    pronominal verb ("s'est félicité")."""
+    if form != "Part":
+        return False
+    reflexive = any(fold(x.text) in ("se", "s'") for x in toks[a:v])
+    return any(t.deprel == "aux:pass" or (fold(t.lemma) == "être" and t.head == v and not reflexive)
+               for t in toks[a:v])
+
+
+def _passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> Cue | None:
+    """A passive reports only with its agent: "revendiquées par le groupe X"."""
+    toks = sent.tokens
+    if end < len(toks) and fold(toks[end].text) == "par":
+        b = extend_np(text, sent, end + 1)
+        if b > end + 1:
+            return Cue(v, (a, end), (end + 1, b), "passive", sent.depth(v))
+    return None
+
+
+def _is_incise(toks: tuple[Token, ...], v: int, a: int, end: int) -> bool:
+    """An inverted speaker clause: no subject before the verb, a clause or a quotation before
+    it, and a comma or closing quote right before the verb group."""
+    has_subject_before = any(
+        t.head == v and t.deprel.startswith("nsubj") and t.i < a
+        and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
+        for t in toks)
+    return not has_subject_before and _clause_before(toks, a) and (
+        _after_quote(toks, a) or _subject_follows(toks, v, end))
+
+
+def _subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, clitic: tuple[int, int] | None,
+                incise: bool) -> tuple[tuple[int, int] | None, str]:
+    toks = sent.tokens
+    if clitic:
+        return clitic, "incise"
+    if incise and _subject_follows(toks, v, end):
+        return (end, extend_np(text, sent, end)), "incise"
+    if incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux"):
+        start = _name_after_pp(sent, end)
+        if start is not None:
+            return (start, extend_np(text, sent, start)), "incise"
+    return _preposed_subject(text, sent, v, a), "preposed"
 
 
 def _incise_position(toks: tuple[Token, ...], v: int) -> bool:
@@ -265,15 +307,14 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
         and fold(follows.text) in (":", "que", "qu'")
 
 
-def verb_lemma(tok: Token, frames: dict[str, str]) -> str:
+def verb_lemma(tok: Token) -> str:
     """The tagger's lemma when the lexicon knows it, else a guess from the form: lemmatizers
     miss news verbs ("conteste" -> "conteste", "répètent" -> "répèter")."""
-    from claimtrack.engine.mentions import fold_accents
-
+    lex = load()
     lemma = fold(tok.lemma)
-    if lemma in frames:
+    if lemma in lex.verb_frames:
         return lemma
-    by_folded = _folded_frames(frames)
+    by_folded = lex.verbs_by_folded
     form = fold(tok.text)
     guesses = [lemma, lemma + "r" if lemma.endswith("e") else lemma]
     endings = (("ent", "er"), ("es", "er"), ("e", "er"), ("é", "er"), ("ée", "er"), ("ait", "er"),
@@ -286,18 +327,6 @@ def verb_lemma(tok: Token, frames: dict[str, str]) -> str:
         if known:
             return known
     return lemma
-
-
-_FOLDED: dict[int, dict[str, str]] = {}
-
-
-def _folded_frames(frames: dict[str, str]) -> dict[str, str]:
-    from claimtrack.engine.mentions import fold_accents
-
-    key = id(frames)
-    if key not in _FOLDED:
-        _FOLDED[key] = {fold_accents(lemma): lemma for lemma in frames}
-    return _FOLDED[key]
 
 
 def _name_after_pp(sent: ParsedSentence, start: int) -> int | None:

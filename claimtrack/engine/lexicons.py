@@ -6,6 +6,7 @@ They are read once per process; editing a file changes the rules without touchin
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -21,9 +22,15 @@ def fold(text: str) -> str:
     return text.lower().replace("’", "'")
 
 
+def fold_accents(text: str) -> str:
+    """`fold` without accents too: taggers and writers disagree on "Etat"/"État", "répèter"."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", fold(text)) if not unicodedata.combining(ch))
+
+
 @dataclass(frozen=True)
 class Lexicons:
     verb_frames: dict[str, str]
+    verbs_by_folded: dict[str, str]  # accent-folded lemma -> lemma of verb_frames
     multiword: tuple[tuple[str, tuple[str, ...]], ...]
     framings: tuple[tuple[str, ...], ...]
     titles: frozenset[str]
@@ -68,6 +75,7 @@ def load() -> Lexicons:
     captions = tuple(re.compile(line, re.IGNORECASE) for line in _lines("captions.txt"))
     return Lexicons(
         verb_frames=frames,
+        verbs_by_folded={fold_accents(lemma): lemma for lemma in frames},
         multiword=multiword,
         framings=framings,
         titles=frozenset(fold(w) for w in _lines("titles.txt")),

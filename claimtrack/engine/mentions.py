@@ -9,11 +9,10 @@ al-Araji, conseiller à la sécurité nationale irakienne" names al-Araji; "Lavr
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from claimtrack.engine.lexicons import Lexicons, fold, load
+from claimtrack.engine.lexicons import Lexicons, fold, fold_accents, load
 from claimtrack.engine.parsed import ParsedSentence, Token
 
 PARTICLES = frozenset("al el ad as ash ech bin ben ibn abou abu von van der den da di dos del".split())
@@ -44,16 +43,8 @@ class Source:
     plural: bool = False
 
 
-def fold_accents(text: str) -> str:
-    return _strip_accents(fold(text))
-
-
-def _strip_accents(text: str) -> str:
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
 def stem(word: str) -> str:
-    word = _strip_accents(fold(word))
+    word = fold_accents(word)
     return word[:5] if len(word) > 5 else word
 
 
@@ -75,7 +66,7 @@ class Person:
 
 
 def name_key(word: str) -> str:
-    word = _strip_accents(fold(word)).strip(".,«» ")
+    word = fold_accents(word).strip(".,«» ")
     word = re.sub(r"^(?:al|el|ad|as|ash)-", "", word)
     return word
 
