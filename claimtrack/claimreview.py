@@ -36,8 +36,9 @@ def claimreview(row: ClaimRow, review: Review) -> dict:
 
 
 def write_claimreview(session: Session, rows: Iterable[ClaimRow], out: TextIO) -> int:
-    """A JSON array of ClaimReview objects, one per claim with a verdict."""
-    items = []
+    """A JSON array of ClaimReview objects, one per claim with a verdict, written as it goes."""
+    count = 0
+    out.write("[")
     for row in rows:
         if not row.verdict:
             continue
@@ -48,7 +49,7 @@ def write_claimreview(session: Session, rows: Iterable[ClaimRow], out: TextIO) -
         item = claimreview(row, review)
         if item["itemReviewed"]["appearance"]["publisher"] is None:
             del item["itemReviewed"]["appearance"]["publisher"]
-        items.append(item)
-    json.dump(items, out, ensure_ascii=False, indent=2)
-    out.write("\n")
-    return len(items)
+        out.write(("," if count else "") + "\n" + json.dumps(item, ensure_ascii=False, indent=2))
+        count += 1
+    out.write("\n]\n")
+    return count
