@@ -247,3 +247,9 @@ def test_a_role_resolves_to_the_person_with_the_same_title(analyzer):
             "L'annonce par le président William Ruto a surpris. "
             "« Nous écouterons le peuple », a ajouté le chef de l'Etat.")
     assert analyzer.analyze(text).claims[-1].speaker == "William Ruto"
+
+
+def test_list_numbers_stay_with_their_item(analyzer):
+    text = "1. Le ministre a annoncé une réforme.\n2. Les syndicats ont dénoncé le texte.\n"
+    assert [c.text for c in analyzer.analyze(text).claims] == [
+        "1. Le ministre a annoncé une réforme.", "2. Les syndicats ont dénoncé le texte."]

@@ -119,6 +119,9 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
         # a short parenthesis closing the paragraph ("(AFP photo)") stays with its sentence
         if _TRAILING_PARENTHESIS.match(chunk, match.end("close")):
             continue
+        # a list number ("1. Premier point") is not a sentence
+        if re.fullmatch(r"\s*\d{1,3}", chunk[cuts[-1] : match.start("punct")]):
+            continue
         cut = match.end("close") if match.group("close").strip() else punct_end
         cuts.append(cut)
     cuts.append(len(chunk))
