@@ -127,6 +127,9 @@ CASES = [
     ("Ukraine : Kiev dénonce de nouvelles frappes russes", "Kiev", "named", (), "indirect"),
     ("Le président a appelé les Occidentaux à accélérer leurs livraisons d'armes.", "président", "unnamed", (),
      "indirect"),
+    # a publication's title in guillemets, even one the outlet lexicon does not know
+    ("Le «Kurier der Woche» écrit que le scandale était connu depuis 1996.", "Kurier der Woche", "outlet", (),
+     "indirect"),
     # negation and actions are not attributions
     ("Le ministre n'a pas confirmé que la réunion aurait lieu.", None, "editorial", (), "none"),
     ("Le Parlement irakien a ratifié, en janvier 2020, une loi prévoyant l'expulsion des militaires.",

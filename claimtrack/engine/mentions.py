@@ -374,6 +374,12 @@ class Resolver:
         outlets = find_outlets(mention)
         document_kind = lex.document_nouns.get(head_word)
         runs = [r for r in name_runs(sent, a, b)]
+        before = self.text[: span[0]].rstrip()
+        title = _quoted_title(mention) or (
+            _quoted_title("«" + mention) if before.endswith(("«", '"', "“")) else None)
+        if title and not outlets:
+            # a name in guillemets on its own is a publication's title: «Focus», "Telepolis"
+            return Source(title, "outlet", mention, span)
         # documents and offices speak for their issuer
         if document_kind:
             issuer = self._issuer(sent, head + 1, b)
@@ -430,6 +436,13 @@ class Resolver:
                 if source and source.type in ("named", "outlet"):
                     return source
         return None
+
+
+def _quoted_title(mention: str) -> str | None:
+    """"«Focus»", "le «Deutsche Welle»": the quoted name when it is the whole mention."""
+    match = re.fullmatch(r"(?:(?:le|la|les|l['’])\s*)?[«\"“]\s*([A-ZÀ-Ý][^«»\"“”]{0,40}?)\s*[»\"”]", mention.strip(),
+                         re.IGNORECASE)
+    return match.group(1) if match and match.group(1)[:1].isupper() else None
 
 
 def _names_a_person(name: str | None, registry: Registry) -> bool:
