@@ -184,7 +184,7 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     clitic = _clitic_after(toks, a, v)
     if _inside(quotes, tok) and clitic is None and not _incise_position(toks, v):
         return None  # the quotation's own words, unless an incise sits inside it
-    if _negated(toks, a, v):
+    if _negated(toks, a, v) or _hypothetical(toks, v, a):
         return None
     end = max(multi_end or v + 1, clitic[1] if clitic else 0)
     form = tok.feat("VerbForm")
@@ -207,6 +207,17 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     if subject is None or subject[0] >= subject[1] or fold(toks[subject[0]].text) == "on":
         return None
     return Cue(v, (a, end), subject, kind, sent.depth(v), _citing(text, sent, subject[1]))
+
+
+def _hypothetical(toks: tuple[Token, ...], v: int, a: int) -> bool:
+    """"Si le gouvernement annonce une hausse, …", "Il faut que le ministre déclare …": a
+    condition, an obligation or a wish reports nothing."""
+    marks = {fold(t.text) for t in toks if t.head == v and t.deprel == "mark"}
+    before = {fold(t.text) for t in toks[max(0, a - 4) : a]}
+    if marks & {"si", "s'"} or (before & {"si", "s'"} and not marks):
+        return True
+    governor = toks[toks[v].head]
+    return toks[v].head != v and toks[v].deprel in ("ccomp", "xcomp") and fold(governor.lemma) in load().irrealis
 
 
 def _narrative_cue(sent: ParsedSentence, v: int, end: int) -> Cue | None:

@@ -44,6 +44,7 @@ class Lexicons:
     captions: tuple[re.Pattern[str], ...]
     pronouns: frozenset[str]
     institutions: frozenset[str]
+    irrealis: frozenset[str]
     role_synonyms: tuple[tuple[str, str], ...]
 
     def outlet_name(self, text: str) -> str | None:
@@ -89,5 +90,6 @@ def load() -> Lexicons:
         captions=captions,
         pronouns=frozenset(fold(w) for w in _lines("pronouns.txt")),
         institutions=frozenset(fold(w) for w in _lines("institution_nouns.txt")),
+        irrealis=frozenset(fold(w) for w in _lines("irrealis_verbs.txt")),
         role_synonyms=tuple(tuple(fold(part) for part in line.split("\t")) for line in _lines("role_synonyms.tsv")),
     )
