@@ -130,6 +130,15 @@ CASES = [
     # a publication's title in guillemets, even one the outlet lexicon does not know
     ("Le «Kurier der Woche» écrit que le scandale était connu depuis 1996.", "Kurier der Woche", "outlet", (),
      "indirect"),
+    ("« Nous sommes prêts », a confié le ministre au Figaro.", "ministre", "unnamed", ("Le Figaro",), "direct"),
+    ("De source diplomatique, on indique que les négociations reprendront.", "source diplomatique", "unnamed", (),
+     "according_to"),
+    ("La réunion a été reportée, indique un communiqué du ministère des Affaires étrangères.",
+     "ministère des Affaires étrangères", "named", (), "indirect"),
+    ("À en croire le maire de Lyon, la situation est sous contrôle.", "maire de Lyon", "unnamed", (),
+     "according_to"),
+    ("Emmanuel Macron et Olaf Scholz ont affirmé leur soutien à l'Ukraine.", "Emmanuel Macron et Olaf Scholz",
+     "named", (), "indirect"),
     # negation and actions are not attributions
     ("Le ministre n'a pas confirmé que la réunion aurait lieu.", None, "editorial", (), "none"),
     ("Le Parlement irakien a ratifié, en janvier 2020, une loi prévoyant l'expulsion des militaires.",

@@ -536,9 +536,10 @@ def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[C
                 j = i + n
                 if j < len(toks) and (words[j] in RELATIVE or words[j] in ("nos", "notre")):
                     break  # "selon laquelle"; "selon nos informations": the article's own reporting
-                b = extend_np(text, sent, j)
-                if b > j:
-                    cues.append(Cue(i, (i, j), (j, b), "framing", sent.depth(i)))
+                start = j - 1 if phrase[-1] == "source" else j  # "de source diplomatique": "source diplomatique"
+                b = extend_np(text, sent, start)
+                if b > start:
+                    cues.append(Cue(i, (i, j), (start, b), "framing", sent.depth(i)))
                 break
     return cues
 

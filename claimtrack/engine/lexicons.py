@@ -69,6 +69,11 @@ def load() -> Lexicons:
         names = [n.strip() for n in line.split("|")]
         for name in names:
             outlets[fold(name)] = names[0]
+            # "confié au Figaro", "un article du Monde": the article contracted with a preposition
+            article, _, rest = name.partition(" ")
+            if article in ("Le", "Les") and rest:
+                for contracted in ("au", "du", "aux", "des") if article == "Les" else ("au", "du"):
+                    outlets.setdefault(fold(f"{contracted} {rest}"), names[0])
     boilerplate = tuple(
         (re.compile(pattern, re.IGNORECASE), scope)
         for pattern, scope in (line.rsplit("\t", 1) for line in _lines("boilerplate.txt"))

@@ -145,14 +145,19 @@ def find_outlets(text: str) -> list[tuple[int, int, str]]:
     folded = fold(text)
     found = []
     for match in _outlet_pattern().finditer(folded):
-        original = text[match.start() : match.end()]
+        start = match.start()
+        original = text[start : match.end()]
+        article = re.match(r"(?:au|du|aux|des)\s+", original)
+        if article:  # the contracted article is not part of the name
+            start += article.end()
+            original = original[article.end() :]
         # short all-caps acronyms must be written in capitals ("RT", not "rt")
         initial = re.sub(r"^(?:l['’]|al-|n-)", "", original)[:1]
         if not (initial.isupper() or initial.isdigit() or original in lex.outlet_spellings):
             continue
         if len(original) <= 2 and not original.isupper():
             continue  # "RT", "AP" only in capitals
-        found.append((match.start(), match.end(), lex.outlets[match.group(0)]))
+        found.append((start, match.end(), lex.outlets[match.group(0)]))
     return found
 
 
@@ -360,6 +365,12 @@ class Resolver:
             return replace(self.last_issuer, mention=mention, span=span, resolved=True)
         head = head_index(sent, a, b)
         source = self._classify(sent, a, b, mention, span, head)
+        if source is not None and source.type != "outlet":
+            # "a confié le ministre au Figaro": the outlet spoken to relays the source
+            relays = [name for start, _end, name in find_outlets(mention)
+                      if re.search(r"(?:\bà|\bau|\baux)\s*(?:l['’])?\s*$", mention[:start], re.IGNORECASE)]
+            if relays:
+                source = replace(source, via=tuple(dict.fromkeys((*source.via, *relays))))
         if source is not None and not source.resolved:
             plural = toks[head].feat("Number") == "Plur" or fold(toks[a].text) in ("les", "des", "ces", "leurs")
             source = replace(source, plural=plural)
@@ -410,6 +421,9 @@ class Resolver:
             run = apposed[-1] if head_word in lex.titles else apposed[0]
             run_text = span_text(self.text, sent, *run)
             name = self.registry.canonical(run_text)
+            joined = _coordinated(toks, apposed)
+            if joined and head == apposed[0][0]:  # "Emmanuel Macron et Olaf Scholz ont affirmé"
+                name = " et ".join(self.registry.canonical(span_text(self.text, sent, *r)) for r in joined)
             if run[0] <= head < run[1] and run[1] < b and not _is_person_like(toks, run):
                 name = _drop_determiner(mention)  # "le Commandement des opérations interarmées irakien"
             role = _role_text(self.text, sent, a, b, run)
@@ -438,6 +452,16 @@ class Resolver:
         return None
 
 
+def _coordinated(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
+    """Names joined by "et" or commas only: one speaker group."""
+    if len(runs) < 2:
+        return None
+    for (_, end), (start, _) in zip(runs, runs[1:], strict=False):
+        if not toks[end:start] or any(fold(t.text) not in ("et", ",") for t in toks[end:start]):
+            return None
+    return runs
+
+
 def _quoted_title(mention: str) -> str | None:
     """"«Focus»", "le «Deutsche Welle»": the quoted name when it is the whole mention."""
     match = re.fullmatch(r"(?:(?:le|la|les|l['’])\s*)?[«\"“]\s*([A-ZÀ-Ý][^«»\"“”]{0,40}?)\s*[»\"”]", mention.strip(),
@@ -446,10 +470,11 @@ def _quoted_title(mention: str) -> str | None:
 
 
 def _names_a_person(name: str | None, registry: Registry) -> bool:
-    """"le bureau de M. Araji" is a person's office; "le ministère de la Santé" an institution."""
+    """"le bureau de M. Araji" is a person's office; "le ministère des Affaires étrangères" an
+    institution: a person is a name the article gives as one."""
     if not name:
         return False
-    return len(name.split()) >= 2 or any(p.surname_key == name_key(name.split()[-1]) for p in registry.people)
+    return any(p.name == name or p.surname_key == name_key(name.split()[-1]) for p in registry.people)
 
 
 def _plural_pronoun(folded: str) -> bool:
