@@ -139,6 +139,10 @@ CASES = [
      "according_to"),
     ("Emmanuel Macron et Olaf Scholz ont affirmé leur soutien à l'Ukraine.", "Emmanuel Macron et Olaf Scholz",
      "named", (), "indirect"),
+    ("Zelensky : « Nous allons relever ce défi »", "Zelensky", "named", (), "direct"),
+    ("Le ministre de la Santé : « Nous ne fermerons pas les écoles »", "ministre de la Santé", "unnamed", (),
+     "direct"),
+    ("Sécurité : les quatre pays renforcent leur coopération", None, "editorial", (), "none"),
     # negation and actions are not attributions
     ("Le ministre n'a pas confirmé que la réunion aurait lieu.", None, "editorial", (), "none"),
     ("Le Parlement irakien a ratifié, en janvier 2020, une loi prévoyant l'expulsion des militaires.",

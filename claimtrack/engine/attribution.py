@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimtrack.engine.cues import Cue, framing_cues, verb_cues
+from claimtrack.engine.cues import Cue, colon_quote_cue, framing_cues, verb_cues
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.mentions import Registry, Resolver, Source, find_outlets, register_names, span_text
 from claimtrack.engine.parsed import ParsedSentence
@@ -86,7 +86,7 @@ def _frames_whole_sentence(sent: ParsedSentence, framing: Cue) -> bool:
 
 
 def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], resolver: Resolver) -> Attribution:
-    verb = _pick(verb_cues(text, sent, quotes))
+    verb = _pick(verb_cues(text, sent, quotes)) or colon_quote_cue(text, sent)
     framing = _pick(framing_cues(text, sent, quotes))
     chosen, source = None, None
     if verb:

@@ -544,6 +544,24 @@ def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[C
     return cues
 
 
+def colon_quote_cue(text: str, sent: ParsedSentence) -> Cue | None:
+    """"Zelensky : « Nous allons relever ce défi »": a name or a title, a colon, a quotation."""
+    lex = load()
+    toks = sent.tokens
+    colon = next((i for i, t in enumerate(toks[:12]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(toks) or toks[colon + 1].text not in ("«", '"', "“"):
+        return None
+    start = 0
+    while start < colon and toks[start].upos == "DET":
+        start += 1
+    words = {fold(t.text) for t in toks[start:colon]}
+    if extend_np(text, sent, start) < colon:
+        return None
+    if not (any(t.upos == "PROPN" for t in toks[start:colon]) or words & lex.titles):
+        return None
+    return Cue(colon, (colon, colon + 1), (0, colon), "colon", 0)
+
+
 def _pour_framing(text: str, sent: ParsedSentence) -> Cue | None:
     """"Pour le chercheur Kunle Amuwo, la secte …": "pour X," opening a sentence frames it
     when X is a person, a title or a source noun (not "pour cela," or "pour la première fois,")."""
