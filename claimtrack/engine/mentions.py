@@ -378,13 +378,17 @@ class Resolver:
 
     def _classify(self, sent: ParsedSentence, a: int, b: int, mention: str, span: tuple[int, int],
                   head: int) -> Source | None:
+        """The rules in the order a reader applies them: a publication title, a document or office
+        speaking for its issuer, an outlet, an indefinite description, a name given with the
+        mention, a capitalised institution, a title resolved to a person named elsewhere, an
+        institution noun; whatever is left is a description the reader cannot identify."""
         lex = load()
         toks = sent.tokens
         folded = fold(mention)
         head_word = fold(toks[head].text)
         outlets = find_outlets(mention)
         document_kind = lex.document_nouns.get(head_word)
-        runs = [r for r in name_runs(sent, a, b)]
+        runs = name_runs(sent, a, b)
         before = self.text[: span[0]].rstrip()
         title = _quoted_title(mention) or (
             _quoted_title("«" + mention) if before.endswith(("«", '"', "“")) else None)
