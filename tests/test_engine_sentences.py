@@ -271,3 +271,13 @@ def test_list_numbers_stay_with_their_item(analyzer):
     text = "1. Le ministre a annoncé une réforme.\n2. Les syndicats ont dénoncé le texte.\n"
     assert [c.text for c in analyzer.analyze(text).claims] == [
         "1. Le ministre a annoncé une réforme.", "2. Les syndicats ont dénoncé le texte."]
+
+
+def test_impersonal_report_takes_the_issuer_named_next(analyzer):
+    text = ("Il a été rapporté que Trump avait examiné des options pour frapper un site nucléaire. "
+            "Le rapport a été fourni à quatre responsables américains par le New York Times.")
+    first, second = analyzer.analyze(text).claims
+    assert (first.speaker, first.speaker_type) == ("New York Times", "outlet")
+    assert second.speaker_type == "editorial"
+    alone = analyzer.analyze("Il a été rapporté que le ministre allait démissionner.").claims[0]
+    assert (alone.speaker, alone.speaker_type) == ("source non précisée", "unnamed")

@@ -12,7 +12,15 @@ from dataclasses import dataclass, replace
 
 from claimtrack.engine.cues import Cue, colon_quote_cue, framing_cues, verb_cues
 from claimtrack.engine.lexicons import fold, load
-from claimtrack.engine.mentions import Registry, Resolver, Source, find_outlets, register_names, span_text
+from claimtrack.engine.mentions import (
+    Registry,
+    Resolver,
+    Source,
+    extend_np,
+    find_outlets,
+    register_names,
+    span_text,
+)
 from claimtrack.engine.parsed import ParsedSentence
 from claimtrack.engine.quotes import Quote
 
@@ -20,6 +28,7 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,40}?)\s*(?:,\s*(?P<a>[A-Z][\w.-]{1,30})\s*[-–—]|\((?P<b>[^)]{2,30})\)\s*[-–—])\s"
 )
 _MIN_QUOTE_WORDS = 4
+UNSPECIFIED = "source non précisée"
 
 
 @dataclass
@@ -89,7 +98,12 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
     verb = _pick(verb_cues(text, sent, quotes)) or colon_quote_cue(text, sent)
     framing = _pick(framing_cues(text, sent, quotes))
     chosen, source = None, None
-    if verb:
+    if verb and verb.kind == "impersonal":
+        toks = sent.tokens
+        span = (toks[verb.words[0]].start, toks[verb.words[1] - 1].end)
+        source = Source(UNSPECIFIED, "unnamed", text[span[0] : span[1]], span)
+        chosen = verb
+    elif verb:
         source = resolver.classify(sent, *verb.subject)
         if source and verb.citing:
             relayed = resolver.classify(sent, *verb.citing)
@@ -117,6 +131,21 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
         mode = "direct" if quote else "indirect"
     confidence = 0.65 if source.resolved else 0.85
     return Attribution(source, mode, cue, cue_span, (quote.start, quote.end) if quote else None, confidence, True)
+
+
+def _report_issuer(sent: ParsedSentence, resolver: Resolver) -> Source | None:
+    """The issuer named by a sentence about "the report" ("Le rapport a été fourni … par X")."""
+    lex = load()
+    toks = sent.tokens
+    first_noun = next((t for t in toks[:4] if t.upos in ("NOUN", "PROPN")), None)
+    if first_noun is None or fold(first_noun.text) not in lex.document_nouns:
+        return None
+    for i, tok in enumerate(toks):
+        if fold(tok.text) == "par" and i + 1 < len(toks):
+            source = resolver.classify(sent, i + 1, extend_np(resolver.text, sent, i + 1))
+            if source and source.type in ("named", "outlet"):
+                return source
+    return None
 
 
 def dateline_outlet(paragraph_text: str) -> tuple[str, str] | None:
@@ -152,6 +181,11 @@ def attribute_document(
         attribution = attribute_sentence(text, sent, quotes, resolver)
         if attribution.source:
             resolver.remember(attribution.source)
+        previous = results[-1] if results else None
+        if previous and previous.source and previous.source.speaker == UNSPECIFIED:
+            named_later = _report_issuer(sent, resolver)
+            if named_later:  # "Il a été rapporté que … Le rapport a été fourni … par le New York Times."
+                previous.source = replace(named_later, mention=previous.source.mention, span=previous.source.span)
         results.append(attribution)
     _spread_quotations(text, sentences, results, quotes)
     _spread_quoted_neighbours(text, sentences, results, paragraphs)

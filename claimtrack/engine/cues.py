@@ -262,12 +262,16 @@ def _is_passive(toks: tuple[Token, ...], v: int, a: int, form: str | None) -> bo
 
 
 def _passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> Cue | None:
-    """A passive reports only with its agent: "revendiquées par le groupe X"."""
+    """A passive reports with its agent ("revendiquées par le groupe X"), or impersonally
+    ("Il a été rapporté que …": a report whose source the article may name later)."""
     toks = sent.tokens
     if end < len(toks) and fold(toks[end].text) == "par":
         b = extend_np(text, sent, end + 1)
         if b > end + 1:
             return Cue(v, (a, end), (end + 1, b), "passive", sent.depth(v))
+    expletive = a > 0 and fold(toks[a - 1].text) == "il" and toks[a - 1].deprel.startswith("nsubj")
+    if expletive and end < len(toks) and fold(toks[end].text) in ("que", "qu'"):
+        return Cue(v, (a - 1, end), None, "impersonal", sent.depth(v))
     return None
 
 
