@@ -281,3 +281,12 @@ def test_impersonal_report_takes_the_issuer_named_next(analyzer):
     assert second.speaker_type == "editorial"
     alone = analyzer.analyze("Il a été rapporté que le ministre allait démissionner.").claims[0]
     assert (alone.speaker, alone.speaker_type) == ("source non précisée", "unnamed")
+
+
+def test_an_interview_keeps_its_relay_for_the_next_sentence_of_the_same_speaker(analyzer):
+    text = ("Vingt-deux personnes ont été tuées, a annoncé à l'AFP Roseline Odede, présidente de la commission. "
+            "Mme Odede a affirmé que son organisation avait ouvert une enquête. "
+            "Le gouvernement a démenti ces chiffres.")
+    claims = analyzer.analyze(text).claims
+    assert [(c.speaker, c.via) for c in claims] == [
+        ("Roseline Odede", ("AFP",)), ("Roseline Odede", ("AFP",)), ("gouvernement", ())]

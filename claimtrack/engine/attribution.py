@@ -179,9 +179,13 @@ def attribute_document(
             results.append(None)
             continue
         attribution = attribute_sentence(text, sent, quotes, resolver)
+        previous = results[-1] if results else None
+        if attribution.source and previous and previous.source and not attribution.source.via \
+                and previous.source.via and previous.source.speaker == attribution.source.speaker:
+            # the interview goes on: "…, a annoncé à l'AFP Roseline Odede. Mme Odede a affirmé …"
+            attribution.source = replace(attribution.source, via=previous.source.via)
         if attribution.source:
             resolver.remember(attribution.source)
-        previous = results[-1] if results else None
         if previous and previous.source and previous.source.speaker == UNSPECIFIED:
             named_later = _report_issuer(sent, resolver)
             if named_later:  # "Il a été rapporté que … Le rapport a été fourni … par le New York Times."
