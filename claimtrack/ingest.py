@@ -170,7 +170,8 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
                 session.delete(existing)
                 session.flush()
             known = furniture.known() if furniture else frozenset()
-            analysis = analyzer.analyze(source.text, name=source.name, known_boilerplate=known)
+            analysis = analyzer.analyze(source.text, name=source.name, known_boilerplate=known,
+                                        known_captions=source.caption_lines)
             document = store_analysis(session, source, analysis)
             session.flush()
             if furniture:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
+from claimtrack.engine.kinds import normalise_line
+
 MAX_BYTES = 5_000_000
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
@@ -29,6 +31,7 @@ class SourceText:
     title: str | None = None
     outlet: str | None = None
     published: str | None = None
+    caption_lines: frozenset[str] = frozenset()  # what the page marks as captions (<figcaption>)
 
 
 def decode(data: bytes) -> tuple[str, str]:
@@ -71,6 +74,8 @@ class _ArticleHTML(HTMLParser):
         self.title: str | None = None
         self.meta: dict[str, str] = {}
         self._in_title = False
+        self.captions: list[str] = []
+        self._caption: list[str] | None = None
 
     def handle_starttag(self, tag: str, attrs) -> None:
         attributes = dict(attrs)
@@ -82,6 +87,8 @@ class _ArticleHTML(HTMLParser):
             self.skip_depth += 1
         if tag == "title":
             self._in_title = True
+        if tag == "figcaption":
+            self._caption = []
         if tag in self.BLOCKS:
             self.parts.append("\n\n")
 
@@ -90,6 +97,9 @@ class _ArticleHTML(HTMLParser):
             self.skip_depth -= 1
         if tag == "title":
             self._in_title = False
+        if tag == "figcaption" and self._caption is not None:
+            self.captions.append(" ".join("".join(self._caption).split()))
+            self._caption = None
         if tag in self.BLOCKS:
             self.parts.append("\n\n")
 
@@ -99,15 +109,18 @@ class _ArticleHTML(HTMLParser):
             return
         if not self.skip_depth:
             self.parts.append(re.sub(r"\s+", " ", data))
+            if self._caption is not None:
+                self._caption.append(data)
 
 
-def html_to_text(markup: str) -> tuple[str, dict[str, str], str | None]:
+def html_to_text(markup: str) -> tuple[str, dict[str, str], str | None, list[str]]:
+    """The page's text, its meta tags, its <title> and its figure captions."""
     parser = _ArticleHTML()
     parser.feed(markup)
     parser.close()
     text = "".join(parser.parts)
     paragraphs = [p.strip() for p in re.split(r"\n\s*\n", text)]
-    return "\n\n".join(p for p in paragraphs if p) + "\n", parser.meta, parser.title
+    return "\n\n".join(p for p in paragraphs if p) + "\n", parser.meta, parser.title, parser.captions
 
 
 def read_bytes(data: bytes, name: str, path: str | None = None, *, max_bytes: int = MAX_BYTES) -> SourceText:
@@ -123,12 +136,13 @@ def read_bytes(data: bytes, name: str, path: str | None = None, *, max_bytes: in
     digest = hashlib.sha256(data).hexdigest()
     is_html = name.lower().endswith((".html", ".htm")) or re.match(r"\s*(<!doctype html|<html)", text, re.I)
     if is_html:
-        body, meta, title = html_to_text(text)
+        body, meta, title, captions = html_to_text(text)
         if not body.strip():
             raise ReadError("HTML page with no text")
         return SourceText(name, path, body, encoding, digest,
                           title=meta.get("og:title") or title, outlet=meta.get("og:site_name"),
-                          published=(meta.get("article:published_time") or "")[:10] or None)
+                          published=(meta.get("article:published_time") or "")[:10] or None,
+                          caption_lines=frozenset(normalise_line(c) for c in captions if c))
     if not text.strip():
         raise ReadError("empty file")
     return SourceText(name, path, text, encoding, digest)

@@ -85,6 +85,7 @@ def test_cp1252_keeps_accents_and_offsets(db_url, runner, tmp_path):
 def test_stdin_and_html(db_url, runner, tmp_path):
     html = ("<html><head><title>Titre</title><meta property='og:site_name' content='Le Site'></head><body>"
             "<nav>Menu</nav><h1>Un titre de page</h1><p>Selon l'AFP, la réunion a eu lieu lundi.</p>"
+            "<figure><img src='x.jpg'><figcaption>Le ministre arrive à la réunion, lundi.</figcaption></figure>"
             "<script>var x = 1;</script></body></html>")
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     result = runner.invoke(main, ["--db", db_url, "ingest", str(tmp_path / "page.html")])
@@ -97,6 +98,7 @@ def test_stdin_and_html(db_url, runner, tmp_path):
     assert by_text["Selon l'AFP, la réunion a eu lieu lundi."]["outlet"] == "Le Site"
     assert by_text["Le Kremlin a affirmé que tout va bien."]["speaker"] == "Kremlin"
     assert "var x" not in json.dumps(rows)
+    assert "Le ministre arrive à la réunion, lundi." not in by_text  # a <figcaption> is a caption
 
 
 def test_missing_path_is_a_clear_error(db_url, runner, tmp_path):

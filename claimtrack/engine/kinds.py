@@ -41,7 +41,8 @@ def _is_headline(paragraph: str, sentences: int) -> bool:
     return not flat.endswith(("»", '"', "”")) or flat.startswith(("«", '"', "“"))
 
 
-def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[str] = frozenset()) -> dict[int, str]:
+def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[str] = frozenset(),
+                    known_captions: frozenset[str] = frozenset()) -> dict[int, str]:
     lex = load()
     by_paragraph: dict[int, list[Span]] = {}
     for span in spans:
@@ -58,6 +59,8 @@ def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[s
             trailing = trailing or "end" in hits
         elif len(flat.split()) == 1 and not flat.endswith((".", "?", "!")):
             kind = "boilerplate"
+        elif normalise_line(flat) in known_captions:
+            kind = "caption"
         elif len(flat) <= _MAX_CAPTION and (any(p.search(flat) for p in lex.captions) or _is_english(flat)):
             kind = "caption"
         elif _is_headline(paragraph, len(members)):

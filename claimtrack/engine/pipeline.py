@@ -23,9 +23,12 @@ class Analyzer:
         self.pipeline = Pipeline(self.backend.name, self.backend.model, RULES_VERSION)
 
     def analyze(self, text: str, name: str | None = None,
-                known_boilerplate: frozenset[str] = frozenset()) -> Analysis:
+                known_boilerplate: frozenset[str] = frozenset(),
+                known_captions: frozenset[str] = frozenset()) -> Analysis:
+        """`known_boilerplate` and `known_captions` are normalised lines the caller already knows
+        to be furniture (recurring across the corpus) or captions (an HTML page's <figcaption>)."""
         spans = segment(text)
-        paragraph_kind = kinds_module.paragraph_kinds(text, spans, known_boilerplate)
+        paragraph_kind = kinds_module.paragraph_kinds(text, spans, known_boilerplate, known_captions)
         kinds = [paragraph_kind[s.paragraph] for s in spans]
         wanted = [i for i, k in enumerate(kinds) if k in ("claim", "headline")]
         # captions feed the registry of names too ("le général Baqeri (à gauche)")
