@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import sys
-from pathlib import Path
 
 import click
 from rich.console import Console
@@ -16,7 +15,7 @@ from claimtrack import __version__
 from claimtrack.cli_common import console, filter_options, open_database, short
 from claimtrack.db import Database, DatabaseError, current_revision, head_revision
 from claimtrack.queries import ClaimFilter, iter_rows
-from claimtrack.reading import MAX_BYTES, ReadError, expand_paths, read_bytes, read_path
+from claimtrack.reading import MAX_BYTES, collect_sources
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -99,19 +98,8 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
     from claimtrack.engine.backends import load_backend
     from claimtrack.ingest import ingest_sources
 
-    sources = []
-    files = expand_paths([Path(p) for p in paths if p != "-"])
-    if "-" in paths:
-        data = sys.stdin.buffer.read()
-        try:
-            sources.append(read_bytes(data, "stdin.txt", None, max_bytes=max_bytes))
-        except ReadError as error:
-            sources.append(("-", error))
-    for path in files:
-        try:
-            sources.append(read_path(path, max_bytes=max_bytes))
-        except ReadError as error:
-            sources.append((str(path), error))
+    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    sources = collect_sources(list(paths), stdin=stdin, max_bytes=max_bytes)
     if not sources:
         raise click.ClickException("no article found: give .txt or .html files, folders holding them, or -")
     database = open_database(ctx)

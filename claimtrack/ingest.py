@@ -16,7 +16,7 @@ from claimtrack.engine.kinds import normalise_line
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.identity import speaker_key
 from claimtrack.models import Claim, ClaimVia, Document, Segment, Speaker, SpeakerAlias
-from claimtrack.reading import ReadError, SourceText
+from claimtrack.reading import SourceText, Unreadable
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def _summary(name: str, status: str, analysis: Analysis, document_id: int | None
 
 def ingest_sources(
     database: Database,
-    sources: Iterable[SourceText | tuple[str, ReadError]],
+    sources: Iterable[SourceText | Unreadable],
     analyzer: Analyzer,
     *,
     reprocess: bool = False,
@@ -144,8 +144,8 @@ def ingest_sources(
     results = []
     furniture = FurnitureMemory(database)
     for source in sources:
-        if isinstance(source, tuple):
-            result = IngestResult(source[0], "failed", reason=str(source[1]))
+        if isinstance(source, Unreadable):
+            result = IngestResult(source.name, "failed", reason=source.reason)
         else:
             result = ingest_one(database, source, analyzer, reprocess=reprocess, furniture=furniture)
         results.append(result)

@@ -159,6 +159,31 @@ def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
     return read_bytes(data, path.name, str(path), max_bytes=max_bytes)
 
 
+@dataclass(frozen=True)
+class Unreadable:
+    """A file refused before analysis, with the one-line reason for the summary."""
+
+    name: str
+    reason: str
+
+
+def collect_sources(paths: list[str], *, stdin: bytes | None = None,
+                    max_bytes: int = MAX_BYTES) -> list[SourceText | Unreadable]:
+    """Every article named on the command line ('-' is `stdin`), read or refused with a reason."""
+    sources: list[SourceText | Unreadable] = []
+    if stdin is not None:
+        try:
+            sources.append(read_bytes(stdin, "stdin.txt", None, max_bytes=max_bytes))
+        except ReadError as error:
+            sources.append(Unreadable("-", str(error)))
+    for path in expand_paths([Path(p) for p in paths if p != "-"]):
+        try:
+            sources.append(read_path(path, max_bytes=max_bytes))
+        except ReadError as error:
+            sources.append(Unreadable(str(path), str(error)))
+    return sources
+
+
 def expand_paths(paths: list[Path]) -> list[Path]:
     """Files as given; folders searched recursively for *.txt, *.html and *.htm, in name order."""
     found: list[Path] = []
