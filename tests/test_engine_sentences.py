@@ -150,6 +150,8 @@ CASES = [
     ("Une vaste opération a été lancée, lundi 21 décembre, par les Hachd dans la province de Salaheddine.",
      None, "editorial", (), "none"),
     ("Il faut renforcer la coopération entre les deux pays.", None, "editorial", (), "none"),
+    ("Cette affaire rappelle le scandale de 2010.", None, "editorial", (), "none"),
+    ("Les chiffres confirment la tendance observée depuis janvier.", None, "editorial", (), "none"),
     ("Si le gouvernement annonce une hausse, les syndicats manifesteront.", None, "editorial", (), "none"),
     ("Il faut que le ministre déclare la vérité.", None, "editorial", (), "none"),
 ]

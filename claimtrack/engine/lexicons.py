@@ -45,6 +45,7 @@ class Lexicons:
     pronouns: frozenset[str]
     institutions: frozenset[str]
     irrealis: frozenset[str]
+    non_sources: frozenset[str]
     role_synonyms: tuple[tuple[str, str], ...]
 
     def outlet_name(self, text: str) -> str | None:
@@ -96,5 +97,6 @@ def load() -> Lexicons:
         pronouns=frozenset(fold(w) for w in _lines("pronouns.txt")),
         institutions=frozenset(fold(w) for w in _lines("institution_nouns.txt")),
         irrealis=frozenset(fold(w) for w in _lines("irrealis_verbs.txt")),
+        non_sources=frozenset(fold(w) for w in _lines("non_source_nouns.txt")),
         role_synonyms=tuple(tuple(fold(part) for part in line.split("\t")) for line in _lines("role_synonyms.tsv")),
     )

@@ -439,6 +439,8 @@ class Resolver:
             person = self.registry.by_role(mention, toks[head].text, span[0])
             if person:
                 return Source(person.name, "named", mention, span, role=person.role, resolved=True)
+        if head_word in lex.non_sources:
+            return None  # "Cette affaire rappelle …": an event, not a source
         if head_word in lex.institutions and toks[head].feat("Number") != "Plur":
             return Source(self._institution(head_word, _drop_determiner(mention)), "named", mention, span)
         description = _drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention
