@@ -11,6 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.models import Claim, Document
+from claimtrack.queries import document_condition
 from claimtrack.reports import sourcing_profile
 
 COLOURS = {"named": "#cfe8ff", "unnamed": "#ffe3b3", "outlet": "#e2d4ff", "editorial": "#f1f1f1"}
@@ -44,11 +45,7 @@ def _mark(claim: Claim, text: str) -> str:
 
 def render(session: Session, document_key: str) -> str:
     query = select(Document).options(selectinload(Document.segments), selectinload(Document.claims))
-    if document_key.isdigit():
-        document = session.get(Document, int(document_key))
-    else:
-        document = session.scalars(query.where((Document.name == document_key)
-                                               | (Document.sha256.startswith(document_key.lower())))).first()
+    document = session.scalars(query.where(document_condition(document_key)).order_by(Document.id)).first()
     if document is None:
         raise LookupError(f"no document {document_key!r}: see 'claimtrack claims' for names")
     claims = {(c.start, c.end): c for c in document.claims if c.status != "rejected"}

@@ -14,8 +14,8 @@ from claimtrack.db import Database
 from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.kinds import normalise_line
 from claimtrack.engine.lexicons import fold, load
-from claimtrack.identity import speaker_key
-from claimtrack.models import Claim, ClaimVia, Document, Segment, Speaker, SpeakerAlias
+from claimtrack.identity import add_alias, speaker_for, speaker_key
+from claimtrack.models import Claim, ClaimVia, Document, Segment, Speaker
 from claimtrack.reading import SourceText, Unreadable
 
 
@@ -63,19 +63,12 @@ def _speaker(session: Session, cache: dict, name: str, type_: str, role: str | N
     key = (speaker_key(name), type_)
     speaker = cache.get(key)
     if speaker is None:
-        speaker = session.scalars(select(Speaker).where(Speaker.key == key[0], Speaker.type == type_)
-                                  .order_by(Speaker.id)).first()
-        if speaker is None:
-            speaker = Speaker(name=name, key=key[0], type=type_, role=role)
-            session.add(speaker)
-        cache[key] = speaker
-    if name != speaker.name and name not in {a.alias for a in speaker.aliases}:
-        speaker.aliases.append(SpeakerAlias(alias=name[:500]))
+        speaker = cache[key] = speaker_for(session, name, type_, role)
+    add_alias(speaker, name)
     if role and not speaker.role:
         speaker.role = role
-    if alias and alias != name and fold(alias) not in load().pronouns \
-            and alias not in {a.alias for a in speaker.aliases}:
-        speaker.aliases.append(SpeakerAlias(alias=alias[:500]))
+    if alias and fold(alias) not in load().pronouns:
+        add_alias(speaker, alias)
     return speaker
 
 

@@ -30,6 +30,20 @@ class ClaimFilter:
         return {k: v for k, v in asdict(self).items() if v not in (None, False, ())}
 
 
+MIN_SHA_PREFIX = 6
+
+
+def document_condition(key: str):
+    """The one way a user names a document: its file name, its id, or a sha256 prefix long
+    enough not to match by accident ("3" is document 3, not every hash starting with 3)."""
+    conditions = [Document.name == key]
+    if key.isdigit():
+        conditions.append(Document.id == int(key))
+    if len(key) >= MIN_SHA_PREFIX and all(c in "0123456789abcdef" for c in key.lower()):
+        conditions.append(Document.sha256.startswith(key.lower()))
+    return or_(*conditions)
+
+
 def claim_query(flt: ClaimFilter) -> Select:
     query = select(Claim).join(Document).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
     if flt.attributed:
@@ -41,11 +55,7 @@ def claim_query(flt: ClaimFilter) -> Select:
     if flt.speaker:
         query = query.where(Speaker.name.ilike(f"%{flt.speaker}%"))
     if flt.document:
-        doc = flt.document
-        conditions = [Document.name == doc, Document.sha256.startswith(doc.lower())]
-        if doc.isdigit():
-            conditions.append(Document.id == int(doc))
-        query = query.where(or_(*conditions))
+        query = query.where(document_condition(flt.document))
     if flt.status:
         query = query.where(Claim.status.in_(flt.status))
     elif not flt.include_rejected:

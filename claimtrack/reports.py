@@ -9,7 +9,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.models import Batch, Claim, Document, Review, Segment, Speaker
-from claimtrack.review import DECISIVE_ACTIONS, history
+from claimtrack.queries import document_condition
+from claimtrack.review import history, reviewed_claim_ids
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,7 @@ def speakers(session: Session, types: tuple[str, ...] = (), document: str | None
     if types:
         query = query.where(Speaker.type.in_(types))
     if document:
-        query = query.where((Document.name == document) | (Document.sha256.startswith(document.lower())))
+        query = query.where(document_condition(document))
     return [SpeakerRow(s.name, s.type, s.role, sorted({a.alias for a in s.aliases}), n, d)
             for s, n, d in session.execute(query)]
 
@@ -87,11 +88,11 @@ class Profile:
 
 
 def sourcing_profile(session: Session, by: str | None = None, document: str | None = None) -> list[Profile]:
-    reviewed_ids = set(session.scalars(select(Review.claim_id).where(Review.action.in_(DECISIVE_ACTIONS))))
+    reviewed_ids = reviewed_claim_ids(session)
     query = select(Claim.id, Claim.speaker_type, Claim.verdict, Document.name, Document.outlet).join(Document) \
         .where(Claim.status != "rejected")
     if document:
-        query = query.where((Document.name == document) | (Document.sha256.startswith(document.lower())))
+        query = query.where(document_condition(document))
     groups: dict[str, Profile] = defaultdict(lambda: Profile(""))
     for claim_id, speaker_type, verdict, name, outlet in session.execute(query):
         key = "all" if by is None else (name if by == "document" else outlet or "(no outlet)")
@@ -118,7 +119,7 @@ class BatchProgress:
 
 
 def batch_progress(session: Session, name: str | None = None) -> list[BatchProgress]:
-    reviewed_ids = set(session.scalars(select(Review.claim_id).where(Review.action.in_(DECISIVE_ACTIONS))))
+    reviewed_ids = reviewed_claim_ids(session)
     query = select(Batch).options(selectinload(Batch.items)).order_by(Batch.created_at)
     if name:
         query = query.where(Batch.name == name)

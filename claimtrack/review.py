@@ -16,8 +16,8 @@ from datetime import datetime, timezone
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from claimtrack.identity import speaker_key
-from claimtrack.models import Claim, ClaimVia, Document, Review, Segment, Speaker
+from claimtrack.identity import speaker_for
+from claimtrack.models import Claim, ClaimVia, Document, Review, Segment
 
 VERDICTS = ("accurate", "misleading", "false", "unverifiable")
 DECISIVE_ACTIONS = ("confirm", "correct", "reject", "verdict", "add")
@@ -38,6 +38,11 @@ def default_reviewer() -> str:
         return getpass.getuser()
     except Exception:  # no user database in some containers
         return "unknown"
+
+
+def reviewed_claim_ids(session: Session) -> set[int]:
+    """Ids of the claims someone has decided on, for reports that count them."""
+    return set(session.scalars(select(Review.claim_id).where(Review.action.in_(DECISIVE_ACTIONS))))
 
 
 def reviewed_condition():
@@ -101,15 +106,6 @@ def skip(session: Session, claim_id: int, reviewer: str, batch: str | None = Non
     return _append(session, claim, "skip", reviewer, batch=batch)
 
 
-def _find_speaker(session: Session, name: str, type_: str) -> Speaker:
-    speaker = session.scalars(select(Speaker).where(Speaker.key == speaker_key(name), Speaker.type == type_)
-                              .order_by(Speaker.id)).first()
-    if speaker is None:
-        speaker = Speaker(name=name, key=speaker_key(name), type=type_)
-        session.add(speaker)
-    return speaker
-
-
 def _apply(session: Session, claim: Claim, correction: Correction) -> dict:
     changes: dict = {}
     new_type = correction.speaker_type or claim.speaker_type
@@ -124,7 +120,7 @@ def _apply(session: Session, claim: Claim, correction: Correction) -> dict:
         claim.speaker_type = new_type
     if new_speaker != old_speaker or (claim.speaker and claim.speaker.type != new_type):
         changes["speaker"] = [old_speaker, new_speaker]
-        claim.speaker = _find_speaker(session, new_speaker, new_type) if new_speaker else None
+        claim.speaker = speaker_for(session, new_speaker, new_type) if new_speaker else None
     if correction.via is not None:
         old_via = [v.outlet for v in claim.via]
         if list(correction.via) != old_via:

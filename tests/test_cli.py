@@ -190,3 +190,11 @@ def test_transliterated_names_are_one_speaker(db_url, runner, tmp_path):
 
     with Database(db_url).session() as session:
         assert session.query(Speaker).count() == 1
+
+
+def test_documents_are_named_by_file_name_id_or_a_long_enough_sha256_prefix(seeded_db, runner):
+    rows = _export(runner, seeded_db, "--doc", "1")
+    assert {r["document"] for r in rows} == {SEED.name}  # id 1, not every hash that starts with 1
+    sha = rows[0]["document_sha256"]
+    assert {r["document"] for r in _export(runner, seeded_db, "--doc", sha[:8])} == {SEED.name}
+    assert _export(runner, seeded_db, "--doc", sha[:3]) == []
