@@ -18,6 +18,7 @@ NEGATIONS = frozenset("pas jamais guère point nullement plus".split())
 SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
                                   "toutefois cependant néanmoins notamment ensuite enfin pourtant".split())
 INSERTION_CLOSERS = {"-": "-", "–": "–", "—": "—", ")": "("}
+CLOSING_QUOTES = frozenset({"»", '"', "”", "''"})
 ADVERBIAL_WORDS = frozenset("avant après auparavant outre en".split())
 RELATIVE = frozenset("qui lequel laquelle lesquels lesquelles que qu' quoi dont".split())
 CITING = ("les propos de", "les propos d'", "les déclarations de", "les déclarations d'")
@@ -139,7 +140,7 @@ def _clause_before(toks: tuple[Token, ...], a: int) -> bool:
     for i, t in enumerate(toks[:a]):
         if t.text == ",":
             relative = i + 1 < a and fold(toks[i + 1].text) in RELATIVE
-        elif not relative and (t.text in ("»", '"', "”", "''")
+        elif not relative and (t.text in CLOSING_QUOTES
                                or (t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin")):
             return True
     return False
@@ -147,7 +148,7 @@ def _clause_before(toks: tuple[Token, ...], a: int) -> bool:
 
 def _after_quote(toks: tuple[Token, ...], a: int) -> bool:
     """The verb group follows a comma or a closing quotation mark: where an incise stands."""
-    return a > 0 and toks[a - 1].text in (",", "»", '"', "”", "''")
+    return a > 0 and (toks[a - 1].text == "," or toks[a - 1].text in CLOSING_QUOTES)
 
 
 def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]:
@@ -381,7 +382,7 @@ def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
     nxt = toks[end]
     a = _aux_chain(toks, v)
     before = toks[a - 1].text if a > 0 else ""
-    if before not in (",", "»", '"', "”", "''"):
+    if before != "," and before not in CLOSING_QUOTES:
         return False
     return nxt.upos in ("DET", "PROPN", "NOUN") or (nxt.text[:1].isupper() and nxt.upos not in ("PUNCT",))
 

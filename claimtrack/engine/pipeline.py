@@ -33,12 +33,10 @@ class Analyzer:
         wanted = [i for i, k in enumerate(kinds) if k in ("claim", "headline")]
         # captions feed the registry of names too ("le général Baqeri (à gauche)")
         to_parse = [i for i, k in enumerate(kinds) if k != "boilerplate"]
-        parsed = self.backend.parse(
+        sentences = self.backend.parse(
             [text[spans[i].start : spans[i].end].translate(_PARSE_NORMALISE) for i in to_parse],
             [spans[i].start for i in to_parse],
         )
-        by_index = dict(zip(to_parse, parsed, strict=False))
-        sentences = [by_index[i] for i in to_parse]
         sentence_kinds = [kinds[i] for i in to_parse]
         paragraph_numbers = [spans[i].paragraph for i in to_parse]
         attributions = attribute_document(text, sentences, sentence_kinds, paragraph_numbers, find_quotes(text))
