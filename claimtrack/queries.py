@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack.models import Batch, BatchItem, Claim, Document, Review, Speaker
+from claimtrack.models import Batch, BatchItem, Claim, ClaimVia, Document, Review, Speaker
 
 STATUSES = ("machine", "confirmed", "corrected", "rejected")
 
@@ -44,8 +44,10 @@ def document_condition(key: str):
     return or_(*conditions)
 
 
-def claim_query(flt: ClaimFilter) -> Select:
-    query = select(Claim).join(Document).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
+def _filtered(query: Select, flt: ClaimFilter) -> Select:
+    """The filter's joins, conditions, order and limit on a query over claims; shared by the
+    ORM query (review, sample) and the column query that listings and exports stream."""
+    query = query.join(Document, Claim.document_id == Document.id).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
     if flt.attributed:
         query = query.where(Claim.speaker_type != "editorial")
     if flt.unsourced:
@@ -69,7 +71,17 @@ def claim_query(flt: ClaimFilter) -> Select:
         query = query.order_by(Document.id, Claim.start)
     if flt.limit:
         query = query.limit(flt.limit)
-    return query.options(selectinload(Claim.via), selectinload(Claim.speaker), selectinload(Claim.document))
+    return query
+
+
+def claim_query(flt: ClaimFilter) -> Select:
+    return _filtered(select(Claim), flt).options(
+        selectinload(Claim.via), selectinload(Claim.speaker), selectinload(Claim.document))
+
+
+_ROW_COLUMNS = (Claim.id, Document.name, Document.sha256, Document.title, Document.outlet, Claim.start, Claim.end,
+                Claim.kind, Claim.text, Speaker.name, Claim.mention, Claim.speaker_type, Claim.mode, Claim.cue,
+                Claim.confidence, Claim.status, Claim.verdict, Claim.origin)
 
 
 @dataclass(frozen=True)
@@ -98,18 +110,6 @@ class ClaimRow:
     machine_extracted: bool = True
 
 
-def to_row(claim: Claim, note: str | None = None) -> ClaimRow:
-    doc = claim.document
-    return ClaimRow(
-        id=claim.id, document=doc.name, document_sha256=doc.sha256, title=doc.title, outlet=doc.outlet,
-        start=claim.start, end=claim.end, kind=claim.kind, text=claim.text,
-        speaker=claim.speaker.name if claim.speaker else None, mention=claim.mention,
-        speaker_type=claim.speaker_type, via=[v.outlet for v in claim.via], mode=claim.mode, cue=claim.cue,
-        confidence=claim.confidence, status=claim.status, verdict=claim.verdict, note=note,
-        machine_extracted=claim.status in ("machine",) and claim.origin == "machine",
-    )
-
-
 def _latest_notes(session: Session, ids: list[int]) -> dict[int, str]:
     if not ids:
         return {}
@@ -120,12 +120,28 @@ def _latest_notes(session: Session, ids: list[int]) -> dict[int, str]:
     return {claim_id: note for claim_id, note in rows}
 
 
+def _vias(session: Session, ids: list[int]) -> dict[int, list[str]]:
+    found: dict[int, list[str]] = {}
+    rows = session.execute(select(ClaimVia.claim_id, ClaimVia.outlet).where(ClaimVia.claim_id.in_(ids))
+                           .order_by(ClaimVia.claim_id, ClaimVia.position))
+    for claim_id, outlet in rows:
+        found.setdefault(claim_id, []).append(outlet)
+    return found
+
+
 def iter_rows(session: Session, flt: ClaimFilter, chunk: int = 500) -> Iterator[ClaimRow]:
-    """Rows in chunks, so that an export of any size runs in constant memory."""
-    query = claim_query(flt)
-    result = session.execute(query.execution_options(yield_per=chunk)).scalars()
+    """Rows streamed as plain columns, chunk by chunk: no ORM object is kept, so an export of
+    any size runs in constant memory (an identity map cleared under an open result broke
+    exports past one chunk)."""
+    result = session.execute(_filtered(select(*_ROW_COLUMNS), flt).execution_options(yield_per=chunk))
     for part in result.partitions(chunk):
-        notes = _latest_notes(session, [c.id for c in part])
-        for claim in part:
-            yield to_row(claim, notes.get(claim.id))
-        session.expunge_all()
+        ids = [r[0] for r in part]
+        notes, vias = _latest_notes(session, ids), _vias(session, ids)
+        for (claim_id, document, sha256, title, outlet, start, end, kind, text, speaker, mention, speaker_type,
+             mode, cue, confidence, status, verdict, origin) in part:
+            yield ClaimRow(
+                id=claim_id, document=document, document_sha256=sha256, title=title, outlet=outlet, start=start,
+                end=end, kind=kind, text=text, speaker=speaker, mention=mention, speaker_type=speaker_type,
+                via=vias.get(claim_id, []), mode=mode, cue=cue, confidence=confidence, status=status,
+                verdict=verdict, note=notes.get(claim_id),
+                machine_extracted=status == "machine" and origin == "machine")

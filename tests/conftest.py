@@ -59,3 +59,46 @@ def load_scorer():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
+
+
+def replicate_claims(url: str, copies: int) -> int:
+    """Grow a seeded database past one export chunk by copying its documents, claims and
+    vias in SQL (new sha256 and names, so the copies are distinct documents). Returns the
+    number of claims afterwards."""
+    import sqlite3
+
+    connection = sqlite3.connect(url.removeprefix("sqlite:///"))
+    with connection:
+        originals = connection.execute("SELECT id FROM documents").fetchall()
+        for copy in range(copies):
+            for (doc_id,) in originals:
+                cursor = connection.execute(
+                    "INSERT INTO documents (name, source_path, sha256, title, outlet, published, language, encoding,"
+                    " text, ingested_at, pipeline_backend, pipeline_model, pipeline_version)"
+                    " SELECT 'copy' || ? || '_' || name, source_path, substr(sha256, 1, 50) || printf('%014d', ?),"
+                    " title, outlet, published, language, encoding, text, ingested_at, pipeline_backend,"
+                    " pipeline_model, pipeline_version FROM documents WHERE id = ?", (copy, copy * 1000 + doc_id, doc_id))
+                new_doc = cursor.lastrowid
+                claims = connection.execute("SELECT id FROM claims WHERE document_id = ?", (doc_id,)).fetchall()
+                for (claim_id,) in claims:
+                    new_claim = connection.execute(
+                        "INSERT INTO claims (document_id, kind, start, \"end\", text, speaker_id, mention,"
+                        " speaker_type, mode, cue, confidence, origin, status, verdict)"
+                        " SELECT ?, kind, start, \"end\", text, speaker_id, mention, speaker_type, mode, cue,"
+                        " confidence, origin, status, verdict FROM claims WHERE id = ?", (new_doc, claim_id)).lastrowid
+                    connection.execute("INSERT INTO claim_via (claim_id, position, outlet)"
+                                       " SELECT ?, position, outlet FROM claim_via WHERE claim_id = ?",
+                                       (new_claim, claim_id))
+    total = connection.execute("SELECT count(*) FROM claims").fetchone()[0]
+    connection.close()
+    return total
+
+
+@pytest.fixture(scope="session")
+def large_db(tmp_path_factory, seeded_db) -> str:
+    """The seeds copied until the database holds several export chunks of claims."""
+    target = tmp_path_factory.mktemp("large") / "claims.db"
+    shutil.copy(seeded_db.removeprefix("sqlite:///"), target)
+    url = f"sqlite:///{target}"
+    replicate_claims(url, 12)
+    return url

@@ -198,3 +198,30 @@ def test_documents_are_named_by_file_name_id_or_a_long_enough_sha256_prefix(seed
     sha = rows[0]["document_sha256"]
     assert {r["document"] for r in _export(runner, seeded_db, "--doc", sha[:8])} == {SEED.name}
     assert _export(runner, seeded_db, "--doc", sha[:3]) == []
+
+
+def _claim_count(url: str) -> int:
+    import sqlite3
+
+    with sqlite3.connect(url.removeprefix("sqlite:///")) as connection:
+        return connection.execute("SELECT count(*) FROM claims WHERE status != 'rejected'").fetchone()[0]
+
+
+def test_exports_past_one_chunk(large_db, runner, tmp_path):
+    """Exports stream chunk after chunk: every claim once, vias kept, in jsonl and csv."""
+    import csv
+
+    total = _claim_count(large_db)
+    assert total > 1200
+    rows = _export(runner, large_db)
+    assert len(rows) == total
+    assert len({r["id"] for r in rows}) == total
+    assert sum(1 for r in rows if r["via"]) > 12
+    out = tmp_path / "claims.csv"
+    result = runner.invoke(main, ["--db", large_db, "export", "--format", "csv", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    with open(out, encoding="utf-8", newline="") as handle:
+        assert sum(1 for _ in csv.DictReader(handle)) == total
+    listed = runner.invoke(main, ["--db", large_db, "claims", "--json"])
+    assert listed.exit_code == 0
+    assert len(listed.stdout.splitlines()) == total
