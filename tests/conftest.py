@@ -77,7 +77,8 @@ def replicate_claims(url: str, copies: int) -> int:
                     " text, ingested_at, pipeline_backend, pipeline_model, pipeline_version)"
                     " SELECT 'copy' || ? || '_' || name, source_path, substr(sha256, 1, 50) || printf('%014d', ?),"
                     " title, outlet, published, language, encoding, text, ingested_at, pipeline_backend,"
-                    " pipeline_model, pipeline_version FROM documents WHERE id = ?", (copy, copy * 1000 + doc_id, doc_id))
+                    " pipeline_model, pipeline_version FROM documents WHERE id = ?",
+                    (copy, copy * 1000 + doc_id, doc_id))
                 new_doc = cursor.lastrowid
                 claims = connection.execute("SELECT id FROM claims WHERE document_id = ?", (doc_id,)).fetchall()
                 for (claim_id,) in claims:

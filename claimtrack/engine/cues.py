@@ -56,7 +56,8 @@ def _aux_chain(toks: tuple[Token, ...], v: int) -> int:
             a = k  # "Joe Biden a, de son côté, promis": the auxiliary before the insertion
     while a > 0:
         prev = toks[a - 1]
-        if _is_aux(prev) or fold(prev.text) in CLITIC_SUBJECTS or fold(prev.text) in ("-t",) \
+        if _is_aux(prev) or fold(prev.text) in CLITIC_SUBJECTS or fold(prev.text) in ("-t", "ne", "n'") \
+                or (prev.upos == "PRON" and fold(prev.text) in ("en", "y")) \
                 or (prev.upos == "PRON" and fold(prev.text) in ("se", "s'", "me", "m'", "lui", "leur")) \
                 or (fold(prev.text) in ("nous", "vous") and toks[v].feat("Person") == "3"):
             a -= 1
@@ -121,13 +122,15 @@ def _negated(toks: tuple[Token, ...], a: int, v: int) -> bool:
     return bool(before & {"ne", "n'"}) and bool(after & NEGATIONS)
 
 
-def _has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote]) -> bool:
-    """A que-clause, de + infinitive, a colon or a quotation follows the cue."""
+def _has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote], infinitive: bool = True) -> bool:
+    """A que-clause, de + infinitive (unless the verb's infinitive is an action: "ont convenu de
+    créer"), a colon or a quotation follows the cue."""
     for j in range(end, min(len(toks), end + 5)):
         word = fold(toks[j].text)
-        if word in ("que", "qu'", "qu", ":", "comme") or toks[j].text in ("«", '"', "“"):
+        if word in ("que", "qu'", "qu", ":", "comme", "comment", "pourquoi", "combien", "si", "s'") \
+                or toks[j].text in ("«", '"', "“"):
             return True
-        if word in ("de", "d'", "à") and j + 1 < len(toks) and toks[j + 1].feat("VerbForm") == "Inf":
+        if infinitive and word in ("de", "d'", "à") and j + 1 < len(toks) and toks[j + 1].feat("VerbForm") == "Inf":
             return True  # "a dit avoir …", "a appelé les Occidentaux à accélérer …"
         if toks[j].text in (",", "."):
             break
@@ -168,11 +171,37 @@ def _reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | 
     lemma = verb_lemma(tok)
     multi_end = _multiword(toks, v)
     frame = lex.verb_frames.get(lemma)
-    if v > 0 and fold(toks[v - 1].text) in ("s'", "se") and f"s'{lemma}" in lex.verb_frames:
-        frame = lex.verb_frames[f"s'{lemma}"]  # pronominal: "s'inquiéter"
-    if multi_end is None and (frame is None or frame == "never" or tok.upos == "AUX"):
+    if f"s'{lemma}" in lex.verb_frames and _reflexive(toks, v):
+        frame = lex.verb_frames[f"s'{lemma}"]  # pronominal: "s'inquiéter", "s'est souvenu"
+    if multi_end is not None:
+        return "any", multi_end  # "s'est montré favorable", "fait état de": the phrase is the cue
+    if frame is None or frame == "never" or tok.upos == "AUX" or _in_discourse_marker(toks, v):
         return None, None
-    return frame or "any", multi_end
+    return frame, None
+
+
+def _in_discourse_marker(toks: tuple[Token, ...], v: int) -> bool:
+    """"c'est-à-dire", "à vrai dire", "cela dit": fixed phrases around a verb of saying that
+    report nothing (lexicons/discourse_markers.txt)."""
+    for marker in load().discourse_markers:
+        n = len(marker)
+        for start in range(max(0, v - n + 1), v + 1):
+            if tuple(fold(t.text) for t in toks[start : start + n]) == marker:
+                return True
+    return False
+
+
+def _reflexive(toks: tuple[Token, ...], v: int) -> bool:
+    """"se"/"s'" in the verb group before v: "s'inquiète", "s'est souvenu", "se sont dits"."""
+    k = v - 1
+    while k >= max(0, v - 4):
+        word = fold(toks[k].text)
+        if word in ("se", "s'"):
+            return True
+        if not (_is_aux(toks[k]) or toks[k].upos == "ADV" or word in ("en", "y", "ne", "n'")):
+            return False
+        k -= 1
+    return False
 
 
 def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> Cue | None:
@@ -185,12 +214,13 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     clitic = _clitic_after(toks, a, v)
     if _inside(quotes, tok) and clitic is None and not _incise_position(toks, v):
         return None  # the quotation's own words, unless an incise sits inside it
-    if _negated(toks, a, v) or _hypothetical(toks, v, a):
-        return None
+    negated = _negated(toks, a, v)
+    if (negated != (frame == "negated")) or _hypothetical(toks, v, a):
+        return None  # "n'a pas dit" reports nothing, "n'exclut pas" asserts
     end = max(multi_end or v + 1, clitic[1] if clitic else 0)
     form = tok.feat("VerbForm")
     if form == "Inf":
-        return _narrative_cue(sent, v, end)
+        return _narrative_cue(sent, v, end) or _infinitive_cue(text, sent, v, end, frame, quotes)
     if _first_or_second_person(toks, v):
         return None  # "Rappelons que …", "nous pensons que": the article's own voice
     if form == "Part" and tok.feat("Tense") == "Pres":
@@ -202,12 +232,38 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     if form == "Part" and a == v and not (_incise_position(toks, v) or clitic or has_own_subject or colon_next):
         return None  # a bare participle is an adjective or a modifier ("publié par")
     incise = clitic is not None or _is_incise(toks, v, a, end)
-    if frame == "clause" and not incise and not _has_clause_frame(toks, end, quotes):
+    if frame in ("clause", "que") and not incise and not _has_clause_frame(toks, end, quotes, frame == "clause"):
         return None
     subject, kind = _subject_of(text, sent, v, a, end, clitic, incise)
     if subject is None or subject[0] >= subject[1] or fold(toks[subject[0]].text) == "on":
         return None
     return Cue(v, (a, end), subject, kind, sent.depth(v), _citing(text, sent, subject[1]))
+
+
+_MODAL_GOVERNORS = frozenset("falloir pouvoir devoir aller".split())
+
+
+def _infinitive_cue(text: str, sent: ParsedSentence, v: int, end: int, frame: str,
+                    quotes: list[Quote]) -> Cue | None:
+    """A reporting infinitive under a finite verb speaks for that verb's subject: "a tenu à
+    préciser que", "s'est borné à expliquer", "veut démontrer que", "a fini par admettre".
+    Modal and future governors ("pourrait annoncer", "va déclarer") report nothing yet."""
+    toks = sent.tokens
+    governor = toks[v].head
+    if governor == v or toks[v].deprel not in ("xcomp", "ccomp", "obl", "obl:arg", "advcl"):
+        return None
+    head = toks[governor]
+    if head.upos not in ("VERB", "AUX", "ADJ") or fold(head.lemma) in _MODAL_GOVERNORS:
+        return None
+    if frame in ("clause", "que") and not _has_clause_frame(toks, end, quotes, frame == "clause"):
+        return None
+    ga = _aux_chain(toks, governor)
+    if _negated(toks, ga, governor) or _hypothetical(toks, governor, ga) or _first_or_second_person(toks, governor):
+        return None
+    subject = _preposed_subject(text, sent, governor, ga)
+    if subject is None or subject[0] >= subject[1] or fold(toks[subject[0]].text) == "on":
+        return None
+    return Cue(v, (ga, end), subject, "preposed", sent.depth(governor))
 
 
 def _hypothetical(toks: tuple[Token, ...], v: int, a: int) -> bool:

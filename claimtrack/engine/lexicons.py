@@ -47,6 +47,7 @@ class Lexicons:
     irrealis: frozenset[str]
     non_sources: frozenset[str]
     role_synonyms: tuple[tuple[str, str], ...]
+    discourse_markers: tuple[tuple[str, ...], ...]  # folded token sequences
 
     def outlet_name(self, text: str) -> str | None:
         return self.outlets.get(fold(text).strip(" «»\"“”"))
@@ -56,7 +57,7 @@ class Lexicons:
 def load() -> Lexicons:
     frames = {}
     for line in _lines("reporting_verbs.tsv"):
-        lemma, frame = line.split("\t")
+        lemma, frame = line.split("\t")[:2]
         frames[lemma] = frame
     multiword = tuple(
         (lemma, tuple(fold(w) for w in rest.split()))
@@ -98,5 +99,6 @@ def load() -> Lexicons:
         institutions=frozenset(fold(w) for w in _lines("institution_nouns.txt")),
         irrealis=frozenset(fold(w) for w in _lines("irrealis_verbs.txt")),
         non_sources=frozenset(fold(w) for w in _lines("non_source_nouns.txt")),
+        discourse_markers=tuple(tuple(fold(w) for w in line.split()) for line in _lines("discourse_markers.txt")),
         role_synonyms=tuple(tuple(fold(part) for part in line.split("\t")) for line in _lines("role_synonyms.tsv")),
     )

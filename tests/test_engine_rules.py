@@ -1,0 +1,56 @@
+"""Each general rule of the engine on invented sentences (none copied from an article).
+
+A case is a small text; its last claim is checked: speaker (substring, either way), type, mode.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _check(analyzer, text, speaker, speaker_type, mode=None, via=None):
+    claim = analyzer.analyze(text).claims[-1]
+    assert claim.speaker_type == speaker_type, claim
+    if speaker is None:
+        assert claim.speaker is None, claim
+    else:
+        assert claim.speaker and (speaker.lower() in claim.speaker.lower()
+                                  or claim.speaker.lower() in speaker.lower()), claim
+    if mode is not None:
+        assert claim.mode == mode, claim
+    if via is not None:
+        assert claim.via == via, claim
+    return claim
+
+
+LEXICON_CASES = [
+    # speech acts and stance verbs of the grown lexicon
+    ("La ministre Claire Vautrin a condamné l'attaque contre le dispensaire.", "Claire Vautrin", "named"),
+    ("Le syndicat Force Unie a rejeté l'offre de la direction dès lundi.", "Force Unie", "named"),
+    ("Le maire Paul Ferrand a défendu son budget devant le conseil.", "Paul Ferrand", "named"),
+    ("L'ONG Terre Vive déplore le manque de moyens des secours.", "Terre Vive", "named"),
+    ("Des habitants s'interrogent sur la sécurité du barrage.", "des habitants", "unnamed"),
+    ("La sénatrice Inès Morel s'est souvenue que la loi avait été votée de nuit.", "Inès Morel", "named"),
+    ("Le général Marc Dulac a insisté sur la nécessité de renforcer les patrouilles.", "Marc Dulac", "named"),
+    ("« Nous ne céderons pas », a répliqué Hugo Brandt.", "Hugo Brandt", "named"),
+    # multiword and pronominal cues
+    ("Le président Luis Ortega s'est montré favorable à une réforme de la banque centrale.", "Luis Ortega", "named"),
+    ("Le ministre Omar Haddad a laissé entendre que les négociations reprendraient.", "Omar Haddad", "named"),
+    # a negation that asserts, and one that reports nothing
+    ("Le Premier ministre Alain Roussel n'exclut pas de convoquer des élections anticipées.",
+     "Alain Roussel", "named"),
+    ("Le porte-parole Jean Lemoine n'a pas dit que la guerre était finie.", None, "editorial"),
+    # a reporting infinitive under a finite verb speaks for that verb's subject
+    ("La juge Anne Berthier a tenu à préciser que le dossier restait ouvert.", "Anne Berthier", "named"),
+    ("Le ministre Karim Sellami s'est borné à expliquer pourquoi le projet avait pris du retard.",
+     "Karim Sellami", "named"),
+    # fixed phrases and decisions report nothing
+    ("Une réunion s'est tenue en juin, c'est-à-dire au lendemain de l'attaque.", None, "editorial"),
+    ("Les quatre pays ont convenu de créer un centre commun à Vienne.", None, "editorial"),
+    ("Le Parlement a ratifié la loi sur l'eau mardi.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), LEXICON_CASES, ids=[c[0][:40] for c in LEXICON_CASES])
+def test_reporting_lexicon(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
