@@ -54,3 +54,26 @@ LEXICON_CASES = [
 @pytest.mark.parametrize(("text", "speaker", "speaker_type"), LEXICON_CASES, ids=[c[0][:40] for c in LEXICON_CASES])
 def test_reporting_lexicon(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+def test_incise_with_auxiliary_inside_a_quotation(analyzer):
+    text = '"J\'ai appris à nager à six ans, à Lyon, a raconté Sofia Benali, installée à Nantes depuis 2015."'
+    _check(analyzer, text, "Sofia Benali", "named", "direct")
+
+
+def test_quoted_and_first_person_sentences_go_on_in_the_speaker_s_voice(analyzer):
+    text = ("La maire Hélène Carvalho a annoncé mardi la fermeture du pont.\n"
+            "Si je renonçais maintenant, ce serait une faute envers mes électeurs.\n"
+            "\"Nous rouvrirons le pont en juin.\"\n"
+            "Le pont relie les deux rives depuis 1890.")
+    claims = analyzer.analyze(text).claims
+    assert [c.speaker_type for c in claims] == ["named", "named", "named", "editorial"]
+    assert claims[1].speaker == claims[0].speaker and claims[1].mode == "direct"
+
+
+def test_a_memoir_s_first_person_is_the_article_s_voice(analyzer):
+    lines = ["Le recteur Paul Imbert a déclaré que l'université était ouverte à tous."]
+    lines += [f"J'ai passé ma {n}e année à la bibliothèque, seule." for n in range(2, 7)]
+    claims = analyzer.analyze("\n".join(lines)).claims
+    assert claims[0].speaker_type == "named"
+    assert all(c.speaker_type == "editorial" for c in claims[1:])

@@ -192,6 +192,7 @@ def attribute_document(
                 previous.source = replace(named_later, mention=previous.source.mention, span=previous.source.span)
         results.append(attribution)
     _spread_quotations(text, sentences, results, quotes)
+    _spread_continuations(text, sentences, results, _written_in_first_person(text, sentences, kinds, quotes))
     _spread_quoted_neighbours(text, sentences, results, paragraphs)
     _spread_backward_references(text, sentences, kinds, results)
     _spread_colon_blocks(text, sentences, kinds, paragraphs, results)
@@ -216,6 +217,52 @@ def _spread_backward_references(text: str, sentences: list[ParsedSentence], kind
             if kinds[j] != "claim" or results[j] is None or results[j].source is not None:
                 break
             results[j] = Attribution(own.source, "indirect", own.cue, own.cue_span, None, own.confidence - 0.15)
+
+
+FIRST_PERSON = frozenset("je j' me m' moi mon ma mes nous notre nos".split())
+FIRST_PERSON_SINGULAR = frozenset("je j' me m' moi mon ma mes".split())
+_AUTHOR_FIRST_PERSON_SHARE = 0.2
+_AUTHOR_FIRST_PERSON_MIN = 3
+
+
+def _in_first_person(sent: ParsedSentence, words: frozenset[str] = FIRST_PERSON,
+                     quotes: list[Quote] | None = None) -> bool:
+    """A sentence spoken in the first person: a first-person pronoun or possessive (outside
+    quotations when `quotes` is given)."""
+    return any(fold(t.text) in words and not (quotes and any(q.start < t.start < q.end for q in quotes))
+               for t in sent.tokens)
+
+
+def _written_in_first_person(text: str, sentences: list[ParsedSentence], kinds: list[str],
+                             quotes: list[Quote]) -> bool:
+    """A memoir or a column: the author's own "je" outside quotations in a fifth of the
+    sentences or more (and at least three). There the first person is the article's voice, not a speaker's."""
+    claims = [s for s, k in zip(sentences, kinds, strict=False) if k == "claim"]
+    mine = sum(1 for s in claims if _in_first_person(s, FIRST_PERSON_SINGULAR, quotes))
+    return mine >= _AUTHOR_FIRST_PERSON_MIN and mine / len(claims) >= _AUTHOR_FIRST_PERSON_SHARE
+
+
+def _spread_continuations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                          author_first_person: bool) -> None:
+    """A sentence with no cue of its own that goes on in a speaker's voice belongs to that
+    speaker: a sentence that is all quotation after a quotation, or a sentence in the first
+    person after any report ("… a affirmé Correa. Si je gagnais, ce serait mon dernier
+    mandat."), unless the article itself is written in the first person. A sentence in the
+    article's own voice ends the run."""
+    owner: Attribution | None = None
+    for i, sent in enumerate(sentences):
+        current = results[i]
+        if current is None:
+            continue
+        if current.source is not None:
+            owner = current
+            continue
+        quoted = _is_quoted_sentence(text, sent) and owner is not None and owner.mode == "direct"
+        if owner is not None and (quoted or (not author_first_person and _in_first_person(sent))):
+            results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
+                                     owner.confidence - 0.1)
+        else:
+            owner = None
 
 
 def _is_quoted_sentence(text: str, sent: ParsedSentence) -> bool:

@@ -212,7 +212,8 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
         return None
     a = _aux_chain(toks, v)
     clitic = _clitic_after(toks, a, v)
-    if _inside(quotes, tok) and clitic is None and not _incise_position(toks, v):
+    if _inside(quotes, tok) and clitic is None and not _incise_position(toks, v) \
+            and not (a < v and _incise_position(toks, a, v + 1)):
         return None  # the quotation's own words, unless an incise sits inside it
     negated = _negated(toks, a, v)
     if (negated != (frame == "negated")) or _hypothetical(toks, v, a):
@@ -357,11 +358,13 @@ def _subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, cliti
     return _preposed_subject(text, sent, v, a), "preposed"
 
 
-def _incise_position(toks: tuple[Token, ...], v: int) -> bool:
+def _incise_position(toks: tuple[Token, ...], v: int, after: int | None = None) -> bool:
     """A word right after a comma and before a determiner or a name: where the verb of an
-    inverted speaker clause stands (", note un analyste", ", dit un comité d'experts")."""
-    return (v >= 1 and toks[v - 1].text == "," and v + 1 < len(toks)
-            and toks[v + 1].upos in ("DET", "PROPN"))
+    inverted speaker clause stands (", note un analyste", ", dit un comité d'experts"); with
+    `after`, the verb group runs from v to after (", a expliqué Zemmal")."""
+    after = v + 1 if after is None else after
+    return (v >= 1 and toks[v - 1].text == "," and after < len(toks)
+            and toks[after].upos in ("DET", "PROPN"))
 
 
 def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
