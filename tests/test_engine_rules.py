@@ -77,3 +77,36 @@ def test_a_memoir_s_first_person_is_the_article_s_voice(analyzer):
     claims = analyzer.analyze("\n".join(lines)).claims
     assert claims[0].speaker_type == "named"
     assert all(c.speaker_type == "editorial" for c in claims[1:])
+
+
+SPEAKER_CASES = [
+    # things that cannot speak give no speaker
+    ("La pression a montré que le gouvernement devait céder.", None, "editorial"),
+    ("Mardi a confirmé que la saison était perdue.", None, "editorial"),
+    ("Et 40% estiment que la réforme échouera.", None, "editorial"),
+    ("La quantité de gaz indique que le réservoir fuit.", None, "editorial"),
+    # agent nouns and human nouns can
+    ("Un agriculteur explique que la sécheresse a tout détruit.", "un agriculteur", "unnamed"),
+    ("Des voisins racontent que l'usine fumait la nuit.", "des voisins", "unnamed"),
+    # a time word between an inverted verb and its subject
+    ("Le pont « restera fermé tout l'hiver », a annoncé lundi soir le préfet Gilles Aubry.",
+     "Gilles Aubry", "named"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), SPEAKER_CASES, ids=[c[0][:40] for c in SPEAKER_CASES])
+def test_who_can_be_a_speaker(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+def test_a_pronoun_points_to_the_person_named_as_subject_since_the_last_speaker(analyzer):
+    text = ("Le ministre Paul Girard a déclaré que le budget était prêt.\n"
+            "Marie Lefort a été élue à la tête du syndicat en 2019.\n"
+            "Elle a estimé que le budget était insuffisant.")
+    _check(analyzer, text, "Marie Lefort", "named")
+
+
+def test_a_subject_inside_a_reported_clause_does_not_take_the_pronoun(analyzer):
+    text = ("Le producteur Jean Morin a estimé que Luc Vidal était parti trop vite.\n"
+            "Il a indiqué que la tournée était annulée.")
+    _check(analyzer, text, "Jean Morin", "named")

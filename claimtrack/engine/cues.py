@@ -349,6 +349,8 @@ def _subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, cliti
     toks = sent.tokens
     if clitic:
         return clitic, "incise"
+    if incise:
+        end = _skip_adverbials(toks, end)  # ", a assuré vendredi son fils", ", a précisé hier soir le maire"
     if incise and _subject_follows(toks, v, end):
         return (end, extend_np(text, sent, end)), "incise"
     if incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux"):
@@ -431,6 +433,16 @@ def _name_after_pp(sent: ParsedSentence, start: int) -> int | None:
         if toks[k].upos != "ADP" and toks[k].text != "(":
             return a
     return None
+
+
+def _skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
+    """Past adverbs and time words ("vendredi", "hier soir", "lundi matin", "encore") that stand
+    between an inverted verb and its subject."""
+    time_words = load().time_words
+    while i < len(toks) and (toks[i].upos == "ADV" or fold(toks[i].text) in time_words) \
+            and fold(toks[i].text) not in ("rien", "tout", "tous", "cela", "ça", "ceci"):
+        i += 1
+    return i
 
 
 def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:

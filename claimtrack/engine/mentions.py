@@ -25,6 +25,10 @@ STOP_UPOS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "PUNCT", "
 NP_ADPS = frozenset("de d' du des à au aux pour en par".split())
 STOP_WORDS = frozenset("lors dans après avant depuis selon pendant contre avec sur vers qui que qu' dont où".split())
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres".split())
+SPEAKING_SELF = frozenset("je j' moi nous tu vous on me m'".split())
+AGENT_ENDINGS = ("eur", "eurs", "euse", "euses", "trice", "trices", "iste", "istes", "ien", "iens", "ienne",
+                 "iennes", "ant", "ants", "ante", "antes", "aire", "aires", "ier", "iers", "ière", "ières",
+                 "logue", "logues", "ais", "aise", "aises", "ain", "ains", "aine", "aines", "ois", "oise", "oises")
 GENERIC_TITLES = frozenset("responsable dirigeant dirigeante officiel haut homme femme".split())
 _ROLE_STOP = frozenset("de d' du des la le les l' à au aux en pour et un une matière".split())
 
@@ -76,6 +80,13 @@ class Registry:
 
     def __init__(self) -> None:
         self.people: list[Person] = []
+        self.subject_mentions: list[tuple[int, str]] = []  # (offset, name) of names used as subjects
+
+    def last_subject_before(self, offset: int) -> tuple[int, str] | None:
+        """The person most recently named as a subject before `offset`: what "il" points to
+        when no speaker came since."""
+        earlier = [m for m in self.subject_mentions if m[0] < offset]
+        return max(earlier) if earlier else None
 
     def add(self, name: str, position: int, role: str | None = None) -> None:
         for person in self.people:
@@ -356,15 +367,26 @@ class Resolver:
         folded = fold(mention)
         # pronouns resolve to the last speaker
         if b - a <= 2 and (folded in lex.pronouns or folded.lstrip("-t").lstrip("-") in lex.pronouns):
-            agreeing = [s for s in self.recent if s.plural == _plural_pronoun(folded)]
+            plural = _plural_pronoun(folded)
+            agreeing = [s for s in self.recent if s.plural == plural]
             antecedent = agreeing[-1] if agreeing else self.last_speaker
+            subject = None if plural else self.registry.last_subject_before(span[0])
+            if subject and (antecedent is None or subject[0] > antecedent.span[0]):
+                name = self.registry.canonical(subject[1])
+                if antecedent is None or name != antecedent.speaker:
+                    # "Jim Bruce est né … Il a déclaré": the person named as subject since the last speaker
+                    return Source(name, "named", mention, span, resolved=True)
             if antecedent:
                 return replace(antecedent, mention=mention, span=span, resolved=True)
             return Source(folded.removeprefix("-t").lstrip("-"), "unnamed", mention, span)
+        if folded in SPEAKING_SELF or folded in lex.time_words:
+            return None  # the author's or reader's person, a date, a quantity: nobody speaks
         if folded in ("la même source", "cette source", "la même agence") and self.last_issuer:
             return replace(self.last_issuer, mention=mention, span=span, resolved=True)
         head = head_index(sent, a, b)
         source = self._classify(sent, a, b, mention, span, head)
+        if source is not None and source.type == "unnamed" and not can_speak(toks[head]):
+            return None  # "la pression", "66%", "quantité de gaz": not someone who can say anything
         if source is not None and source.type != "outlet":
             # "a confié le ministre au Figaro": the outlet spoken to relays the source
             relays = [name for start, _end, name in find_outlets(mention)
@@ -458,6 +480,21 @@ class Resolver:
         return None
 
 
+def can_speak(head: Token) -> bool:
+    """Whether a description's head noun can be a source: a person, a group, an institution,
+    an outlet or a document (lexicons), or an agent noun by its ending (-eur, -iste, -ien,
+    -ant, -aire, -ier, -logue, and nationality endings: "un Kényan", "des Français")."""
+    lex = load()
+    words = {fold(head.text), fold(head.lemma)}
+    if words & lex.time_words or head.upos in ("NUM", "SYM"):
+        return False
+    known = (lex.human_nouns, lex.titles, lex.anonymous, lex.institutions, lex.outlet_nouns, lex.pronouns)
+    if any(words & group for group in known) or any(w in lex.document_nouns for w in words):
+        return True
+    word = fold(head.text)
+    return len(word) > 4 and word.endswith(AGENT_ENDINGS) and word not in lex.non_sources
+
+
 def _coordinated(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
     """Names joined by "et" or commas only: one speaker group."""
     if len(runs) < 2:
@@ -523,6 +560,25 @@ def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
         name = span_text(text, sent, a, b)
         role = _role_after(text, sent, b, lex) or _role_before(text, sent, a, lex)
         registry.add(name, toks[a].start, role)
+        if _is_subject(toks, a, b):
+            registry.subject_mentions.append((toks[a].start, name))
+
+
+def _is_subject(toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """Whether a person's name is the main clause's subject, or apposed to it ("le ministre
+    Karim Sellami a …"); a subject inside a reported clause ("X a estimé que Y était …") is not."""
+    if not any(t.ent == "PER" for t in toks[a:b]):
+        return False
+    for t in toks[a:b]:
+        if a <= t.head < b and t.head != t.i:
+            continue
+        subject = t if t.deprel.startswith("nsubj") else toks[t.head]
+        if subject is not t and not (t.deprel in ("appos", "flat:name", "nmod")
+                                     and subject.deprel.startswith("nsubj")):
+            return False
+        verb = toks[subject.head]
+        return verb.head == verb.i or (verb.deprel == "conj" and toks[verb.head].head == verb.head)
+    return False
 
 
 def _role_after(text: str, sent: ParsedSentence, b: int, lex: Lexicons) -> str | None:
