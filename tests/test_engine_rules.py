@@ -110,3 +110,34 @@ def test_a_subject_inside_a_reported_clause_does_not_take_the_pronoun(analyzer):
     text = ("Le producteur Jean Morin a estimé que Luc Vidal était parti trop vite.\n"
             "Il a indiqué que la tournée était annulée.")
     _check(analyzer, text, "Jean Morin", "named")
+
+
+OUTLET_CASES = [
+    # an outlet known by its context, then named bare
+    ("La ministre Eva Lind a déclaré à la radio publique, Radio Nordique, que l'usine rouvrirait.",
+     "Eva Lind", "named", ("Radio Nordique",)),
+    ("Le sénateur Tom Hale a déclaré sur CapitolNews.com que le vote était reporté.",
+     "Tom Hale", "named", ("CapitolNews.com",)),
+    ("Dans une lettre à The Harbour Gazette, l'écrivaine Rose Dunn a affirmé que le port fermerait.",
+     "Rose Dunn", "named", ("The Harbour Gazette",)),
+    # ordinary words count as an outlet's name only with its capitals
+    ("Le monde selon les candidats est en crise, a déclaré le maire Paul Roux.", "Paul Roux", "named", ()),
+    ("La ministre Ana Ruiz a déclaré au Monde que la réforme serait votée.", "Ana Ruiz", "named", ("Le Monde",)),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type", "via"), OUTLET_CASES,
+                         ids=[c[0][:40] for c in OUTLET_CASES])
+def test_outlets_by_context(analyzer, text, speaker, speaker_type, via):
+    _check(analyzer, text, speaker, speaker_type, via=via)
+
+
+def test_a_relayed_interview_keeps_its_via_until_another_source_speaks(analyzer):
+    text = ("Le président Tomas Vidal a déclaré à la chaîne publique, Canal Sur Uno, que la frontière resterait "
+            "ouverte.\n"
+            "La frontière a été fermée deux fois en 2019.\n"
+            "Il a ajouté que les douanes seraient renforcées.\n"
+            "La ministre Lucia Prado a affirmé que le budget le permettait.")
+    claims = analyzer.analyze(text).claims
+    assert [c.via for c in claims] == [("Canal Sur Uno",), (), ("Canal Sur Uno",), ()]
+    assert claims[2].speaker == claims[0].speaker

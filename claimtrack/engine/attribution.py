@@ -68,10 +68,11 @@ def _quote_in(quotes: list[Quote], start: int, end: int, text: str,
     return None
 
 
-def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote]) -> tuple[str, ...]:
+def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote],
+          outlets: frozenset[str]) -> tuple[str, ...]:
     """Outlets named in the sentence outside quotations and outside the speaker's mention."""
     found = list(source.via)
-    for start, end, name in find_outlets(text[sent.start : sent.end]):
+    for start, end, name in find_outlets(text[sent.start : sent.end], outlets):
         start += sent.start
         end += sent.start
         if source.span[0] <= start < source.span[1]:
@@ -120,7 +121,7 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
             source = replace(source, via=(framed.speaker or framed.mention, *source.via))
     if source is None or chosen is None:
         return Attribution(None, "none")
-    via = _vias(text, sent, source, quotes) if source.type != "outlet" else ()
+    via = _vias(text, sent, source, quotes, resolver.outlets) if source.type != "outlet" else ()
     source = replace(source, via=via)
     cue, cue_span = _cue_text(text, sent, chosen)
     between = (source.span[0], cue_span[0]) if source.span[0] < cue_span[0] else None
@@ -180,10 +181,6 @@ def attribute_document(
             continue
         attribution = attribute_sentence(text, sent, quotes, resolver)
         previous = results[-1] if results else None
-        if attribution.source and previous and previous.source and not attribution.source.via \
-                and previous.source.via and previous.source.speaker == attribution.source.speaker:
-            # the interview goes on: "…, a annoncé à l'AFP Roseline Odede. Mme Odede a affirmé …"
-            attribution.source = replace(attribution.source, via=previous.source.via)
         if attribution.source:
             resolver.remember(attribution.source)
         if previous and previous.source and previous.source.speaker == UNSPECIFIED:
@@ -198,7 +195,27 @@ def attribute_document(
     _spread_colon_blocks(text, sentences, kinds, paragraphs, results)
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     _spread_datelines(text, sentences, kinds, starts, results)
+    _carry_relays(results)
     return results
+
+
+def _carry_relays(results: list[Attribution | None]) -> None:
+    """An interview or a dispatch relayed by an outlet goes on: the same speaker's following
+    sentences keep its via ("…, a déclaré à la télévision d'État, TV Péru. Il a ajouté …"),
+    until another source starts. The article's own sentences in between do not end it."""
+    relay: Source | None = None
+    for current in results:
+        if current is None or current.source is None:
+            continue
+        source = current.source
+        if source.type == "outlet":
+            relay = None
+        elif source.via:
+            relay = source
+        elif relay is not None and source.speaker == relay.speaker:
+            current.source = replace(source, via=relay.via)
+        else:
+            relay = None
 
 
 _BACKWARD = re.compile(r"^c['’]est\s+(?:ce\s+qu|l['’]une\s+des|la\s+conclusion|ce\s+qui\s+ressort)", re.I)

@@ -336,10 +336,12 @@ def _passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> C
 def _is_incise(toks: tuple[Token, ...], v: int, a: int, end: int) -> bool:
     """An inverted speaker clause: no subject before the verb, a clause or a quotation before
     it, and a comma or closing quote right before the verb group."""
+    inverted_after_comma = _subject_follows(toks, v, _skip_adverbials(toks, end)) and a > 0 and toks[a - 1].text == ","
     has_subject_before = any(
         t.head == v and t.deprel.startswith("nsubj") and t.i < a
         and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
-        for t in toks)
+        and not (inverted_after_comma and any(x.text == "," for x in toks[t.i + 1 : a]))
+        for t in toks)  # "La crise est grave, a déclaré le maire": the parser's subject is the clause's
     return not has_subject_before and _clause_before(toks, a) and (
         _after_quote(toks, a) or _subject_follows(toks, v, end))
 
