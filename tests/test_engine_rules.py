@@ -141,3 +141,28 @@ def test_a_relayed_interview_keeps_its_via_until_another_source_speaks(analyzer)
     claims = analyzer.analyze(text).claims
     assert [c.via for c in claims] == [("Canal Sur Uno",), (), ("Canal Sur Uno",), ()]
     assert claims[2].speaker == claims[0].speaker
+
+
+SUBJECT_CASES = [
+    # an incise between commas in mid-sentence, whatever the parser chose as subject
+    ("La plupart des fusils saisis, expliquent les enquêteurs, venaient des casernes.", "les enquêteurs", "unnamed"),
+    # an incise after an opening adverbial, a time word and "en + noun"
+    ("Au contraire, affirmait hier en visioconférence Léa Martin, la loi protège les locataires.",
+     "Léa Martin", "named"),
+    # an insertion between the subject and the verb is not an inverted subject
+    ("Mansour, pour sa part, a salué l'aide de ses voisins à son pays", "Mansour", "named"),
+    # a name, its age between commas, then the verb
+    ("Gaston Leroy, 81 ans, rappela que le village avait brûlé en 1944.", "Gaston Leroy", "named"),
+    # an object clitic before the auxiliary
+    ("Me Claire Dumas, l'avocate de la famille, l'a accusé d'avoir menti.", "Claire Dumas", "named"),
+    # a surname opening the sentence that the tagger takes for a participle
+    ("Le Dr Ivan Kowalczyk dirige le service. Kowalczyk a déclaré que les lits manquaient.",
+     "Ivan Kowalczyk", "named"),
+    # documents speak for the issuer named with them
+    ("Selon les statistiques du ministère de la Santé, les admissions ont doublé.", "ministère de la Santé", "named"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), SUBJECT_CASES, ids=[c[0][:40] for c in SUBJECT_CASES])
+def test_subjects_and_incises(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

@@ -58,7 +58,9 @@ def _aux_chain(toks: tuple[Token, ...], v: int) -> int:
         prev = toks[a - 1]
         if _is_aux(prev) or fold(prev.text) in CLITIC_SUBJECTS or fold(prev.text) in ("-t", "ne", "n'") \
                 or (prev.upos == "PRON" and fold(prev.text) in ("en", "y")) \
-                or (prev.upos == "PRON" and fold(prev.text) in ("se", "s'", "me", "m'", "lui", "leur")) \
+                or (prev.upos == "PRON" and fold(prev.text) in ("se", "s'", "me", "m'", "lui", "leur", "l'", "le",
+                                                                 "la", "les", "nous", "vous", "te", "t'")
+                    and a < len(toks) and (_is_aux(toks[a]) or a == v)) \
                 or (fold(prev.text) in ("nous", "vous") and toks[v].feat("Person") == "3"):
             a -= 1
         else:
@@ -232,7 +234,7 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     colon_next = v + 1 < len(toks) and toks[v + 1].text == ":"
     if form == "Part" and a == v and not (_incise_position(toks, v) or clitic or has_own_subject or colon_next):
         return None  # a bare participle is an adjective or a modifier ("publié par")
-    incise = clitic is not None or _is_incise(toks, v, a, end)
+    incise = clitic is not None or _is_incise(text, sent, v, a, end)
     if frame in ("clause", "que") and not incise and not _has_clause_frame(toks, end, quotes, frame == "clause"):
         return None
     subject, kind = _subject_of(text, sent, v, a, end, clitic, incise)
@@ -333,17 +335,22 @@ def _passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> C
     return None
 
 
-def _is_incise(toks: tuple[Token, ...], v: int, a: int, end: int) -> bool:
+def _is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool:
     """An inverted speaker clause: no subject before the verb, a clause or a quotation before
     it, and a comma or closing quote right before the verb group."""
-    inverted_after_comma = _subject_follows(toks, v, _skip_adverbials(toks, end)) and a > 0 and toks[a - 1].text == ","
+    toks = sent.tokens
+    inverted_after_comma = _subject_follows(toks, v, _skip_adverbials(toks, end)) and a > 0 \
+        and toks[a - 1].text == "," and _inverted_np_closes(text, sent, _skip_adverbials(toks, end))
     has_subject_before = any(
         t.head == v and t.deprel.startswith("nsubj") and t.i < a
         and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
         and not (inverted_after_comma and any(x.text == "," for x in toks[t.i + 1 : a]))
         for t in toks)  # "La crise est grave, a déclaré le maire": the parser's subject is the clause's
-    return not has_subject_before and _clause_before(toks, a) and (
-        _after_quote(toks, a) or _subject_follows(toks, v, end))
+    follows = _subject_follows(toks, v, _skip_adverbials(toks, end))
+    after_comma = a > 1 and toks[a - 1].text == "," and _inverted_np_closes(text, sent, _skip_adverbials(toks, end),
+                                                                             enclosed=True)
+    return not has_subject_before and (_clause_before(toks, a) or (after_comma and follows)) and (
+        _after_quote(toks, a) or follows)
 
 
 def _subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, clitic: tuple[int, int] | None,
@@ -437,13 +444,33 @@ def _name_after_pp(sent: ParsedSentence, start: int) -> int | None:
     return None
 
 
+def _inverted_np_closes(text: str, sent: ParsedSentence, start: int, enclosed: bool = False) -> bool:
+    """An inverted subject ends its clause: a comma, a closing quote or the sentence's end right
+    after it (", expliquent les chercheurs, vient …"); an object runs on ("a salué le soutien
+    de Téhéran à son pays"). `enclosed`: only a comma with more text after it will do."""
+    toks = sent.tokens
+    if start >= len(toks):
+        return False
+    end = extend_np(text, sent, start)
+    if enclosed:
+        return end < len(toks) - 1 and toks[end].text == ","
+    return end >= len(toks) or toks[end].text in (",", ".", "!", "?", ";", "…", *CLOSING_QUOTES) \
+        or toks[end].upos == "PUNCT"
+
+
 def _skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
     """Past adverbs and time words ("vendredi", "hier soir", "lundi matin", "encore") that stand
     between an inverted verb and its subject."""
     time_words = load().time_words
-    while i < len(toks) and (toks[i].upos == "ADV" or fold(toks[i].text) in time_words) \
-            and fold(toks[i].text) not in ("rien", "tout", "tous", "cela", "ça", "ceci"):
-        i += 1
+    while i < len(toks):
+        if (toks[i].upos == "ADV" or fold(toks[i].text) in time_words) \
+                and fold(toks[i].text) not in ("rien", "tout", "tous", "cela", "ça", "ceci"):
+            i += 1
+        elif fold(toks[i].text) == "en" and i + 1 < len(toks) and toks[i + 1].upos == "NOUN" \
+                and not toks[i + 1].text[:1].isupper():
+            i += 2  # "en téléconférence", "en conférence"
+        else:
+            break
     return i
 
 
@@ -547,14 +574,21 @@ def _surface_subject(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
         if k > 0 and inside and ((inside[0].upos == "ADP" and j - k <= 6) or relative):
             j = k - 1  # an insertion ("pour sa part", "qui est elle-même …"): the subject stands before it
         else:
+            sk = start_np(sent, k) if k > 0 else 0
+            # "Augustus Franklin, 77 ans, rappela": a name opening the clause, then its apposition
+            named_first = k > 0 and sk < k and toks[sk].text[:1].isupper() \
+                and any(t.upos == "PROPN" for t in toks[sk:k]) \
+                and (sk == 0 or toks[sk - 1].upos in ("CCONJ", "ADV") or toks[sk - 1].text == ",")
             s = start_np(sent, j)
-            if s < j and _plausible_start(toks[s]):
+            if s < j and _plausible_start(toks[s]) and not named_first:
                 return (s, j)
             if k > 0:  # "Hanifa Adan, figure du mouvement …, a qualifié": a name and its apposition
                 s = start_np(sent, k)
                 if s < k and _plausible_start(toks[s]):
                     return (s, j)
             return None
+    if j >= 0 and toks[j].upos in ("VERB", "AUX") and toks[j].text[:1].isupper() and j == 0:
+        return (0, 1)  # "Drescher a déclaré": a surname the tagger took for a verb
     if j < 0 or toks[j].upos not in ("NOUN", "PROPN", "PRON", "X", "ADJ"):
         return None
     if toks[j].upos == "PRON" and fold(toks[j].text) in RELATIVE:
