@@ -166,3 +166,37 @@ SUBJECT_CASES = [
 @pytest.mark.parametrize(("text", "speaker", "speaker_type"), SUBJECT_CASES, ids=[c[0][:40] for c in SUBJECT_CASES])
 def test_subjects_and_incises(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+def test_a_former_office_holder_does_not_take_the_current_title(analyzer):
+    text = ("Marc Tessier mise sur le Nord.\n"
+            "Marc Tessier a présenté hier son plan pour le Nord.\n"
+            "Il a évoqué le programme de Paul Ormond, premier ministre de 1957 à 1963.\n"
+            "Tessier veut aller vite.\n"
+            "Le premier ministre a dit que le plan serait prêt en mai.")
+    claim = _check(analyzer, text, "Marc Tessier", "named")
+    assert claim.speaker == "Marc Tessier"
+
+
+def test_a_demonstrative_points_to_the_person_named_last(analyzer):
+    text = ("La famille a mandaté Me Yves Garnier. Celui-ci a indiqué que la plainte serait déposée lundi.")
+    _check(analyzer, text, "Yves Garnier", "named")
+
+
+def test_initials_stay_in_the_name(analyzer):
+    _check(analyzer, "L'écrivain J. R. Malone a déclaré que le roman sortirait en mars.", "J. R. Malone", "named")
+
+
+def test_documents_relayed_by_outlets_and_their_issuers(analyzer):
+    claim = _check(analyzer, "Les câbles britanniques obtenus par WikiLeaks et consultés par Le Monde révèlent "
+                             "les coulisses du sommet.", "câbles britanniques", "named")
+    assert set(claim.via) == {"WikiLeaks", "Le Monde"}
+    claim = _check(analyzer, "Le communiqué publié par le bureau du gouverneur Ali Samir a indiqué que la route "
+                             "était rouverte.", "Ali Samir", "named")
+    assert claim.via == ()
+
+
+def test_an_outlet_named_in_passing_relays_nothing(analyzer):
+    claim = _check(analyzer, "Le juge Paul Amrani a affirmé que le fondateur de WikiLeaks serait entendu.",
+                   "Paul Amrani", "named")
+    assert claim.via == ()

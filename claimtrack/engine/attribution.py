@@ -28,6 +28,14 @@ _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,40}?)\s*(?:,\s*(?P<a>[A-Z][\w.-]{1,30})\s*[-–—]|\((?P<b>[^)]{2,30})\)\s*[-–—])\s"
 )
 _MIN_QUOTE_WORDS = 4
+# where an outlet relays: spoken to ("à l'AFP", "au Monde"), on ("sur RTL"), by ("cité par",
+# "interrogé par"), in ("dans Le Monde", "dans une interview au Figaro"), framing ("selon CNN"),
+# or apposed to its kind ("la télévision d'État, TV Péru")
+_RELAY_POSITION = re.compile(
+    r"(?:\b(?:à|au|aux|sur|par|selon|d['’]après|dans|auprès\s+d[eu']|citant)\s+(?:(?:l['’]|le|la|les|une?)\s*)?"
+    r"(?:(?:interview|entretien|émission|antenne|ondes|site|compte|page|colonnes|plateau|édition|journal|quotidien"
+    r"|chaîne|radio|télévision|magazine|hebdomadaire|agence)\s+(?:accordée?\s+(?:à|au)\s+|de\s+|d['’]|du\s+)?"
+    r"(?:(?:l['’]|le|la)\s*)?)?|,\s*|^\s*)$", re.IGNORECASE)
 UNSPECIFIED = "source non précisée"
 
 
@@ -72,7 +80,10 @@ def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote],
           outlets: frozenset[str]) -> tuple[str, ...]:
     """Outlets named in the sentence outside quotations and outside the speaker's mention."""
     found = list(source.via)
-    for start, end, name in find_outlets(text[sent.start : sent.end], outlets):
+    body = text[sent.start : sent.end]
+    for start, end, name in find_outlets(body, outlets):
+        if not _RELAY_POSITION.search(body[:start]):
+            continue  # "le fondateur de WikiLeaks" names an outlet that relays nothing
         start += sent.start
         end += sent.start
         if source.span[0] <= start < source.span[1]:

@@ -25,10 +25,14 @@ STOP_UPOS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "PUNCT", "
 NP_ADPS = frozenset("de d' du des à au aux pour en par".split())
 STOP_WORDS = frozenset("lors dans après avant depuis selon pendant contre avec sur vers qui que qu' dont où".split())
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres".split())
+DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
 SPEAKING_SELF = frozenset("je j' moi nous tu vous on me m'".split())
 AGENT_ENDINGS = ("eur", "eurs", "euse", "euses", "trice", "trices", "iste", "istes", "ien", "iens", "ienne",
                  "iennes", "ant", "ants", "ante", "antes", "aire", "aires", "ier", "iers", "ière", "ières",
                  "logue", "logues", "ais", "aise", "aises", "ain", "ains", "aine", "aines", "ois", "oise", "oises")
+PROTAGONIST_MENTIONS = 3
+FORMER = re.compile(r"\b(?:ancien|ancienne|anciens|ex-|feu|défunt|défunte)\b|\bde \d{4} à \d{4}\b|\bjusqu'en \d{4}\b",
+                    re.IGNORECASE)
 GENERIC_TITLES = frozenset("responsable dirigeant dirigeante officiel haut homme femme".split())
 _ROLE_STOP = frozenset("de d' du des la le les l' à au aux en pour et un une matière".split())
 
@@ -63,6 +67,7 @@ class Person:
     position: int
     role: str | None = None
     aliases: set[str] = field(default_factory=set)
+    human: bool = False  # the tagger saw a person's name (PER), not an organisation or a place
 
     @property
     def surname_key(self) -> str:
@@ -81,6 +86,24 @@ class Registry:
     def __init__(self) -> None:
         self.people: list[Person] = []
         self.subject_mentions: list[tuple[int, str]] = []  # (offset, name) of names used as subjects
+        self.mentions: list[tuple[int, str]] = []  # (offset, name) of every person's name
+
+    def last_person_before(self, offset: int) -> tuple[int, str] | None:
+        earlier = [m for m in self.mentions if m[0] < offset]
+        return max(earlier) if earlier else None
+
+    def protagonist(self, text: str) -> Person | None:
+        """The article's protagonist: the one person whose surname comes back most often (three
+        times at least, strictly more than anyone else)."""
+        counts = []
+        for person in self.people:
+            surname = person.name.split()[-1]
+            if person.human and len(person.name.split()) > 1 and len(surname) > 2:
+                counts.append((len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)), person))
+        counts.sort(key=lambda c: c[0], reverse=True)
+        if not counts or counts[0][0] < PROTAGONIST_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+            return None
+        return counts[0][1]
 
     def last_subject_before(self, offset: int) -> tuple[int, str] | None:
         """The person most recently named as a subject before `offset`: what "il" points to
@@ -88,13 +111,14 @@ class Registry:
         earlier = [m for m in self.subject_mentions if m[0] < offset]
         return max(earlier) if earlier else None
 
-    def add(self, name: str, position: int, role: str | None = None) -> None:
+    def add(self, name: str, position: int, role: str | None = None, human: bool = False) -> None:
         for person in self.people:
             if person.name == name:
                 if role and not person.role:
                     person.role = role
+                person.human = person.human or human
                 return
-        self.people.append(Person(name, position, role))
+        self.people.append(Person(name, position, role, human=human))
 
     def canonical(self, name: str) -> str:
         """A surname alone resolves to the full name the article gave."""
@@ -120,9 +144,10 @@ class Registry:
         head_word = fold_accents(head)
         generic = fold(head) in GENERIC_TITLES
         best, best_score = None, 0.0
+        former_mention = FORMER.search(mention) is not None
         for person in self.people:
-            if not person.role:
-                continue
+            if not person.role or (FORMER.search(person.role) is not None) != former_mention:
+                continue  # "le premier ministre" is not "John Diefenbaker, premier ministre de 1957 à 1963"
             role_words = role_stems(person.role)
             # the title itself must be the same word: "président" is not "présidente"
             same_title = head_word in {w.rstrip("s") for w in re.findall(r"[\w-]+", fold_accents(person.role))} \
@@ -297,7 +322,8 @@ def _entity_break(previous: Token, tok: Token) -> bool:
     portfolio, then a person's name, are two names."""
     if tok.ent == "PER" and previous.ent not in ("PER", ""):
         return True
-    return previous.text.isupper() and len(previous.text) >= 2 and not tok.text.isupper()
+    initial = re.fullmatch(r"(?:[A-ZÀ-Ý]\.)+", previous.text) is not None  # "A. N. Wilson", "N.Y. Nathiri"
+    return previous.text.isupper() and len(previous.text) >= 2 and not tok.text.isupper() and not initial
 
 
 def _particle_starts_name(toks: tuple[Token, ...], i: int, hi: int) -> bool:
@@ -409,6 +435,7 @@ class Resolver:
         self.text = text
         self.registry = registry
         self.outlets = context_outlets(text)
+        self._protagonist: Person | None | bool = False  # computed on first use
         self.last_speaker: Source | None = None
         self.recent: list[Source] = []
         self.last_issuer: Source | None = None
@@ -440,7 +467,12 @@ class Resolver:
         span = (toks[a].start, toks[b - 1].end)
         folded = fold(mention)
         # pronouns resolve to the last speaker
-        if b - a <= 2 and (folded in lex.pronouns or folded.lstrip("-t").lstrip("-") in lex.pronouns):
+        if folded in DEMONSTRATIVES:
+            last = self.registry.last_person_before(span[0])
+            if last:  # "Celui-ci a indiqué": the person named last, whatever their role
+                return Source(self.registry.canonical(last[1]), "named", mention, span, resolved=True)
+        if (b - a <= 2 or folded in lex.pronouns) and (folded in lex.pronouns
+                                                       or folded.lstrip("-t").lstrip("-") in lex.pronouns):
             plural = _plural_pronoun(folded)
             agreeing = [s for s in self.recent if s.plural == plural]
             antecedent = agreeing[-1] if agreeing else self.last_speaker
@@ -493,13 +525,22 @@ class Resolver:
             return Source(title, "outlet", mention, span)
         # documents and offices speak for their issuer
         if document_kind:
-            issuer = self._issuer(sent, head + 1, b)
+            relays, relay_start = self._relays(sent, head + 1, b)
+            issuer = self._issuer(sent, head + 1, relay_start)
             if document_kind == "office":
                 if issuer and issuer.type == "named" and _names_a_person(issuer.speaker, self.registry):
                     name = f"{toks[head].text} de {issuer.speaker}"
                     return Source(name, "named", mention, span)
             elif issuer:
-                source = replace(issuer, mention=mention, span=span)
+                source = replace(issuer, mention=mention, span=span, via=tuple(dict.fromkeys((*relays, *issuer.via))))
+                self.last_issuer = source
+                return source
+            elif relays or _national(toks[head + 1 : relay_start]):
+                # "les documents américains obtenus par WikiLeaks": a state's documents, relayed by an outlet
+                description = _drop_determiner(span_text(self.text, sent, a, relay_start))
+                kind = "named" if _national(toks[head + 1 : relay_start]) else "unnamed"
+                source = Source(description[:1].lower() + description[1:], kind, mention, span, via=relays,
+                                plural=toks[head].feat("Number") == "Plur")
                 self.last_issuer = source
                 return source
             elif outlets:
@@ -535,6 +576,9 @@ class Resolver:
             person = self.registry.by_role(mention, toks[head].text, span[0])
             if person:
                 return Source(person.name, "named", mention, span, role=person.role, resolved=True)
+            protagonist = self._protagonist_for(sent, a, head)
+            if protagonist:  # "le premier ministre" in an article about Jean Charest, who holds no other title
+                return Source(protagonist.name, "named", mention, span, role=mention, resolved=True)
         if head_word in lex.non_sources:
             return None  # "Cette affaire rappelle …": an event, not a source
         if head_word in lex.institutions and toks[head].feat("Number") != "Plur":
@@ -544,6 +588,34 @@ class Resolver:
             description = description[:1].lower() + description[1:]
         return Source(description, "unnamed", mention, span)
 
+    def _protagonist_for(self, sent: ParsedSentence, a: int, head: int) -> Person | None:
+        """A definite singular title with no role match ("le premier ministre") stands for the
+        article's protagonist when that person has no stated role of their own."""
+        toks = sent.tokens
+        if fold(toks[a].text) not in ("le", "la", "l'") or toks[head].feat("Number") == "Plur":
+            return None
+        if self._protagonist is False:
+            self._protagonist = self.registry.protagonist(self.text)
+        person = self._protagonist
+        return person if person and not person.role else None
+
+    def _relays(self, sent: ParsedSentence, a: int, b: int) -> tuple[tuple[str, ...], int]:
+        """Outlets that obtained or published a document ("obtenus par WikiLeaks et consultés par
+        Le Monde"), outermost (last named) first, and where the first such participle starts."""
+        lex = load()
+        toks = sent.tokens
+        found: list[str] = []
+        first = b
+        for i in range(a, b - 1):
+            if toks[i].feat("VerbForm") == "Part" and fold(toks[i].lemma) in lex.relay_participles \
+                    and fold(toks[i + 1].text) == "par":
+                end = extend_np(self.text, sent, i + 2, limit=6)
+                names = [n for _, _, n in find_outlets(span_text(self.text, sent, i + 2, end), self.outlets)]
+                if names:  # "publié par le bureau de X" names the issuer, not a relay
+                    first = min(first, i)
+                    found.extend(names[:1])
+        return tuple(reversed(found)), first
+
     def _issuer(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
         toks = sent.tokens
         for i in range(a, b):
@@ -552,6 +624,25 @@ class Resolver:
                 if source and source.type in ("named", "outlet"):
                     return source
         return None
+
+
+NATIONAL_ENDINGS = ("ain", "aine", "ains", "aines", "ais", "aise", "aises", "ois", "oise", "oises", "ien", "ienne",
+                    "iens", "iennes", "and", "ande", "ands", "andes", "ol", "ole", "ols", "oles", "ique", "iques")
+NOT_NATIONAL = frozenset("prochain prochaine prochains prochaines certain certaine certains certaines humain humaine "
+                         "humains humaines quotidien quotidienne ancien ancienne anciens anciennes mondial public "
+                         "publique publics publiques politique politiques économique économiques unique uniques "
+                         "technique techniques pratique pratiques critique critiques chronique historique "
+                         "spécifique scientifique scientifiques juridique juridiques médical médicale".split())
+
+
+def _national(tokens: tuple[Token, ...]) -> bool:
+    """A nationality adjective right after a document noun: "les documents américains", "un
+    rapport britannique" name the state that issued them."""
+    first = next((t for t in tokens if t.upos != "PUNCT"), None)
+    if first is None or first.upos != "ADJ" or first.text[:1].isupper():
+        return False
+    word = fold(first.text)
+    return word.endswith(NATIONAL_ENDINGS) and word not in NOT_NATIONAL
 
 
 def can_speak(head: Token) -> bool:
@@ -613,7 +704,7 @@ def _is_person_like(toks: tuple[Token, ...], run: tuple[int, int]) -> bool:
 
 
 def _drop_determiner(mention: str) -> str:
-    return re.sub(r"^(?:le|la|les|l['’])\s*", "", mention, flags=re.IGNORECASE) or mention
+    return re.sub(r"^(?:les\s+|le\s+|la\s+|l['’]\s*)", "", mention, flags=re.IGNORECASE) or mention
 
 
 def _role_text(text: str, sent: ParsedSentence, a: int, b: int, run: tuple[int, int]) -> str | None:
@@ -633,7 +724,8 @@ def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
             continue
         name = span_text(text, sent, a, b)
         role = _role_after(text, sent, b, lex) or _role_before(text, sent, a, lex)
-        registry.add(name, toks[a].start, role)
+        registry.add(name, toks[a].start, role, human=any(t.ent == "PER" for t in toks[a:b]))
+        registry.mentions.append((toks[a].start, name))
         if _is_subject(toks, a, b):
             registry.subject_mentions.append((toks[a].start, name))
 
