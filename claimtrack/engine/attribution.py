@@ -10,18 +10,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimtrack.engine.cues import Cue, colon_quote_cue, framing_cues, verb_cues
+from claimtrack.engine.cues import Cue, verb_cues
+from claimtrack.engine.framing import colon_quote_cue, framing_cues
 from claimtrack.engine.lexicons import fold, load
-from claimtrack.engine.mentions import (
-    Registry,
-    Resolver,
-    Source,
-    extend_np,
-    find_outlets,
-    register_names,
-    span_text,
-)
-from claimtrack.engine.parsed import ParsedSentence
+from claimtrack.engine.mentions import Resolver, Source
+from claimtrack.engine.names import Registry, register_names
+from claimtrack.engine.outlets import find_outlets
+from claimtrack.engine.parsed import ParsedSentence, span_text
+from claimtrack.engine.phrases import extend_np
 from claimtrack.engine.quotes import Quote
 
 _DATELINE = re.compile(

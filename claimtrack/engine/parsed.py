@@ -50,3 +50,7 @@ class ParsedSentence:
 
     def children(self, i: int) -> list[Token]:
         return [t for t in self.tokens if t.head == i and t.i != i]
+
+
+def span_text(text: str, sent: ParsedSentence, a: int, b: int) -> str:
+    return " ".join(text[sent.tokens[a].start : sent.tokens[b - 1].end].split())

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from claimtrack.engine import kinds as kinds_module
 from claimtrack.engine.attribution import attribute_document
 from claimtrack.engine.backends import Backend, load_backend
+from claimtrack.engine.kinds import paragraph_kinds
 from claimtrack.engine.metadata import outlet_from_furniture, published_date
 from claimtrack.engine.quotes import find_quotes
 from claimtrack.engine.records import Analysis, Claim, Pipeline, Segment
@@ -28,7 +28,7 @@ class Analyzer:
         """`known_boilerplate` and `known_captions` are normalised lines the caller already knows
         to be furniture (recurring across the corpus) or captions (an HTML page's <figcaption>)."""
         spans = segment(text)
-        paragraph_kind = kinds_module.paragraph_kinds(text, spans, known_boilerplate, known_captions)
+        paragraph_kind = paragraph_kinds(text, spans, known_boilerplate, known_captions)
         kinds = [paragraph_kind[s.paragraph] for s in spans]
         wanted = [i for i, k in enumerate(kinds) if k in ("claim", "headline")]
         # captions feed the registry of names too ("le général Baqeri (à gauche)")

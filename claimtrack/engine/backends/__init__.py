@@ -2,24 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from functools import lru_cache
-from typing import Protocol
 
-from claimtrack.engine.parsed import ParsedSentence
+from claimtrack.engine.backends.base import Backend, BackendUnavailable
 
-
-class BackendUnavailable(RuntimeError):
-    """A backend or its model is not installed; the message says how to get it."""
-
-
-class Backend(Protocol):
-    name: str
-    model: str
-
-    def parse(self, texts: Sequence[str], offsets: Sequence[int]) -> list[ParsedSentence]:
-        """Parse each text as one sentence whose first character is at the given document offset."""
-
+__all__ = ["BACKENDS", "Backend", "BackendUnavailable", "load_backend"]
 
 BACKENDS = ("spacy", "stanza")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from claimtrack.engine.backends import BackendUnavailable
+from claimtrack.engine.backends.base import BackendUnavailable
 from claimtrack.engine.parsed import ParsedSentence, Token
 
 INSTALL_HINT = (

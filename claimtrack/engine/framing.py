@@ -1,0 +1,78 @@
+"""Cues that frame a whole sentence without a verb: "selon X", "d'après X", "Pour X,", and a name
+or a title before a colon and a quotation."""
+
+from __future__ import annotations
+
+from claimtrack.engine.cues import Cue, inside
+from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.parsed import ParsedSentence
+from claimtrack.engine.phrases import extend_np
+from claimtrack.engine.quotes import Quote
+from claimtrack.engine.verbgroup import RELATIVE
+
+
+def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]:
+    """"selon X", "d'après X", "de source X": the framed source of the sentence."""
+    lex = load()
+    toks = sent.tokens
+    words = [fold(t.text) for t in toks]
+    cues = []
+    opening = _pour_framing(text, sent)
+    if opening:
+        cues.append(opening)
+    for i in range(len(toks)):
+        if inside(quotes, toks[i]):
+            continue
+        for phrase in lex.framings:
+            n = _match_length(words, i, "".join(phrase))
+            if n:
+                j = i + n
+                if j < len(toks) and (words[j] in RELATIVE or words[j] in ("nos", "notre")):
+                    break  # "selon laquelle"; "selon nos informations": the article's own reporting
+                start = j - 1 if phrase[-1] == "source" else j  # "de source diplomatique": "source diplomatique"
+                b = extend_np(text, sent, start)
+                if b > start:
+                    cues.append(Cue(i, (i, j), (start, b), "framing", sent.depth(i)))
+                break
+    return cues
+
+
+def colon_quote_cue(text: str, sent: ParsedSentence) -> Cue | None:
+    """"Zelensky : « Nous allons relever ce défi »": a name or a title, a colon, a quotation."""
+    lex = load()
+    toks = sent.tokens
+    colon = next((i for i, t in enumerate(toks[:12]) if t.text == ":"), None)
+    if colon is None or colon == 0 or colon + 1 >= len(toks) or toks[colon + 1].text not in ("«", '"', "“"):
+        return None
+    start = 0
+    while start < colon and toks[start].upos == "DET":
+        start += 1
+    words = {fold(t.text) for t in toks[start:colon]}
+    if extend_np(text, sent, start) < colon:
+        return None
+    if not (any(t.upos == "PROPN" for t in toks[start:colon]) or words & lex.titles):
+        return None
+    return Cue(colon, (colon, colon + 1), (0, colon), "colon", 0)
+
+
+def _pour_framing(text: str, sent: ParsedSentence) -> Cue | None:
+    """"Pour le chercheur Kunle Amuwo, la secte …": "pour X," opening a sentence frames it
+    when X is a person, a title or a source noun (not "pour cela," or "pour la première fois,")."""
+    lex = load()
+    toks = sent.tokens
+    if len(toks) < 4 or fold(toks[0].text) != "pour":
+        return None
+    b = extend_np(text, sent, 1)
+    if b >= len(toks) or toks[b].text != ",":
+        return None
+    words = {fold(t.text) for t in toks[1:b]}
+    person = any(t.upos == "PROPN" for t in toks[1:b]) or words & lex.titles or words & lex.anonymous
+    return Cue(0, (0, 1), (1, b), "framing", 0) if person else None
+
+
+def _match_length(words: list[str], i: int, joined: str) -> int:
+    """How many tokens spell the phrase (tokenizers split "d'après" differently)."""
+    for k in range(1, 8):
+        if "".join(words[i : i + k]) == joined:
+            return k
+    return 0

@@ -1,0 +1,297 @@
+"""People and institutions named in an article: name runs over the parse, the registry of
+names with their roles, and which name a pronoun, a title or a surname points to."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from claimtrack.engine.lexicons import Lexicons, fold, fold_accents, load
+from claimtrack.engine.parsed import ParsedSentence, Token, span_text
+
+PARTICLES = frozenset("al el ad as ash ech bin ben ibn abou abu von van der den da di dos del".split())
+
+
+INNER_PARTICLES = frozenset("de du la le".split())
+
+
+NOT_NAMES = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
+    "septembre octobre novembre décembre hier selon".split()
+)
+
+
+STOP_UPOS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "PUNCT", "NUM", "SYM"})
+
+
+PROTAGONIST_MENTIONS = 3
+
+
+FORMER = re.compile(r"\b(?:ancien|ancienne|anciens|ex-|feu|défunt|défunte)\b|\bde \d{4} à \d{4}\b|\bjusqu'en \d{4}\b",
+                    re.IGNORECASE)
+
+
+GENERIC_TITLES = frozenset("responsable dirigeant dirigeante officiel haut homme femme".split())
+
+
+_ROLE_STOP = frozenset("de d' du des la le les l' à au aux en pour et un une matière".split())
+
+
+def stem(word: str) -> str:
+    word = fold_accents(word)
+    return word[:5] if len(word) > 5 else word
+
+
+def role_stems(text: str) -> set[str]:
+    words = re.findall(r"[\w-]+", fold(text))
+    return {stem(w) for w in words if w not in _ROLE_STOP and len(w) > 1}
+
+
+@dataclass
+class Person:
+    name: str
+    position: int
+    role: str | None = None
+    aliases: set[str] = field(default_factory=set)
+    human: bool = False  # the tagger saw a person's name (PER), not an organisation or a place
+
+    @property
+    def surname_key(self) -> str:
+        return name_key(self.name.split()[-1])
+
+
+def name_key(word: str) -> str:
+    word = fold_accents(word).strip(".,«» ")
+    word = re.sub(r"^(?:al|el|ad|as|ash)-", "", word)
+    return word
+
+
+class Registry:
+    """People and institutions named in one article, with their roles."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self.subject_mentions: list[tuple[int, str]] = []  # (offset, name) of names used as subjects
+        self.mentions: list[tuple[int, str]] = []  # (offset, name) of every person's name
+
+    def last_person_before(self, offset: int) -> tuple[int, str] | None:
+        earlier = [m for m in self.mentions if m[0] < offset]
+        return max(earlier) if earlier else None
+
+    def protagonist(self, text: str) -> Person | None:
+        """The article's protagonist: the one person whose surname comes back most often (three
+        times at least, strictly more than anyone else)."""
+        counts = []
+        for person in self.people:
+            surname = person.name.split()[-1]
+            if person.human and len(person.name.split()) > 1 and len(surname) > 2:
+                counts.append((len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)), person))
+        counts.sort(key=lambda c: c[0], reverse=True)
+        if not counts or counts[0][0] < PROTAGONIST_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+            return None
+        return counts[0][1]
+
+    def last_subject_before(self, offset: int) -> tuple[int, str] | None:
+        """The person most recently named as a subject before `offset`: what "il" points to
+        when no speaker came since."""
+        earlier = [m for m in self.subject_mentions if m[0] < offset]
+        return max(earlier) if earlier else None
+
+    def add(self, name: str, position: int, role: str | None = None, human: bool = False) -> None:
+        for person in self.people:
+            if person.name == name:
+                if role and not person.role:
+                    person.role = role
+                person.human = person.human or human
+                return
+        self.people.append(Person(name, position, role, human=human))
+
+    def canonical(self, name: str) -> str:
+        """A surname alone resolves to the full name the article gave."""
+        parts = [p for p in re.split(r"\s+", name.strip()) if p not in load().honorifics]
+        if not parts:
+            return name
+        cleaned = " ".join(parts)
+        if len(parts) > 1 and not (len(parts) == 2 and parts[0].lower() in PARTICLES):
+            return cleaned
+        key = name_key(parts[-1])
+        matches = [p for p in self.people if len(p.name.split()) > 1 and p.surname_key == key]
+        return matches[0].name if matches else cleaned
+
+    def by_role(self, mention: str, head: str, position: int) -> Person | None:
+        """The named person whose stated role matches a role mention ("le responsable irakien")."""
+        folded = fold_accents(mention)
+        for phrase, title in load().role_synonyms:
+            if fold_accents(phrase) in folded:
+                folded = folded.replace(fold_accents(phrase), title)
+                head = title.split()[0]
+        words = role_stems(folded)
+        head_stem = stem(head)
+        head_word = fold_accents(head)
+        generic = fold(head) in GENERIC_TITLES
+        best, best_score = None, 0.0
+        former_mention = FORMER.search(mention) is not None
+        for person in self.people:
+            if not person.role or (FORMER.search(person.role) is not None) != former_mention:
+                continue  # "le premier ministre" is not "John Diefenbaker, premier ministre de 1957 à 1963"
+            role_words = role_stems(person.role)
+            # the title itself must be the same word: "président" is not "présidente"
+            same_title = head_word in {w.rstrip("s") for w in re.findall(r"[\w-]+", fold_accents(person.role))} \
+                or head_word.rstrip("s") in re.findall(r"[\w-]+", fold_accents(person.role))
+            if not generic and not same_title:
+                continue
+            others = words - {head_stem}
+            if generic:
+                if not others:
+                    continue
+                score = len(others & role_words) / len(others)
+            else:
+                score = (1 + len(others & role_words)) / (1 + len(others))
+            distance = abs(position - person.position)
+            key = score - distance / 1e7 - (0.5e-7 if person.position > position else 0)
+            if score >= 0.5 and key > best_score:
+                best, best_score = person, key
+        return best
+
+
+def is_name_token(tok: Token, lex: Lexicons) -> bool:
+    text = tok.text
+    if not text[:1].isupper() or not any(c.isalpha() for c in text):
+        return False
+    if tok.upos in ("VERB", "AUX") and tok.i == 0 and tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Past" \
+            and fold(tok.lemma) not in lex.verb_frames:
+        pass  # "Drescher a déclaré": an unknown surname opening the sentence, tagged as a participle
+    elif tok.upos in STOP_UPOS or fold(text) in lex.pronouns or text in lex.honorifics:
+        return False
+    return fold(text) not in NOT_NAMES and fold(text) not in lex.titles
+
+
+def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[tuple[int, int]]:
+    """Token ranges [a, b) of capitalised names ("Qassim al-Araji", "Hachd al-Chaabi")."""
+    lex = load()
+    toks = sent.tokens
+    hi = len(toks) if hi is None else hi
+    runs, i = [], lo
+    while i < hi:
+        if is_name_token(toks[i], lex) or _particle_starts_name(toks, i, hi):
+            j = i + 1
+            while j < hi:
+                if (is_name_token(toks[j], lex) or name_continuation(toks[j], lex)) \
+                        and not _entity_break(toks[j - 1], toks[j]):
+                    j += 1
+                elif toks[j].text in ("-", "‐") or toks[j].lower in PARTICLES or toks[j].lower in INNER_PARTICLES:
+                    k = j
+                    while k < hi and (toks[k].text in ("-", "‐") or toks[k].lower in PARTICLES
+                                      or toks[k].lower in INNER_PARTICLES):
+                        k += 1
+                    if k < hi and is_name_token(toks[k], lex) and toks[k].start - toks[k - 1].end <= 1:
+                        j = k
+                    else:
+                        break
+                else:
+                    break
+            runs.append((i, j))
+            i = j
+        else:
+            i += 1
+    return runs
+
+
+def name_continuation(tok: Token, lex: Lexicons) -> bool:
+    """A capitalised word right after a name is part of it, whatever the tagger says
+    ("Emmanuel Macron/ADV")."""
+    return tok.text[:1].isupper() and tok.upos not in ("DET", "ADP", "CCONJ", "SCONJ", "PUNCT", "NUM", "PRON") \
+        and fold(tok.text) not in lex.titles and fold(tok.text) not in NOT_NAMES
+
+
+def _entity_break(previous: Token, tok: Token) -> bool:
+    """"la CIA Peter Goss", "le ministre de l'Intérieur Gérald Darmanin": an organisation or a
+    portfolio, then a person's name, are two names."""
+    if tok.ent == "PER" and previous.ent not in ("PER", ""):
+        return True
+    initial = re.fullmatch(r"(?:[A-ZÀ-Ý]\.)+", previous.text) is not None  # "A. N. Wilson", "N.Y. Nathiri"
+    return previous.text.isupper() and len(previous.text) >= 2 and not tok.text.isupper() and not initial
+
+
+def _particle_starts_name(toks: tuple[Token, ...], i: int, hi: int) -> bool:
+    if toks[i].lower not in PARTICLES:
+        return False
+    j = i + 1
+    if j < hi and toks[j].text in ("-", "‐"):
+        j += 1
+    return j < hi and j > i + 1 and is_name_token(toks[j], load())
+
+
+def in_complement(toks: tuple[Token, ...], i: int, a: int) -> bool:
+    """Whether the name at token i is inside a de/à complement ("la brigade 88 des Hachd")."""
+    j = i - 1
+    while j >= a and (toks[j].text in ("«", "-") or toks[j].upos == "DET"):
+        j -= 1
+    return j >= a and fold(toks[j].text) in ("de", "d'", "du", "des", "à", "au", "aux", "pour", "par", "en", "sur")
+
+
+def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
+    """Record the names of a sentence with the role written beside them."""
+    lex = load()
+    toks = sent.tokens
+    for a, b in name_runs(sent):
+        tokens = [t for t in toks[a:b] if t.text not in ("-",) and t.lower not in PARTICLES]
+        if len(tokens) < 2 and not any(t.ent == "PER" for t in toks[a:b]):
+            continue
+        name = span_text(text, sent, a, b)
+        role = _role_after(text, sent, b, lex) or _role_before(text, sent, a, lex)
+        registry.add(name, toks[a].start, role, human=any(t.ent == "PER" for t in toks[a:b]))
+        registry.mentions.append((toks[a].start, name))
+        if _is_subject(toks, a, b):
+            registry.subject_mentions.append((toks[a].start, name))
+
+
+def _is_subject(toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """Whether a person's name is the main clause's subject, or apposed to it ("le ministre
+    Karim Sellami a …"); a subject inside a reported clause ("X a estimé que Y était …") is not."""
+    if not any(t.ent == "PER" for t in toks[a:b]):
+        return False
+    for t in toks[a:b]:
+        if a <= t.head < b and t.head != t.i:
+            continue
+        subject = t if t.deprel.startswith("nsubj") else toks[t.head]
+        if subject is not t and not (t.deprel in ("appos", "flat:name", "nmod")
+                                     and subject.deprel.startswith("nsubj")):
+            return False
+        verb = toks[subject.head]
+        return verb.head == verb.i or (verb.deprel == "conj" and toks[verb.head].head == verb.head)
+    return False
+
+
+def _role_after(text: str, sent: ParsedSentence, b: int, lex: Lexicons) -> str | None:
+    toks = sent.tokens
+    if b >= len(toks) or toks[b].text != ",":
+        return None
+    c = b + 1
+    while c < len(toks) and toks[c].upos == "DET":
+        c += 1
+    if c >= len(toks) or fold(toks[c].text) not in lex.titles:
+        return None
+    end = c + 1
+    while end < len(toks) and toks[end].text not in (",", ";", ".", "(", ")") and toks[end].upos not in ("AUX", "VERB"):
+        end += 1
+    return span_text(text, sent, b + 1, end) if end > c else None
+
+
+def _role_before(text: str, sent: ParsedSentence, a: int, lex: Lexicons) -> str | None:
+    toks = sent.tokens
+    end = a
+    if end > 0 and toks[end - 1].text == ",":
+        end -= 1
+    if end > 0 and (toks[end - 1].upos in ("ADP", "DET") or in_complement(toks, a, 0)):
+        return None  # "la brigade 88 des Hachd al-Chaabi": a complement, not an apposition
+    start = end
+    while start > 0 and toks[start - 1].upos in ("DET", "NOUN", "ADJ", "ADP", "PROPN", "NUM") \
+            and toks[start - 1].text not in (",",):
+        start -= 1
+    while start < end and toks[start].upos == "ADP":
+        start += 1
+    words = {fold(t.text) for t in toks[start:end]}
+    if start < end and words & lex.titles:
+        return span_text(text, sent, start, end)
+    return None

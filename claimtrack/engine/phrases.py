@@ -1,0 +1,103 @@
+"""Noun phrases read on the surface of the parse: where a mention starts, ends and what its head is.
+
+Parsers mislabel inverted subjects and long titles, so phrases are read token by token."""
+
+from __future__ import annotations
+
+from claimtrack.engine.lexicons import Lexicons, fold, load
+from claimtrack.engine.names import name_continuation, name_runs
+from claimtrack.engine.parsed import ParsedSentence, Token
+
+NP_ADPS = frozenset("de d' du des à au aux pour en par".split())
+
+
+STOP_WORDS = frozenset("lors dans après avant depuis selon pendant contre avec sur vers qui que qu' dont où".split())
+
+
+def _is_np_token(tok: Token, lex: Lexicons, quote_open: bool) -> bool:
+    if tok.text in ("-", "‐", "’", "'"):
+        return True
+    if tok.text in ("«", "»", '"') :
+        return quote_open or tok.text == "«"
+    if tok.upos in ("DET", "NOUN", "PROPN", "ADJ", "NUM", "X"):
+        return fold(tok.text) not in STOP_WORDS
+    if tok.upos == "ADP":
+        return fold(tok.text) in NP_ADPS
+    if tok.upos == "PRON":
+        return fold(tok.text) not in ("qui", "que", "qu'", "dont", "où", "se", "s'")
+    return False
+
+
+def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
+    """End (exclusive) of the noun phrase that starts at token a, read on the surface.
+
+    Parsers mislabel inverted subjects and long titles, so the phrase is read token by token:
+    determiners, nouns, adjectives, names and de/à/pour complements, appositions of names.
+    """
+    lex = load()
+    toks = sent.tokens
+    b, quote_open = a, False
+    while b < len(toks) and b - a < limit:
+        tok = toks[b]
+        if tok.text == "«":
+            quote_open = True
+        if tok.upos == "VERB" and tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Past" \
+                and b + 1 < len(toks) and toks[b + 1].lower == "par":
+            b += 2
+            continue
+        if tok.text == "," and b + 2 < len(toks) and toks[b + 1].feat("VerbForm") == "Part" \
+                and toks[b + 1].feat("Tense") == "Past" and toks[b + 2].lower == "par":
+            b += 3
+            continue
+        if tok.text == "," and b + 1 < len(toks):
+            runs = [r for r in name_runs(sent, b + 1, min(len(toks), b + 8)) if r[0] == b + 1]
+            if runs:
+                b = runs[0][1]
+                continue
+            break
+        if fold(tok.text) == "en" and b + 1 < len(toks) and toks[b + 1].upos == "VERB":
+            break
+        if not _is_np_token(tok, lex, quote_open) and not (
+                b > a and toks[b - 1].text[:1].isupper() and name_continuation(tok, lex)):
+            break
+        if tok.upos == "DET" and b > a and toks[b - 1].upos in ("NOUN", "PROPN", "ADJ"):
+            break  # a determiner right after a noun opens the next phrase ("des informations les USA")
+        if tok.text == "»":
+            quote_open = False
+        b += 1
+    while b > a + 1 and (toks[b - 1].upos in ("ADP", "DET") or toks[b - 1].text in ("-", "«")):
+        b -= 1
+    return b
+
+
+def start_np(sent: ParsedSentence, b: int) -> int:
+    """Start of the noun phrase that ends just before token b, read leftwards."""
+    lex = load()
+    toks = sent.tokens
+    a = b
+    while a > 0 and _is_np_token(toks[a - 1], lex, True) and toks[a - 1].text not in ("«", "»"):
+        a -= 1
+    # a phrase starts at its determiner; leading prepositions and quotation marks belong to the clause
+    while a < b and (toks[a].upos == "ADP" or toks[a].text in ('"', "“", "”")):
+        a += 1
+    return a
+
+
+def head_index(sent: ParsedSentence, a: int, b: int) -> int:
+    """The first content word of a mention: its head for the rules' purposes. A lexicon noun
+    after adjectives wins over a tagger's guess ("un imposant/NOUN rapport")."""
+    lex = load()
+    for i in range(a, min(b, a + 4)):
+        word = fold(sent.tokens[i].text)
+        if word in lex.document_nouns or word in lex.titles or word in lex.outlet_nouns or word in lex.institutions:
+            if all(t.upos in ("DET", "ADJ", "NUM", "NOUN", "VERB") and not t.text[:1].isupper()
+                   for t in sent.tokens[a:i]):
+                return i
+            break
+    for i in range(a, b):
+        tok = sent.tokens[i]
+        if tok.upos in ("NOUN", "PROPN", "PRON", "X") or fold(tok.text) in load().titles:
+            if tok.text in load().honorifics:
+                continue
+            return i
+    return a

@@ -1,0 +1,263 @@
+"""Who a reporting verb's subject is: preposed (with appositions and insertions), inverted after
+the verb (incises: ", note un analyste"), or the antecedent of a relative pronoun."""
+
+from __future__ import annotations
+
+from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.names import name_runs
+from claimtrack.engine.parsed import ParsedSentence, Token
+from claimtrack.engine.phrases import extend_np, start_np
+from claimtrack.engine.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain
+
+SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
+                                  "toutefois cependant néanmoins notamment ensuite enfin pourtant".split())
+
+
+INSERTION_CLOSERS = {"-": "-", "–": "–", "—": "—", ")": "("}
+
+
+def _clause_before(toks: tuple[Token, ...], a: int) -> bool:
+    """A finite verb or a closing quotation before the verb group: what an incise follows."""
+    relative = False
+    for i, t in enumerate(toks[:a]):
+        if t.text == ",":
+            relative = i + 1 < a and fold(toks[i + 1].text) in RELATIVE
+        elif not relative and (t.text in CLOSING_QUOTES
+                               or (t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin")):
+            return True
+    return False
+
+
+def _after_quote(toks: tuple[Token, ...], a: int) -> bool:
+    """The verb group follows a comma or a closing quotation mark: where an incise stands."""
+    return a > 0 and (toks[a - 1].text == "," or toks[a - 1].text in CLOSING_QUOTES)
+
+
+def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool:
+    """An inverted speaker clause: no subject before the verb, a clause or a quotation before
+    it, and a comma or closing quote right before the verb group."""
+    toks = sent.tokens
+    inverted_after_comma = _subject_follows(toks, v, _skip_adverbials(toks, end)) and a > 0 \
+        and toks[a - 1].text == "," and _inverted_np_closes(text, sent, _skip_adverbials(toks, end))
+    has_subject_before = any(
+        t.head == v and t.deprel.startswith("nsubj") and t.i < a
+        and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
+        and not (inverted_after_comma and any(x.text == "," for x in toks[t.i + 1 : a]))
+        for t in toks)  # "La crise est grave, a déclaré le maire": the parser's subject is the clause's
+    follows = _subject_follows(toks, v, _skip_adverbials(toks, end))
+    after_comma = a > 1 and toks[a - 1].text == "," and _inverted_np_closes(text, sent, _skip_adverbials(toks, end),
+                                                                             enclosed=True)
+    return not has_subject_before and (_clause_before(toks, a) or (after_comma and follows)) and (
+        _after_quote(toks, a) or follows)
+
+
+def subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, clitic: tuple[int, int] | None,
+                incise: bool) -> tuple[tuple[int, int] | None, str]:
+    toks = sent.tokens
+    if clitic:
+        return clitic, "incise"
+    if incise:
+        end = _skip_adverbials(toks, end)  # ", a assuré vendredi son fils", ", a précisé hier soir le maire"
+    if incise and _subject_follows(toks, v, end):
+        return (end, extend_np(text, sent, end)), "incise"
+    if incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux"):
+        start = _name_after_pp(sent, end)
+        if start is not None:
+            return (start, extend_np(text, sent, start)), "incise"
+    return preposed_subject(text, sent, v, a), "preposed"
+
+
+def _name_after_pp(sent: ParsedSentence, start: int) -> int | None:
+    """", a annoncé à l'Agence France-Presse (AFP) Roseline Odede": the name after the
+    prepositional phrase, not inside it, is the inverted subject."""
+    toks = sent.tokens
+    # the phrase itself: preposition, determiner, nouns, names, a parenthesis ("(AFP)")
+    j = start + 1
+    if j < len(toks) and toks[j].upos == "DET":
+        j += 1
+    while j < len(toks) and (toks[j].upos in ("NOUN", "PROPN", "ADJ") or toks[j].text in ("-", "’", "'")):
+        j += 1
+    if j < len(toks) and toks[j].text == "(":
+        while j < len(toks) and toks[j].text != ")":
+            j += 1
+        j += 1
+    if j < len(toks) and toks[j].upos == "DET" and j > start + 1:
+        return j  # ", a expliqué à l'AFP un diplomate"
+    end = next((i for i in range(start, len(toks)) if toks[i].text in (".", ";", ":")
+                or toks[i].upos in ("VERB", "AUX")), len(toks))
+    for a, _b in name_runs(sent, start, end):
+        k = a - 1
+        while k >= start and toks[k].upos == "DET":
+            k -= 1
+        if toks[k].upos != "ADP" and toks[k].text != "(":
+            return a
+    return None
+
+
+def _inverted_np_closes(text: str, sent: ParsedSentence, start: int, enclosed: bool = False) -> bool:
+    """An inverted subject ends its clause: a comma, a closing quote or the sentence's end right
+    after it (", expliquent les chercheurs, vient …"); an object runs on ("a salué le soutien
+    de Téhéran à son pays"). `enclosed`: only a comma with more text after it will do."""
+    toks = sent.tokens
+    if start >= len(toks):
+        return False
+    end = extend_np(text, sent, start)
+    if enclosed:
+        return end < len(toks) - 1 and toks[end].text == ","
+    return end >= len(toks) or toks[end].text in (",", ".", "!", "?", ";", "…", *CLOSING_QUOTES) \
+        or toks[end].upos == "PUNCT"
+
+
+def _skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
+    """Past adverbs and time words ("vendredi", "hier soir", "lundi matin", "encore") that stand
+    between an inverted verb and its subject."""
+    time_words = load().time_words
+    while i < len(toks):
+        if (toks[i].upos == "ADV" or fold(toks[i].text) in time_words) \
+                and fold(toks[i].text) not in ("rien", "tout", "tous", "cela", "ça", "ceci"):
+            i += 1
+        elif fold(toks[i].text) == "en" and i + 1 < len(toks) and toks[i + 1].upos == "NOUN" \
+                and not toks[i + 1].text[:1].isupper():
+            i += 2  # "en téléconférence", "en conférence"
+        else:
+            break
+    return i
+
+
+def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
+    """An inverted subject: a determiner or a name right after the verb, with a comma or a
+    closing quote before the verb group (", note un analyste", "», a annoncé le bureau")."""
+    if end >= len(toks):
+        return False
+    nxt = toks[end]
+    a = aux_chain(toks, v)
+    before = toks[a - 1].text if a > 0 else ""
+    if before != "," and before not in CLOSING_QUOTES:
+        return False
+    return nxt.upos in ("DET", "PROPN", "NOUN") or (nxt.text[:1].isupper() and nxt.upos not in ("PUNCT",))
+
+
+def preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[int, int] | None:
+    toks = sent.tokens
+    subjects = [t for t in toks if t.head == v and t.deprel.startswith("nsubj") and t.i < v]
+    for t in subjects:
+        if fold(t.text) in RELATIVE:
+            antecedent = _antecedent(sent, t.i)
+            if antecedent:
+                return antecedent
+            continue
+        if t.upos == "PRON":
+            if t.i >= a:
+                continue  # an object clitic inside the verb group, taken for a subject
+            return (t.i, t.i + 1)
+        s = start_np(sent, t.i + 1)
+        colon = max((k for k in range(s, a) if toks[k].text in (":", ";")), default=None)
+        if colon is not None:  # "Ukraine : Kiev dénonce …": the subject is after the colon
+            s = colon + 1
+        if plausible_start(toks[s]) and not _comma_between(toks, t.i, a):
+            return (s, subject_end(text, sent, s, a))
+    head = toks[v].head
+    if toks[v].deprel == "conj" and head != v and toks[head].upos in ("VERB", "AUX", "ADJ"):
+        shared = preposed_subject(text, sent, head, aux_chain(toks, head))
+        if shared:
+            return shared
+    return _surface_subject(sent, a)
+
+
+def _antecedent(sent: ParsedSentence, relative: int) -> tuple[int, int] | None:
+    """The noun phrase a relative pronoun stands for: the last one before it
+    ("la position du gouvernement fédéral, qui a dit" -> "du gouvernement fédéral")."""
+    toks = sent.tokens
+    j = relative - 1
+    if j >= 0 and toks[j].text == ",":
+        j -= 1
+    if j < 0 or toks[j].upos not in ("NOUN", "PROPN", "ADJ"):
+        return None
+    a = j
+    while a > 0 and (toks[a - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM") or toks[a - 1].text == "-"):
+        a -= 1
+    if a > 0 and (toks[a - 1].upos == "DET" or fold(toks[a - 1].text) in ("du", "des", "au", "aux")):
+        a -= 1
+    return (a, j + 1)
+
+
+def plausible_start(tok: Token) -> bool:
+    """French subjects open with a determiner, a name, a pronoun or an honorific."""
+    return tok.upos in ("DET", "PROPN", "PRON", "NUM") or tok.text[:1].isupper()
+
+
+def _comma_between(toks: tuple[Token, ...], i: int, a: int) -> bool:
+    """A comma between the parser's subject and the verb, with no name apposed after it:
+    the parser took a complement for the subject ("…dans la région, al-Araji déclare")."""
+    commas = [k for k in range(i + 1, a) if toks[k].text == ","]
+    if not commas:
+        return False
+    last = commas[-1]
+    tail = [t for t in toks[last + 1 : a]]
+    return bool(tail) and all(t.upos in ("PROPN", "NOUN", "ADJ", "DET", "ADP") or t.text == "-" for t in tail) \
+        and any(t.upos == "PROPN" for t in tail) and len(commas) == 1 and toks[i].i < last and \
+        not any(t.upos == "PROPN" for t in toks[i + 1 : last])
+
+
+def _surface_subject(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
+    """The noun phrase that ends before the verb group, skipping adverbs and a
+    comma-enclosed insertion ("Khattab, pour sa part, a salué")."""
+    toks = sent.tokens
+    j = a - 1
+    while j >= 0 and (fold(toks[j].text) in SKIPPABLE_BEFORE_VERB or toks[j].upos == "ADV"):
+        j -= 1
+    if j >= 0 and toks[j].text in INSERTION_CLOSERS:
+        opener = INSERTION_CLOSERS[toks[j].text]
+        k = j - 1
+        while k >= 0 and toks[k].text != opener:
+            k -= 1
+        if k > 0:
+            j = k - 1  # "Boko Haram - qui signifie … - prône": the insertion is skipped
+    while j >= 0 and toks[j].text in ("»", '"', "”"):
+        j -= 1  # "«Focus» écrit:"
+    if j >= 0 and toks[j].text == ",":
+        k = j - 1
+        while k >= 0 and toks[k].text != ",":
+            k -= 1
+        inside = toks[k + 1 : j]
+        relative = bool(inside) and fold(inside[0].text) in RELATIVE
+        if k > 0 and inside and ((inside[0].upos == "ADP" and j - k <= 6) or relative):
+            j = k - 1  # an insertion ("pour sa part", "qui est elle-même …"): the subject stands before it
+        else:
+            sk = start_np(sent, k) if k > 0 else 0
+            # "Augustus Franklin, 77 ans, rappela": a name opening the clause, then its apposition
+            named_first = k > 0 and sk < k and toks[sk].text[:1].isupper() \
+                and any(t.upos == "PROPN" for t in toks[sk:k]) \
+                and (sk == 0 or toks[sk - 1].upos in ("CCONJ", "ADV") or toks[sk - 1].text == ",")
+            s = start_np(sent, j)
+            if s < j and plausible_start(toks[s]) and not named_first:
+                return (s, j)
+            if k > 0:  # "Hanifa Adan, figure du mouvement …, a qualifié": a name and its apposition
+                s = start_np(sent, k)
+                if s < k and plausible_start(toks[s]):
+                    return (s, j)
+            return None
+    if j >= 0 and toks[j].upos in ("VERB", "AUX") and toks[j].text[:1].isupper() and j == 0:
+        return (0, 1)  # "Drescher a déclaré": a surname the tagger took for a verb
+    if j < 0 or toks[j].upos not in ("NOUN", "PROPN", "PRON", "X", "ADJ"):
+        return None
+    if toks[j].upos == "PRON" and fold(toks[j].text) in RELATIVE:
+        return None
+    s = start_np(sent, j + 1)
+    return (s, j + 1) if plausible_start(toks[s]) else None
+
+
+def subject_end(text: str, sent: ParsedSentence, s: int, a: int) -> int:
+    """The subject runs up to the verb group, appositions included, but not past a clause."""
+    toks = sent.tokens
+    end = extend_np(text, sent, s, limit=max(1, a - s))
+    if end < a:
+        # "Le porte-parole du Commandement …, Tahsin al-Khafaji, a confirmé": keep the apposition
+        rest = toks[end:a]
+        stressed = all(t.text == "," or fold(t.text) in ("lui", "elle", "eux", "elles") for t in rest)
+        if not stressed and all(t.upos not in ("VERB", "AUX", "SCONJ") and fold(t.text) not in RELATIVE
+                                and t.text not in (":", ";") for t in rest):
+            end = a
+            while end > s and toks[end - 1].text in (",",):
+                end -= 1
+    return end

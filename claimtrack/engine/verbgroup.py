@@ -1,0 +1,224 @@
+"""The verb group of a reporting verb: auxiliaries, clitics, negation, reflexives, multiword
+cues, the verb's frame in the lexicon, and what makes a report hypothetical or the author's own."""
+
+from __future__ import annotations
+
+from claimtrack.engine.lexicons import fold, fold_accents, load
+from claimtrack.engine.parsed import Token
+from claimtrack.engine.quotes import Quote
+
+CLITIC_SUBJECTS = frozenset("-il -elle -ils -elles -t-il -t-elle -t-ils -t-elles -on -t-on".split())
+
+
+NEGATIONS = frozenset("pas jamais guère point nullement plus".split())
+
+
+CLOSING_QUOTES = frozenset({"»", '"', "”", "''"})
+
+
+ADVERBIAL_WORDS = frozenset("avant après auparavant outre en".split())
+
+
+RELATIVE = frozenset("qui lequel laquelle lesquels lesquelles que qu' quoi dont".split())
+
+
+def aux_chain(toks: tuple[Token, ...], v: int) -> int:
+    """First token of the verb group (auxiliaries and clitics before the verb)."""
+    a = v
+    # adverbs between an auxiliary and its participle ("a également souligné", "avait peu avant précisé")
+    k = v - 1
+    while k >= max(0, v - 4) and ((toks[k].upos == "ADV" and fold(toks[k].text) not in NEGATIONS)
+                                  or fold(toks[k].text) in ADVERBIAL_WORDS):
+        k -= 1
+    if 0 <= k < v - 1 and _is_aux(toks[k]):
+        a = k + 1
+    elif v >= 2 and toks[v - 1].text == ",":
+        k = v - 2
+        while k >= max(0, v - 8) and toks[k].text != ",":
+            k -= 1
+        if k >= 1 and toks[k].text == "," and _is_aux(toks[k - 1]):
+            a = k  # "Joe Biden a, de son côté, promis": the auxiliary before the insertion
+    while a > 0:
+        prev = toks[a - 1]
+        if _is_aux(prev) or fold(prev.text) in CLITIC_SUBJECTS or fold(prev.text) in ("-t", "ne", "n'") \
+                or (prev.upos == "PRON" and fold(prev.text) in ("en", "y")) \
+                or (prev.upos == "PRON" and fold(prev.text) in ("se", "s'", "me", "m'", "lui", "leur", "l'", "le",
+                                                                 "la", "les", "nous", "vous", "te", "t'")
+                    and a < len(toks) and (_is_aux(toks[a]) or a == v)) \
+                or (fold(prev.text) in ("nous", "vous") and toks[v].feat("Person") == "3"):
+            a -= 1
+        else:
+            break
+    return a
+
+
+FIRST_SECOND = frozenset("je j' nous tu vous".split())
+
+
+def first_or_second_person(toks: tuple[Token, ...], v: int) -> bool:
+    """The author or the reader as subject: an imperative opening the sentence ("Rappelons
+    que") or a first- or second-person pronoun subject. Taggers give "recommande" Person=1
+    too, so the feature alone does not decide."""
+    subjects = [t for t in toks if t.head == v and t.deprel.startswith("nsubj")
+                and not (fold(t.text) in ("nous", "vous") and toks[v].feat("Person") == "3")]
+    if subjects:
+        return all(fold(t.text) in FIRST_SECOND for t in subjects)
+    return toks[v].feat("Mood") == "Imp" or (v == 0 and toks[v].feat("Person") in ("1", "2"))
+
+
+def _is_aux(tok: Token) -> bool:
+    """An auxiliary, whatever the tagger called it ("avait/VERB/aux:tense")."""
+    return tok.upos == "AUX" or tok.deprel.startswith("aux") or (
+        fold(tok.lemma) in ("avoir", "être") and tok.feat("VerbForm") == "Fin" and tok.upos == "VERB")
+
+
+def clitic_after(toks: tuple[Token, ...], a: int, v: int) -> tuple[int, int] | None:
+    """A subject clitic attached by a hyphen to the verb or its auxiliary ("a-t-il", "dit-elle")."""
+    for i in range(a, min(len(toks), v + 3)):
+        word = fold(toks[i].text)
+        if word in CLITIC_SUBJECTS or (word == "-t" and i + 1 < len(toks)):
+            j = i
+            while j < len(toks) and (fold(toks[j].text) in CLITIC_SUBJECTS or fold(toks[j].text) == "-t"):
+                j += 1
+            return (j - 1, j)
+    return None
+
+
+def _multiword(toks: tuple[Token, ...], v: int) -> int | None:
+    """End of a multiword cue starting at verb v ("fait état de", "met en garde"), if any."""
+    lemma = fold(toks[v].lemma)
+    for first, rest in load().multiword:
+        if first != lemma:
+            continue
+        j = v + 1
+        while j < len(toks) and toks[j].upos == "ADV":
+            j += 1
+        k = 0
+        while k < len(rest) and j < len(toks) and (fold(toks[j].text) == rest[k] or fold(toks[j].lemma) == rest[k]):
+            j, k = j + 1, k + 1
+        if k == len(rest):
+            return j
+    return None
+
+
+def negated(toks: tuple[Token, ...], a: int, v: int) -> bool:
+    start = min(a, v - 3)
+    before = {fold(t.text) for t in toks[max(0, start - 2) : v]}
+    after = {fold(t.text) for t in toks[max(0, start) : min(len(toks), v + 2)]}
+    return bool(before & {"ne", "n'"}) and bool(after & NEGATIONS)
+
+
+def has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote], infinitive: bool = True) -> bool:
+    """A que-clause, de + infinitive (unless the verb's infinitive is an action: "ont convenu de
+    créer"), a colon or a quotation follows the cue."""
+    for j in range(end, min(len(toks), end + 5)):
+        word = fold(toks[j].text)
+        if word in ("que", "qu'", "qu", ":", "comme", "comment", "pourquoi", "combien", "si", "s'") \
+                or toks[j].text in ("«", '"', "“"):
+            return True
+        if infinitive and word in ("de", "d'", "à") and j + 1 < len(toks) and toks[j + 1].feat("VerbForm") == "Inf":
+            return True  # "a dit avoir …", "a appelé les Occidentaux à accélérer …"
+        if toks[j].text in (",", "."):
+            break
+    return False
+
+
+def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | None]:
+    """The frame of a reporting verb at v ("any", "clause") and the end of a multiword cue."""
+    lex = load()
+    tok = toks[v]
+    if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
+        return None, None
+    if tok.upos in ("NOUN", "ADJ", "ADV") and not _verb_position(toks, v):
+        return None, None
+    lemma = verb_lemma(tok)
+    multi_end = _multiword(toks, v)
+    frame = lex.verb_frames.get(lemma)
+    if f"s'{lemma}" in lex.verb_frames and _reflexive(toks, v):
+        frame = lex.verb_frames[f"s'{lemma}"]  # pronominal: "s'inquiéter", "s'est souvenu"
+    if multi_end is not None:
+        return "any", multi_end  # "s'est montré favorable", "fait état de": the phrase is the cue
+    if frame is None or frame == "never" or tok.upos == "AUX" or _in_discourse_marker(toks, v):
+        return None, None
+    return frame, None
+
+
+def _in_discourse_marker(toks: tuple[Token, ...], v: int) -> bool:
+    """"c'est-à-dire", "à vrai dire", "cela dit": fixed phrases around a verb of saying that
+    report nothing (lexicons/discourse_markers.txt)."""
+    for marker in load().discourse_markers:
+        n = len(marker)
+        for start in range(max(0, v - n + 1), v + 1):
+            if tuple(fold(t.text) for t in toks[start : start + n]) == marker:
+                return True
+    return False
+
+
+def _reflexive(toks: tuple[Token, ...], v: int) -> bool:
+    """"se"/"s'" in the verb group before v: "s'inquiète", "s'est souvenu", "se sont dits"."""
+    k = v - 1
+    while k >= max(0, v - 4):
+        word = fold(toks[k].text)
+        if word in ("se", "s'"):
+            return True
+        if not (_is_aux(toks[k]) or toks[k].upos == "ADV" or word in ("en", "y", "ne", "n'")):
+            return False
+        k -= 1
+    return False
+
+
+def hypothetical(toks: tuple[Token, ...], v: int, a: int) -> bool:
+    """"Si le gouvernement annonce une hausse, …", "Il faut que le ministre déclare …": a
+    condition, an obligation or a wish reports nothing."""
+    marks = {fold(t.text) for t in toks if t.head == v and t.deprel == "mark"}
+    before = {fold(t.text) for t in toks[max(0, a - 4) : a]}
+    if marks & {"si", "s'"} or (before & {"si", "s'"} and not marks):
+        return True
+    governor = toks[toks[v].head]
+    return toks[v].head != v and toks[v].deprel in ("ccomp", "xcomp") and fold(governor.lemma) in load().irrealis
+
+
+def incise_position(toks: tuple[Token, ...], v: int, after: int | None = None) -> bool:
+    """A word right after a comma and before a determiner or a name: where the verb of an
+    inverted speaker clause stands (", note un analyste", ", dit un comité d'experts"); with
+    `after`, the verb group runs from v to after (", a expliqué Zemmal")."""
+    after = v + 1 if after is None else after
+    return (v >= 1 and toks[v - 1].text == "," and after < len(toks)
+            and toks[after].upos in ("DET", "PROPN"))
+
+
+def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
+    """Where a word the tagger took for a noun must be a verb of saying: an incise, or between
+    a name and a colon or "que" ("Infosperber note :")."""
+    if incise_position(toks, v) and v >= 2 and toks[v - 2].text in ("»", '"', "”"):
+        return True
+    follows = toks[v + 1] if v + 1 < len(toks) else None
+    if v < 1 or follows is None:
+        return False
+    if toks[v - 1].upos == "PROPN":
+        return fold(follows.text) in (":", "que", "qu'") or follows.upos == "DET"
+    # "l'étude note que": a subject noun with its determiner, then the verb and its clause
+    return toks[v - 1].upos == "NOUN" and v >= 2 and toks[v - 2].upos == "DET" \
+        and fold(follows.text) in (":", "que", "qu'")
+
+
+def verb_lemma(tok: Token) -> str:
+    """The tagger's lemma when the lexicon knows it, else a guess from the form: lemmatizers
+    miss news verbs ("conteste" -> "conteste", "répètent" -> "répèter")."""
+    lex = load()
+    lemma = fold(tok.lemma)
+    if lemma in lex.verb_frames:
+        return lemma
+    by_folded = lex.verbs_by_folded
+    form = fold(tok.text)
+    guesses = [lemma, lemma + "r" if lemma.endswith("e") else lemma]
+    endings = (("ent", "er"), ("es", "er"), ("e", "er"), ("é", "er"), ("ée", "er"), ("ait", "er"),
+               ("t", "tir"), ("aît", "aître"), ("et", "ettre"), ("it", "ire"))
+    for ending, replacement in endings:
+        if form.endswith(ending):
+            guesses.append(form[: -len(ending)] + replacement)
+    for guess in guesses:
+        known = by_folded.get(fold_accents(guess))
+        if known:
+            return known
+    return lemma
