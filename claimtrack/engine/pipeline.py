@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from claimtrack.engine.attribution import attribute_document
 from claimtrack.engine.backends import Backend, load_backend
+from claimtrack.engine.document import attribute_document
 from claimtrack.engine.kinds import paragraph_kinds
 from claimtrack.engine.metadata import outlet_from_furniture, published_date
 from claimtrack.engine.quotes import find_quotes

@@ -1,0 +1,278 @@
+"""Document-level attribution: each sentence's own cues first, then what a reader carries from
+sentence to sentence.
+
+The order mirrors how a reader attributes: sentence by sentence in document order (so "il" and
+"le communiqué" resolve to what came before), then every sentence inside a quotation takes the
+quotation's speaker, sentences that go on in a speaker's voice take that speaker, a dateline's
+outlet covers its dispatch, and a relayed interview keeps its via.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from claimtrack.engine.attribution import MIN_QUOTE_WORDS, UNSPECIFIED, Attribution, attribute_sentence
+from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.mentions import Resolver, Source
+from claimtrack.engine.names import Registry, register_names
+from claimtrack.engine.parsed import ParsedSentence
+from claimtrack.engine.phrases import extend_np
+from claimtrack.engine.quotes import Quote
+
+_DATELINE = re.compile(
+    r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,40}?)\s*(?:,\s*(?P<a>[A-Z][\w.-]{1,30})\s*[-–—]|\((?P<b>[^)]{2,30})\)\s*[-–—])\s"
+)
+
+def _report_issuer(sent: ParsedSentence, resolver: Resolver) -> Source | None:
+    """The issuer named by a sentence about "the report" ("Le rapport a été fourni … par X")."""
+    lex = load()
+    toks = sent.tokens
+    first_noun = next((t for t in toks[:4] if t.upos in ("NOUN", "PROPN")), None)
+    if first_noun is None or fold(first_noun.text) not in lex.document_nouns:
+        return None
+    for i, tok in enumerate(toks):
+        if fold(tok.text) == "par" and i + 1 < len(toks):
+            source = resolver.classify(sent, i + 1, extend_np(resolver.text, sent, i + 1))
+            if source and source.type in ("named", "outlet"):
+                return source
+    return None
+
+def dateline_outlet(paragraph_text: str) -> tuple[str, str] | None:
+    """"Hasaka, SANA- …" or "PARIS (AFP) - …": the outlet that opens a dispatch."""
+    match = _DATELINE.match(paragraph_text)
+    if not match:
+        return None
+    name = (match.group("a") or match.group("b")).strip()
+    lex = load()
+    canonical = lex.outlet_name(name)
+    if canonical is None and not (name.isupper() and 2 <= len(name) <= 8):
+        return None
+    return canonical or name, match.group(0).strip()
+
+def attribute_document(
+    text: str,
+    sentences: list[ParsedSentence],
+    kinds: list[str],
+    paragraphs: list[int],
+    quotes: list[Quote],
+) -> list[Attribution | None]:
+    """Attribution for each sentence (None for captions and boilerplate)."""
+    registry = Registry()
+    for sent in sentences:
+        register_names(text, sent, registry)
+    resolver = Resolver(text, registry)
+    results: list[Attribution | None] = []
+    for sent, kind in zip(sentences, kinds, strict=False):
+        if kind not in ("claim", "headline"):
+            results.append(None)
+            continue
+        attribution = attribute_sentence(text, sent, quotes, resolver)
+        previous = results[-1] if results else None
+        if attribution.source:
+            resolver.remember(attribution.source)
+        if previous and previous.source and previous.source.speaker == UNSPECIFIED:
+            named_later = _report_issuer(sent, resolver)
+            if named_later:  # "Il a été rapporté que … Le rapport a été fourni … par le New York Times."
+                previous.source = replace(named_later, mention=previous.source.mention, span=previous.source.span)
+        results.append(attribution)
+    _spread_quotations(text, sentences, results, quotes)
+    _spread_continuations(text, sentences, results, _written_in_first_person(text, sentences, kinds, quotes))
+    _spread_quoted_neighbours(text, sentences, results, paragraphs)
+    _spread_backward_references(text, sentences, kinds, results)
+    _spread_colon_blocks(text, sentences, kinds, paragraphs, results)
+    starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
+    _spread_datelines(text, sentences, kinds, starts, results)
+    _carry_relays(results)
+    return results
+
+def _carry_relays(results: list[Attribution | None]) -> None:
+    """An interview or a dispatch relayed by an outlet goes on: the same speaker's following
+    sentences keep its via ("…, a déclaré à la télévision d'État, TV Péru. Il a ajouté …"),
+    until another source starts. The article's own sentences in between do not end it."""
+    relay: Source | None = None
+    for current in results:
+        if current is None or current.source is None:
+            continue
+        source = current.source
+        if source.type == "outlet":
+            relay = None
+        elif source.via:
+            relay = source
+        elif relay is not None and source.speaker == relay.speaker:
+            current.source = replace(source, via=relay.via)
+        else:
+            relay = None
+
+_BACKWARD = re.compile(r"^c['’]est\s+(?:ce\s+qu|l['’]une\s+des|la\s+conclusion|ce\s+qui\s+ressort)", re.I)
+
+_MAX_BACKWARD = 2
+
+def _spread_backward_references(text: str, sentences: list[ParsedSentence], kinds: list[str],
+                                results: list[Attribution | None]) -> None:
+    """"C'est ce qu'a déclaré X", "C'est l'une des conclusions du rapport": the sentences just
+    before, with no source of their own, are what X said."""
+    for i, sent in enumerate(sentences):
+        own = results[i]
+        if own is None or own.source is None or not _BACKWARD.match(text[sent.start : sent.end]):
+            continue
+        for j in range(i - 1, max(-1, i - 1 - _MAX_BACKWARD), -1):
+            if kinds[j] != "claim" or results[j] is None or results[j].source is not None:
+                break
+            results[j] = Attribution(own.source, "indirect", own.cue, own.cue_span, None, own.confidence - 0.15)
+
+FIRST_PERSON = frozenset("je j' me m' moi mon ma mes nous notre nos".split())
+
+FIRST_PERSON_SINGULAR = frozenset("je j' me m' moi mon ma mes".split())
+
+_AUTHOR_FIRST_PERSON_SHARE = 0.2
+
+_AUTHOR_FIRST_PERSON_MIN = 3
+
+def _in_first_person(sent: ParsedSentence, words: frozenset[str] = FIRST_PERSON,
+                     quotes: list[Quote] | None = None) -> bool:
+    """A sentence spoken in the first person: a first-person pronoun or possessive (outside
+    quotations when `quotes` is given)."""
+    return any(fold(t.text) in words and not (quotes and any(q.start < t.start < q.end for q in quotes))
+               for t in sent.tokens)
+
+def _written_in_first_person(text: str, sentences: list[ParsedSentence], kinds: list[str],
+                             quotes: list[Quote]) -> bool:
+    """A memoir or a column: the author's own "je" outside quotations in a fifth of the
+    sentences or more (and at least three). There the first person is the article's voice, not a speaker's."""
+    claims = [s for s, k in zip(sentences, kinds, strict=False) if k == "claim"]
+    mine = sum(1 for s in claims if _in_first_person(s, FIRST_PERSON_SINGULAR, quotes))
+    return mine >= _AUTHOR_FIRST_PERSON_MIN and mine / len(claims) >= _AUTHOR_FIRST_PERSON_SHARE
+
+def _spread_continuations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                          author_first_person: bool) -> None:
+    """A sentence with no cue of its own that goes on in a speaker's voice belongs to that
+    speaker: a sentence that is all quotation after a quotation, or a sentence in the first
+    person after any report ("… a affirmé Correa. Si je gagnais, ce serait mon dernier
+    mandat."), unless the article itself is written in the first person. A sentence in the
+    article's own voice ends the run."""
+    owner: Attribution | None = None
+    for i, sent in enumerate(sentences):
+        current = results[i]
+        if current is None:
+            continue
+        if current.source is not None:
+            owner = current
+            continue
+        quoted = _is_quoted_sentence(text, sent) and owner is not None and owner.mode == "direct"
+        if owner is not None and (quoted or (not author_first_person and _in_first_person(sent))):
+            results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
+                                     owner.confidence - 0.1)
+        else:
+            owner = None
+
+def _is_quoted_sentence(text: str, sent: ParsedSentence) -> bool:
+    """A sentence that is all quotation: '"Mais c'est possible".'"""
+    body = text[sent.start : sent.end].strip()
+    return body[:1] in "«\"“" and bool(re.search(r"[»\"”][.!?…]?$", body))
+
+def _spread_quoted_neighbours(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                              paragraphs: list[int]) -> None:
+    """A sentence that is only a quotation, with no cue of its own, belongs to the speaker of
+    the quotation next to it: the one before (a continued quote) or the one after (quotes
+    strung together before "…", tempère X)."""
+    def direct(i: int) -> Attribution | None:
+        if 0 <= i < len(results) and results[i] and results[i].source and results[i].mode == "direct" \
+                and abs(paragraphs[i] - paragraphs[i0]) <= 1:
+            return results[i]
+        return None
+
+    for i0 in reversed(range(len(sentences))):
+        current = results[i0]
+        if current is None or current.source is not None or not _is_quoted_sentence(text, sentences[i0]):
+            continue
+        owner = direct(i0 - 1) or direct(i0 + 1)
+        if owner:
+            results[i0] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
+                                      owner.confidence - 0.1)
+
+def _spread_colon_blocks(text: str, sentences: list[ParsedSentence], kinds: list[str], paragraphs: list[int],
+                         results: list[Attribution | None]) -> None:
+    """"Infosperber note :" then a paragraph: the paragraph is what the source wrote."""
+    for i, sent in enumerate(sentences):
+        own = results[i]
+        if own is None or own.source is None or not text[sent.start : sent.end].rstrip().endswith(":"):
+            continue
+        if i + 1 < len(sentences) and paragraphs[i + 1] == paragraphs[i]:
+            continue  # the quotation follows in the same paragraph: the quotation rules hold
+        next_paragraph = next((paragraphs[j] for j in range(i + 1, len(sentences))
+                               if paragraphs[j] != paragraphs[i]), None)
+        block = [j for j in range(i + 1, len(sentences)) if paragraphs[j] == next_paragraph]
+        if not block or any(kinds[j] != "claim" for j in block):
+            continue
+        for j in block:
+            if results[j] is not None and results[j].source is None:
+                results[j] = Attribution(own.source, "direct", own.cue, own.cue_span, None, own.confidence - 0.1)
+
+def _spread_quotations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                       quotes: list[Quote]) -> None:
+    """Every sentence of a quotation belongs to whoever the quotation is attributed to."""
+    for quote in quotes:
+        if quote.words(text) < MIN_QUOTE_WORDS:
+            continue
+        members = [i for i, s in enumerate(sentences) if s.start < quote.end and quote.start < s.end
+                   and results[i] is not None]
+        if not members:
+            continue
+        owner = None
+        for i in members:
+            own = results[i]
+            if own and own.own and own.source and own.cue_span and \
+                    ((own.cue_span[0] >= quote.end - 1 and not own.source.span[0] < quote.start)
+                     or own.cue_span[1] <= quote.start + 1 or _incise_inside(text, own.cue_span, quote)):
+                owner = own
+                break
+        if owner is None:
+            previous = members[0] - 1
+            while previous >= 0 and results[previous] is None:
+                previous -= 1
+            if previous >= 0 and results[previous] and results[previous].mode == "direct" \
+                    and results[previous].source and _starts_with_quote(text, sentences[members[0]], quote):
+                owner = results[previous]
+        if owner is None:
+            continue
+        for i in members:
+            current = results[i]
+            if current is not None and not current.own:
+                results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span,
+                                         (quote.start, quote.end), owner.confidence - 0.05)
+            elif current is not None and current is owner:
+                current.mode = "direct"
+                current.quote_span = (quote.start, quote.end)
+
+def _incise_inside(text: str, cue_span: tuple[int, int], quote: Quote) -> bool:
+    return quote.start < cue_span[0] and cue_span[1] < quote.end
+
+def _starts_with_quote(text: str, sent: ParsedSentence, quote: Quote) -> bool:
+    return quote.start <= sent.start + 1
+
+def _spread_datelines(text: str, sentences: list[ParsedSentence], kinds: list[str],
+                      paragraph_starts: list[bool], results: list[Attribution | None]) -> None:
+    """A dateline's outlet speaks the dispatch's unsourced sentences and relays its sources,
+    until a named source or a new headline takes over."""
+    outlet = None
+    for i, sent in enumerate(sentences):
+        if kinds[i] == "headline":
+            outlet = None
+        if results[i] is None:
+            continue
+        if paragraph_starts[i]:
+            found = dateline_outlet(text[sent.start : sent.end])
+            if found:
+                outlet = found
+        if outlet is None:
+            continue
+        name, cue = outlet
+        current = results[i]
+        if current.source is None:
+            results[i] = Attribution(Source(name, "outlet", name, (sent.start, sent.start)), "according_to",
+                                     cue, None, None, 0.6)
+        elif current.source.type == "named":
+            outlet = None
+        elif current.source.type == "unnamed" and fold(name) not in {fold(v) for v in current.source.via}:
+            current.source = replace(current.source, via=(name, *current.source.via))
