@@ -1,8 +1,8 @@
-"""Document-level attribution: each sentence's own cues, then quotations, datelines, relays.
+"""One sentence's own attribution: its reporting verbs and framing cues, the source each names,
+the outlets that relay it and the mode (direct, indirect, according_to).
 
-The order matters and mirrors how a reader attributes: sentence by sentence in document
-order (so "il" and "le communiqué" resolve to what came before), then every sentence inside a
-quotation takes the quotation's speaker, then a dateline's outlet covers its dispatch.
+A verb's report wins over a framing preposition unless the framing scopes over the verb
+("Selon X, Y a déclaré …" keeps X only when X frames the whole sentence).
 """
 
 from __future__ import annotations
