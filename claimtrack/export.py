@@ -11,7 +11,7 @@ from typing import TextIO
 from claimtrack.queries import ClaimRow
 
 CSV_FIELDS = ("id", "document", "document_sha256", "title", "outlet", "start", "end", "kind", "text", "speaker",
-              "mention", "speaker_type", "via", "mode", "cue", "confidence", "status", "verdict", "note",
+              "mention", "speaker_type", "via", "mode", "cue", "confidence", "evidence", "status", "verdict", "note",
               "machine_extracted")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

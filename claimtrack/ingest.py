@@ -110,7 +110,7 @@ def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> 
             cue_end=item.cue_span[1] if item.cue_span else None,
             quote_start=item.quote_span[0] if item.quote_span else None,
             quote_end=item.quote_span[1] if item.quote_span else None,
-            confidence=item.confidence, origin="machine", status="machine",
+            confidence=item.confidence, evidence=item.evidence, origin="machine", status="machine",
         )
         claim.via = [ClaimVia(position=n, outlet=name) for n, name in enumerate(item.via)]
         document.claims.append(claim)

@@ -118,7 +118,9 @@ class Claim(Base):
     cue_end: Mapped[int | None] = mapped_column(Integer)
     quote_start: Mapped[int | None] = mapped_column(Integer)
     quote_end: Mapped[int | None] = mapped_column(Integer)
-    confidence: Mapped[float] = mapped_column(Float)
+    confidence: Mapped[float] = mapped_column(Float, index=True)
+    # the engine rule that decided the attribution (claimtrack.engine.calibration); None for claims a reviewer added
+    evidence: Mapped[str | None] = mapped_column(String(64))
     origin: Mapped[str] = mapped_column(String(16), default="machine")
     # the latest review, denormalised for filtering; the history is in `reviews`
     status: Mapped[str] = mapped_column(String(16), default="machine", index=True)

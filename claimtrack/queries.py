@@ -25,9 +25,10 @@ class ClaimFilter:
     batch: str | None = None
     limit: int | None = None
     include_rejected: bool = False
+    sort: str = "document"  # document order, or "confidence": least sure first
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v not in (None, False, ())}
+        return {k: v for k, v in asdict(self).items() if v not in (None, False, ()) and (k, v) != ("sort", "document")}
 
 
 MIN_SHA_PREFIX = 6
@@ -66,6 +67,9 @@ def _filtered(query: Select, flt: ClaimFilter) -> Select:
         query = query.where(Claim.text.ilike(f"%{flt.search}%"))
     if flt.batch:
         query = query.join(BatchItem, BatchItem.claim_id == Claim.id).join(Batch).where(Batch.name == flt.batch)
+    if flt.sort == "confidence":
+        query = query.order_by(Claim.confidence, Document.id, Claim.start)
+    elif flt.batch:
         query = query.order_by(BatchItem.position)
     else:
         query = query.order_by(Document.id, Claim.start)
@@ -81,7 +85,7 @@ def claim_query(flt: ClaimFilter) -> Select:
 
 _ROW_COLUMNS = (Claim.id, Document.name, Document.sha256, Document.title, Document.outlet, Claim.start, Claim.end,
                 Claim.kind, Claim.text, Speaker.name, Claim.mention, Claim.speaker_type, Claim.mode, Claim.cue,
-                Claim.confidence, Claim.status, Claim.verdict, Claim.origin)
+                Claim.confidence, Claim.evidence, Claim.status, Claim.verdict, Claim.origin)
 
 
 @dataclass(frozen=True)
@@ -104,6 +108,7 @@ class ClaimRow:
     mode: str = "none"
     cue: str | None = None
     confidence: float = 0.0
+    evidence: str | None = None
     status: str = "machine"
     verdict: str | None = None
     note: str | None = None
@@ -138,10 +143,11 @@ def iter_rows(session: Session, flt: ClaimFilter, chunk: int = 500) -> Iterator[
         ids = [r[0] for r in part]
         notes, vias = _latest_notes(session, ids), _vias(session, ids)
         for (claim_id, document, sha256, title, outlet, start, end, kind, text, speaker, mention, speaker_type,
-             mode, cue, confidence, status, verdict, origin) in part:
+             mode, cue, confidence, evidence, status, verdict, origin) in part:
             yield ClaimRow(
                 id=claim_id, document=document, document_sha256=sha256, title=title, outlet=outlet, start=start,
                 end=end, kind=kind, text=text, speaker=speaker, mention=mention, speaker_type=speaker_type,
-                via=vias.get(claim_id, []), mode=mode, cue=cue, confidence=confidence, status=status,
+                via=vias.get(claim_id, []), mode=mode, cue=cue, confidence=confidence, evidence=evidence,
+                status=status,
                 verdict=verdict, note=notes.get(claim_id),
                 machine_extracted=status == "machine" and origin == "machine")

@@ -100,6 +100,8 @@ def draw(session: Session, n: int, flt: ClaimFilter, *, by: str | None = None, s
     else:
         chosen = ordered[:n]
         strata = {}
+    if flt.sort == "confidence":  # the draw stays random; the review starts where the engine is least sure
+        chosen.sort(key=lambda c: (c.confidence, sample_key(seed, c.id)))
     name = name or f"sample-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{seed}"
     batch = Batch(name=name, seed=seed, size=n, stratify_by=by,
                   filters=json.dumps(flt.as_dict(), ensure_ascii=False, sort_keys=True),

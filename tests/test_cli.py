@@ -225,3 +225,17 @@ def test_exports_past_one_chunk(large_db, runner, tmp_path):
     listed = runner.invoke(main, ["--db", large_db, "claims", "--json"])
     assert listed.exit_code == 0
     assert len(listed.stdout.splitlines()) == total
+
+
+def test_least_sure_first(seeded_copy, runner):
+    listed = runner.invoke(main, ["--db", seeded_copy, "claims", "--sort", "confidence", "--json"])
+    rows = [json.loads(line) for line in listed.stdout.splitlines()]
+    confidences = [r["confidence"] for r in rows]
+    assert confidences == sorted(confidences) and confidences[0] < confidences[-1]
+    assert all(r["evidence"] for r in rows)
+    drawn = runner.invoke(main, ["--db", seeded_copy, "sample", "12", "--seed", "3", "--sort", "confidence",
+                                 "--batch", "unsure"])
+    assert drawn.exit_code == 0, drawn.output
+    batch = runner.invoke(main, ["--db", seeded_copy, "claims", "--batch", "unsure", "--json"])
+    in_batch = [json.loads(line)["confidence"] for line in batch.stdout.splitlines()]
+    assert len(in_batch) == 12 and in_batch == sorted(in_batch)

@@ -36,7 +36,7 @@ class Attribution:
     cue: str | None = None
     cue_span: tuple[int, int] | None = None
     quote_span: tuple[int, int] | None = None
-    confidence: float = 0.75
+    evidence: str = "none/plain"  # which rule decided it: the key of the calibration table
     own: bool = False  # found in the sentence itself, not inherited
 
 
@@ -131,7 +131,7 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
         mode = "according_to"
     else:
         mode = "direct" if quote else "indirect"
-    confidence = 0.65 if source.resolved else 0.85
-    return Attribution(source, mode, cue, cue_span, (quote.start, quote.end) if quote else None, confidence, True)
+    evidence = f"{source.resolved or chosen.kind}/{source.type}"
+    return Attribution(source, mode, cue, cue_span, (quote.start, quote.end) if quote else None, evidence, True)
 
 

@@ -84,7 +84,28 @@ def attribute_document(
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     _spread_datelines(text, sentences, kinds, starts, results)
     _carry_relays(results)
+    _label_unsourced(text, sentences, results, quotes)
     return results
+
+
+def _label_unsourced(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                     quotes: list[Quote]) -> None:
+    """Why a sentence was left to the article's own voice, so that its confidence says how sure
+    that is: a sentence with a quotation, in the first person, or right after a report is more
+    often someone's words than a plain one."""
+    for i, sent in enumerate(sentences):
+        current = results[i]
+        if current is None or current.source is not None:
+            continue
+        previous = next((r for r in reversed(results[:i]) if r is not None), None)
+        if any(q.start < sent.end and sent.start < q.end and q.words(text) >= MIN_QUOTE_WORDS for q in quotes):
+            current.evidence = "none/quoted"
+        elif _in_first_person(sent):
+            current.evidence = "none/first-person"
+        elif previous is not None and previous.source is not None:
+            current.evidence = "none/after-report"
+        else:
+            current.evidence = "none/plain"
 
 def _carry_relays(results: list[Attribution | None]) -> None:
     """An interview or a dispatch relayed by an outlet goes on: the same speaker's following
@@ -119,7 +140,7 @@ def _spread_backward_references(text: str, sentences: list[ParsedSentence], kind
         for j in range(i - 1, max(-1, i - 1 - _MAX_BACKWARD), -1):
             if kinds[j] != "claim" or results[j] is None or results[j].source is not None:
                 break
-            results[j] = Attribution(own.source, "indirect", own.cue, own.cue_span, None, own.confidence - 0.15)
+            results[j] = Attribution(own.source, "indirect", own.cue, own.cue_span, None, f"backward/{own.source.type}")
 
 FIRST_PERSON = frozenset("je j' me m' moi mon ma mes nous notre nos".split())
 
@@ -162,7 +183,7 @@ def _spread_continuations(text: str, sentences: list[ParsedSentence], results: l
         quoted = _is_quoted_sentence(text, sent) and owner is not None and owner.mode == "direct"
         if owner is not None and (quoted or (not author_first_person and _in_first_person(sent))):
             results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
-                                     owner.confidence - 0.1)
+                                     f"continuation/{owner.source.type}")
         else:
             owner = None
 
@@ -189,7 +210,7 @@ def _spread_quoted_neighbours(text: str, sentences: list[ParsedSentence], result
         owner = direct(i0 - 1) or direct(i0 + 1)
         if owner:
             results[i0] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
-                                      owner.confidence - 0.1)
+                                      f"neighbour/{owner.source.type}")
 
 def _spread_colon_blocks(text: str, sentences: list[ParsedSentence], kinds: list[str], paragraphs: list[int],
                          results: list[Attribution | None]) -> None:
@@ -207,7 +228,8 @@ def _spread_colon_blocks(text: str, sentences: list[ParsedSentence], kinds: list
             continue
         for j in block:
             if results[j] is not None and results[j].source is None:
-                results[j] = Attribution(own.source, "direct", own.cue, own.cue_span, None, own.confidence - 0.1)
+                results[j] = Attribution(own.source, "direct", own.cue, own.cue_span, None,
+                                         f"colon-block/{own.source.type}")
 
 def _spread_quotations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
                        quotes: list[Quote]) -> None:
@@ -240,7 +262,7 @@ def _spread_quotations(text: str, sentences: list[ParsedSentence], results: list
             current = results[i]
             if current is not None and not current.own:
                 results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span,
-                                         (quote.start, quote.end), owner.confidence - 0.05)
+                                         (quote.start, quote.end), f"quotation/{owner.source.type}")
             elif current is not None and current is owner:
                 current.mode = "direct"
                 current.quote_span = (quote.start, quote.end)
@@ -271,7 +293,7 @@ def _spread_datelines(text: str, sentences: list[ParsedSentence], kinds: list[st
         current = results[i]
         if current.source is None:
             results[i] = Attribution(Source(name, "outlet", name, (sent.start, sent.start)), "according_to",
-                                     cue, None, None, 0.6)
+                                     cue, None, None, "dateline/outlet")
         elif current.source.type == "named":
             outlet = None
         elif current.source.type == "unnamed" and fold(name) not in {fold(v) for v in current.source.via}:

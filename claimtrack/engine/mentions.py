@@ -35,7 +35,7 @@ class Source:
     span: tuple[int, int]
     role: str | None = None
     via: tuple[str, ...] = ()
-    resolved: bool = False  # the speaker comes from elsewhere in the article
+    resolved: str = ""  # how the speaker was found elsewhere in the article: pronoun, role, protagonist …
     plural: bool = False
 
 
@@ -81,7 +81,7 @@ class Resolver:
         if folded in DEMONSTRATIVES:
             last = self.registry.last_person_before(span[0])
             if last:  # "Celui-ci a indiqué": the person named last, whatever their role
-                return Source(self.registry.canonical(last[1]), "named", mention, span, resolved=True)
+                return Source(self.registry.canonical(last[1]), "named", mention, span, resolved="demonstrative")
         if (b - a <= 2 or folded in lex.pronouns) and (folded in lex.pronouns
                                                        or folded.lstrip("-t").lstrip("-") in lex.pronouns):
             plural = _plural_pronoun(folded)
@@ -92,14 +92,14 @@ class Resolver:
                 name = self.registry.canonical(subject[1])
                 if antecedent is None or name != antecedent.speaker:
                     # "Jim Bruce est né … Il a déclaré": the person named as subject since the last speaker
-                    return Source(name, "named", mention, span, resolved=True)
+                    return Source(name, "named", mention, span, resolved="subject")
             if antecedent:
-                return replace(antecedent, mention=mention, span=span, resolved=True)
+                return replace(antecedent, mention=mention, span=span, resolved="pronoun")
             return Source(folded.removeprefix("-t").lstrip("-"), "unnamed", mention, span)
         if folded in SPEAKING_SELF or folded in lex.time_words:
             return None  # the author's or reader's person, a date, a quantity: nobody speaks
         if folded in ("la même source", "cette source", "la même agence") and self.last_issuer:
-            return replace(self.last_issuer, mention=mention, span=span, resolved=True)
+            return replace(self.last_issuer, mention=mention, span=span, resolved="issuer")
         head = head_index(sent, a, b)
         source = self._classify(sent, a, b, mention, span, head)
         if source is not None and source.type == "unnamed" and not can_speak(toks[head]):
@@ -157,7 +157,7 @@ class Resolver:
             elif outlets:
                 return Source(outlets[0][2], "outlet", mention, span)
             elif self.last_issuer and toks[a].upos == "DET" and fold(toks[a].text) not in INDEFINITE:
-                return replace(self.last_issuer, mention=mention, span=span, resolved=True)
+                return replace(self.last_issuer, mention=mention, span=span, resolved="issuer")
         if outlets and head_word not in lex.titles:
             return Source(outlets[0][2], "outlet", mention, span)
         if head_word in lex.outlet_nouns:
@@ -186,10 +186,10 @@ class Resolver:
         if head_word in lex.titles:
             person = self.registry.by_role(mention, toks[head].text, span[0])
             if person:
-                return Source(person.name, "named", mention, span, role=person.role, resolved=True)
+                return Source(person.name, "named", mention, span, role=person.role, resolved="role")
             protagonist = self._protagonist_for(sent, a, head)
             if protagonist:  # "le premier ministre" in an article about Jean Charest, who holds no other title
-                return Source(protagonist.name, "named", mention, span, role=mention, resolved=True)
+                return Source(protagonist.name, "named", mention, span, role=mention, resolved="protagonist")
         if head_word in lex.non_sources:
             return None  # "Cette affaire rappelle …": an event, not a source
         if head_word in lex.institutions and toks[head].feat("Number") != "Plur":

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from claimtrack.engine.backends import Backend, load_backend
+from claimtrack.engine.calibration import DEFAULT, confidence
 from claimtrack.engine.document import attribute_document
 from claimtrack.engine.kinds import paragraph_kinds
 from claimtrack.engine.metadata import outlet_from_furniture, published_date
@@ -56,7 +57,8 @@ class Analyzer:
                 mention=source.mention if source and source.mention != source.speaker else None,
                 role=source.role if source else None,
                 via=source.via if source else (),
-                confidence=round(attribution.confidence, 2) if attribution else 0.5,
+                confidence=round(confidence(attribution.evidence), 2) if attribution else DEFAULT,
+                evidence=attribution.evidence if attribution else "none/plain",
                 mention_span=source.span if source and source.span[1] > source.span[0] else None,
                 cue_span=attribution.cue_span if source else None,
                 quote_span=attribution.quote_span if source else None,

@@ -45,6 +45,7 @@ class Claim:
     role: str | None = None
     via: tuple[str, ...] = ()
     confidence: float = 0.5
+    evidence: str = "none/plain"  # the rule that decided the attribution (engine/calibration.py)
     mention_span: tuple[int, int] | None = None
     cue_span: tuple[int, int] | None = None
     quote_span: tuple[int, int] | None = None

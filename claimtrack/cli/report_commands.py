@@ -8,12 +8,11 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from claimtrack.cli import main
-from claimtrack.cli_common import TYPES, console, open_database
+from claimtrack.cli.common import TYPES, console, open_database
 from claimtrack.reports import sourcing_profile, speakers
 
 
-@main.command("speakers")
+@click.command("speakers")
 @click.option("--type", "types", multiple=True, type=click.Choice(TYPES[:3]), help="Speaker type (repeatable).")
 @click.option("--doc", "document", help="Only speakers of this document (name or sha256 prefix).")
 @click.pass_context
@@ -36,7 +35,7 @@ def speakers_command(ctx: click.Context, types: tuple[str, ...], document: str |
     console().print(table)
 
 
-@main.command()
+@click.command()
 @click.option("--by", type=click.Choice(["document", "outlet"]), help="One profile per document or outlet.")
 @click.option("--doc", "document", help="Only this document (name or sha256 prefix).")
 @click.pass_context
@@ -61,7 +60,7 @@ def stats(ctx: click.Context, by: str | None, document: str | None) -> None:
     console().print(table)
 
 
-@main.command()
+@click.command()
 @click.argument("document")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, writable=True, path_type=Path),
               help="HTML file to write (default: DOCUMENT.html in the current folder).")

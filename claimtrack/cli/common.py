@@ -12,6 +12,7 @@ from claimtrack.db import Database, DatabaseError
 from claimtrack.queries import STATUSES, ClaimFilter
 
 TYPES = ("named", "unnamed", "outlet", "editorial")
+SORTS = ("document", "confidence")
 
 
 def console() -> Console:
@@ -37,16 +38,19 @@ def filter_options(command):
         click.option("--search", help="Claim text contains this text."),
         click.option("--batch", help="Only the claims of this saved sample batch."),
         click.option("--limit", type=click.IntRange(min=1), help="At most this many claims."),
+        click.option("--sort", type=click.Choice(SORTS), default="document", show_default=True,
+                     help="Document order, or 'confidence': the claims the engine is least sure of first."),
     ]
     for option in reversed(options):
         command = option(command)
 
     @functools.wraps(command)
-    def wrapper(*args, attributed, unsourced, types, speaker, document, status, search, batch, limit, **kwargs):
+    def wrapper(*args, attributed, unsourced, types, speaker, document, status, search, batch, limit, sort, **kwargs):
         if attributed and unsourced:
             raise click.UsageError("--attributed and --unsourced exclude each other")
         flt = ClaimFilter(attributed=attributed, unsourced=unsourced, types=tuple(types), speaker=speaker,
-                          document=document, status=tuple(status), search=search, batch=batch, limit=limit)
+                          document=document, status=tuple(status), search=search, batch=batch, limit=limit,
+                          sort=sort)
         return command(*args, flt=flt, **kwargs)
 
     return wrapper

@@ -1,4 +1,4 @@
-"""Command line: each command parses its options, calls one library function, renders the result."""
+"""Commands over the store: database migrations, ingest, listing and export."""
 
 from __future__ import annotations
 
@@ -11,30 +11,13 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from claimtrack import __version__
-from claimtrack.cli_common import console, filter_options, open_database, short
+from claimtrack.cli.common import console, filter_options, open_database, short
 from claimtrack.db import Database, DatabaseError, current_revision, head_revision
 from claimtrack.queries import ClaimFilter, iter_rows
 from claimtrack.reading import MAX_BYTES, collect_sources
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--db", envvar="CLAIMTRACK_DB", default="claims.db", show_default=True,
-              help="Database URL or SQLite file path (also CLAIMTRACK_DB).")
-@click.version_option(__version__, prog_name="claimtrack")
-@click.pass_context
-def main(ctx: click.Context, db: str) -> None:
-    """Who says what in news articles: attribute every claim to its source, review and export.
-
-    \b
-    Example:
-      claimtrack ingest seeds/ && claimtrack claims --unsourced
-    """
-    ctx.ensure_object(dict)
-    ctx.obj["db"] = db
-
-
-@main.group()
+@click.group()
 def db() -> None:
     """Database migrations (Alembic).
 
@@ -76,7 +59,7 @@ def db_current(ctx: click.Context) -> None:
     click.echo(f"{current or 'empty'} ({state})")
 
 
-@main.command()
+@click.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("--reprocess", is_flag=True, help="Redo documents already ingested with the current pipeline.")
 @click.option("--backend", type=click.Choice(["spacy", "stanza"]), default="spacy", show_default=True,
@@ -128,7 +111,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
         raise click.ClickException(f"{len(failed)} of {len(results)} document(s) failed; see the reason column")
 
 
-@main.command()
+@click.command()
 @filter_options
 @click.option("--json", "as_json", is_flag=True, help="Print JSON lines instead of a table.")
 @click.pass_context
@@ -139,6 +122,7 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
     Example:
       claimtrack claims --unsourced --doc 000_4e39641b278808e5.txt
       claimtrack claims --type unnamed --type outlet --json
+      claimtrack claims --sort confidence --limit 20
     """
     from claimtrack.export import write_jsonl
 
@@ -149,20 +133,21 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
             write_jsonl(rows, sys.stdout)
             return
         table = Table(title="Claims (machine-extracted until reviewed: check against the original)")
-        for column in ("id", "document", "type", "speaker", "via", "mode", "status", "text"):
+        for column in ("id", "document", "type", "speaker", "via", "mode", "conf", "status", "text"):
             table.add_column(column, overflow="fold")
         count = 0
         for row in rows:
             marker = "⚙ " if row.machine_extracted else ""
             table.add_row(str(row.id), escape(row.document), row.speaker_type, escape(row.speaker or "—"),
-                          escape(" > ".join(row.via)), row.mode, marker + row.status, escape(short(row.text)))
+                          escape(" > ".join(row.via)), row.mode, f"{row.confidence:.2f}", marker + row.status,
+                          escape(short(row.text)))
             count += 1
         out = console()
         out.print(table)
         out.print(f"{count} claim(s)")
 
 
-@main.command()
+@click.command()
 @filter_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "claimreview"]), default="jsonl",
               show_default=True)
@@ -210,11 +195,3 @@ def export(ctx: click.Context, flt: ClaimFilter, fmt: str, output: str | None, e
             handle.detach()
     if output:
         click.echo(f"{count} claim(s) written to {output}", err=True)
-
-
-def _register() -> None:
-    """The review and report commands live in their own modules; importing them adds them."""
-    from claimtrack import cli_reports, cli_review  # noqa: F401
-
-
-_register()

@@ -13,8 +13,7 @@ from rich.text import Text
 from sqlalchemy import select
 
 from claimtrack import review as reviews
-from claimtrack.cli import main
-from claimtrack.cli_common import console, filter_options, open_database, short
+from claimtrack.cli.common import console, filter_options, open_database, short
 from claimtrack.models import Claim
 from claimtrack.queries import ClaimFilter, claim_query
 from claimtrack.reports import batch_exists, batch_progress, claim_detail
@@ -95,7 +94,7 @@ def print_detail(out, detail, compact: bool = False) -> None:
                   f"by {escape(detail.reviews[-1].reviewer)}")
 
 
-@main.command()
+@click.command()
 @click.argument("claim_id", type=int)
 @click.pass_context
 def show(ctx: click.Context, claim_id: int) -> None:
@@ -135,7 +134,7 @@ def _ask_correction(claim: Claim) -> reviews.Correction:
     return reviews.Correction(speaker=speaker, speaker_type=speaker_type, via=via, mode=mode)
 
 
-@main.command("review")
+@click.command("review")
 @filter_options
 @click.option("--reviewer", default=reviews.default_reviewer, show_default="$USER",
               help="Name recorded with every answer.")
@@ -244,7 +243,7 @@ def _act(database, key: str, detail, reviewer: str, batch: str | None, out) -> b
     raise AssertionError(key)
 
 
-@main.command()
+@click.command()
 @click.argument("n", type=click.IntRange(min=1))
 @filter_options
 @click.option("--by", "by", type=click.Choice(STRATA), help="Stratify proportionally by this.")
@@ -283,7 +282,7 @@ def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: i
     out.print(f"Review it with: claimtrack review --batch {escape(result.name)}")
 
 
-@main.command()
+@click.command()
 @click.pass_context
 def batches(ctx: click.Context) -> None:
     """List saved sample batches with their review progress.

@@ -1,0 +1,5 @@
+"""Command line: each command parses its options, calls one library function, renders the result."""
+
+from claimtrack.cli.app import main
+
+__all__ = ["main"]

@@ -1,0 +1,34 @@
+"""The `claimtrack` command group: each command module defines plain click commands and this
+module gathers them, so that no command module imports the group (no import circle)."""
+
+from __future__ import annotations
+
+import click
+
+from claimtrack import __version__
+from claimtrack.cli.evaluate_command import evaluate
+from claimtrack.cli.report_commands import report, speakers_command, stats
+from claimtrack.cli.review_commands import batches, review_command, sample, show
+from claimtrack.cli.store_commands import claims, export, ingest
+from claimtrack.cli.store_commands import db as db_group
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--db", envvar="CLAIMTRACK_DB", default="claims.db", show_default=True,
+              help="Database URL or SQLite file path (also CLAIMTRACK_DB).")
+@click.version_option(__version__, prog_name="claimtrack")
+@click.pass_context
+def main(ctx: click.Context, db: str) -> None:
+    """Who says what in news articles: attribute every claim to its source, review and export.
+
+    \b
+    Example:
+      claimtrack ingest seeds/ && claimtrack claims --unsourced
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["db"] = db
+
+
+for command in (db_group, ingest, claims, export, show, review_command, sample, batches, speakers_command, stats,
+                report, evaluate):
+    main.add_command(command)
