@@ -200,3 +200,37 @@ def test_an_outlet_named_in_passing_relays_nothing(analyzer):
     claim = _check(analyzer, "Le juge Paul Amrani a affirmé que le fondateur de WikiLeaks serait entendu.",
                    "Paul Amrani", "named")
     assert claim.via == ()
+
+
+MORE_CASES = [
+    # an institution noun as inverted subject of a pronominal verb
+    ("Pourquoi tant de hâte, se demande le consulat à Genève.", "consulat à Genève", "named"),
+    # a present tense the tagger takes for a participle, after a relative insertion
+    ("Lucie Arnaud, qui est elle-même membre du conseil, conteste en particulier les chiffres.",
+     "Lucie Arnaud", "named"),
+    # the people counted are the head of "la plupart des …"
+    ("Le vaccin est sûr, mais la plupart des pédiatres disent que la dose est trop forte.",
+     "la plupart des pédiatres", "unnamed"),
+    # "on" is people the article does not name, unless a speaker tells what they heard
+    ("On estime que la crue a coûté dix millions.", "on", "unnamed"),
+    # an incise closing the sentence frames the report inside it
+    ("Les pompiers ont dit qu'ils étaient débordés, a déclaré le maire Paul Girod.", "Paul Girod", "named"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), MORE_CASES, ids=[c[0][:40] for c in MORE_CASES])
+def test_more_sources(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+def test_what_a_speaker_heard_is_their_own_report(analyzer):
+    text = ("Le producteur Marc Vial a dénoncé l'opération, qualifiée de « désastre ».\n"
+            "On nous a dit que c'était un massacre.\n"
+            "« J'ai entendu parler d'une plainte à venir », a-t-il dit.")
+    claims = analyzer.analyze(text).claims
+    assert [c.speaker for c in claims] == ["Marc Vial"] * 3
+
+
+def test_a_pronominal_verb_is_a_verb_of_its_own(analyzer):
+    _check(analyzer, "Au bout de la route, se trouve une petite ville tranquille.", None, "editorial")
+    _check(analyzer, "Le maire Jean Roussel s'est dit confiant dans l'issue du vote.", "Jean Roussel", "named")

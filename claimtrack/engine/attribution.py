@@ -41,8 +41,14 @@ class Attribution:
 
 
 def _pick(cues: list[Cue]) -> Cue | None:
+    """The outermost report: the shallowest cue, except that an incise closing the sentence
+    frames everything before it ("Les chirurgiens ont dit qu'ils étaient outrés, a déclaré M.
+    Camus": M. Camus)."""
     if not cues:
         return None
+    last = max(cues, key=lambda c: c.anchor)
+    if last.kind == "incise" and len(cues) > 1 and all(c.words[1] <= last.words[0] for c in cues if c is not last):
+        return last
     return min(cues, key=lambda c: (c.depth, c.anchor))
 
 
@@ -116,7 +122,8 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
         framed = resolver.classify(sent, *framing.subject)
         deeper_verb = verb is not None and verb.depth > 0 and (
             verb.depth > framing.depth or _frames_whole_sentence(sent, framing))
-        if framed and (source is None or (deeper_verb and verb.kind != "incise")):
+        weak_verb = source is not None and source.speaker == "on"  # "De source diplomatique, on indique"
+        if framed and (source is None or weak_verb or (deeper_verb and verb.kind != "incise")):
             source, chosen = framed, framing
         elif framed and source and framed.type == "outlet" and source.type != "outlet":
             source = replace(source, via=(framed.speaker or framed.mention, *source.via))

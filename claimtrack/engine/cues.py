@@ -23,6 +23,7 @@ from claimtrack.engine.verbgroup import (
     incise_position,
     negated,
     reporting_word,
+    verb_lemma,
 )
 
 CITING = ("les propos de", "les propos d'", "les déclarations de", "les déclarations d'")
@@ -64,6 +65,9 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
         return None  # "n'a pas dit" reports nothing, "n'exclut pas" asserts
     end = max(multi_end or v + 1, clitic[1] if clitic else 0)
     form = tok.feat("VerbForm")
+    if form == "Part" and tok.feat("Tense") != "Pres" and verb_lemma(tok).endswith("er") \
+            and not fold(tok.text).endswith(("é", "ée", "és", "ées", "ant")):
+        form = "Fin"  # "Margaret Somerville, …, conteste": a present tense the tagger took for a participle
     if form == "Inf":
         return _narrative_cue(sent, v, end) or _infinitive_cue(text, sent, v, end, frame, quotes)
     if first_or_second_person(toks, v):
@@ -80,7 +84,7 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     if frame in ("clause", "que") and not incise and not has_clause_frame(toks, end, quotes, frame == "clause"):
         return None
     subject, kind = subject_of(text, sent, v, a, end, clitic, incise)
-    if subject is None or subject[0] >= subject[1] or fold(toks[subject[0]].text) == "on":
+    if subject is None or subject[0] >= subject[1]:
         return None
     return Cue(v, (a, end), subject, kind, sent.depth(v), _citing(text, sent, subject[1]))
 
@@ -106,7 +110,7 @@ def _infinitive_cue(text: str, sent: ParsedSentence, v: int, end: int, frame: st
     if negated(toks, ga, governor) or hypothetical(toks, governor, ga) or first_or_second_person(toks, governor):
         return None
     subject = preposed_subject(text, sent, governor, ga)
-    if subject is None or subject[0] >= subject[1] or fold(toks[subject[0]].text) == "on":
+    if subject is None or subject[0] >= subject[1]:
         return None
     return Cue(v, (ga, end), subject, "preposed", sent.depth(governor))
 

@@ -19,9 +19,10 @@ from claimtrack.engine.phrases import extend_np, head_index
 
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres".split())
 DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
-SPEAKING_SELF = frozenset("je j' moi nous tu vous on me m'".split())
+SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 AGENT_ENDINGS = ("eur", "eurs", "euse", "euses", "trice", "trices", "iste", "istes", "ien", "iens", "ienne",
                  "iennes", "ant", "ants", "ante", "antes", "aire", "aires", "ier", "iers", "ière", "ières",
+                 "iatre", "iatres", "ographe", "ographes", "naute", "nautes", "crate", "crates", "ète", "ètes",
                  "logue", "logues", "ais", "aise", "aises", "ain", "ains", "aine", "aines", "ois", "oise", "oises")
 
 
@@ -53,7 +54,7 @@ class Resolver:
         self.institutions: dict[str, str] = {}
 
     def remember(self, source: Source) -> None:
-        if source.type in ("named", "unnamed"):
+        if source.type in ("named", "unnamed") and source.speaker != "on":
             self.last_speaker = source
             self.recent = [s for s in self.recent if s.speaker != source.speaker][-5:] + [source]
         if self.last_issuer and self.last_issuer.speaker == source.speaker:
@@ -96,6 +97,10 @@ class Resolver:
             if antecedent:
                 return replace(antecedent, mention=mention, span=span, resolved="pronoun")
             return Source(folded.removeprefix("-t").lstrip("-"), "unnamed", mention, span)
+        if folded in ("on", "-on", "-t-on"):
+            if any(fold(t.text) in SPEAKING_SELF for t in toks):
+                return None  # "On nous a dit que …": a speaker telling what they heard, not a source
+            return Source("on", "unnamed", mention, span)  # "On estime que …": people the article does not name
         if folded in SPEAKING_SELF or folded in lex.time_words:
             return None  # the author's or reader's person, a date, a quantity: nobody speaks
         if folded in ("la même source", "cette source", "la même agence") and self.last_issuer:

@@ -94,10 +94,18 @@ def head_index(sent: ParsedSentence, a: int, b: int) -> int:
                    for t in sent.tokens[a:i]):
                 return i
             break
+    toks = sent.tokens
     for i in range(a, b):
-        tok = sent.tokens[i]
+        tok = toks[i]
         if tok.upos in ("NOUN", "PROPN", "PRON", "X") or fold(tok.text) in load().titles:
             if tok.text in load().honorifics:
                 continue
+            if fold(tok.text) in QUANTIFIERS and i + 1 < b and fold(toks[i + 1].text) in ("de", "d'", "des", "du"):
+                continue  # "la plupart des spécialistes": the people counted are the head
             return i
     return a
+
+
+QUANTIFIERS = frozenset("plupart majorité moitié partie nombre beaucoup certains certaines un une l'un l'une "
+                        "plusieurs dizaine dizaines centaine centaines millier milliers tiers quart ensemble "
+                        "totalité minorité poignée groupe".split())

@@ -7,7 +7,7 @@ from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.names import name_runs
 from claimtrack.engine.parsed import ParsedSentence, Token
 from claimtrack.engine.phrases import extend_np, start_np
-from claimtrack.engine.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain
+from claimtrack.engine.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain, reflexive
 
 SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
                                   "toutefois cependant néanmoins notamment ensuite enfin pourtant".split())
@@ -47,7 +47,9 @@ def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool
     follows = _subject_follows(toks, v, _skip_adverbials(toks, end))
     after_comma = a > 1 and toks[a - 1].text == "," and _inverted_np_closes(text, sent, _skip_adverbials(toks, end),
                                                                              enclosed=True)
-    return not has_subject_before and (_clause_before(toks, a) or (after_comma and follows)) and (
+    # a pronominal verb takes no object: the phrase after it is its subject (", se demande le consulat")
+    pronominal = follows and a > 0 and toks[a - 1].text == "," and reflexive(toks, v)  # a pronominal cue
+    return not has_subject_before and (_clause_before(toks, a) or (after_comma and follows) or pronominal) and (
         _after_quote(toks, a) or follows)
 
 

@@ -134,8 +134,9 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
     lemma = verb_lemma(tok)
     multi_end = _multiword(toks, v)
     frame = lex.verb_frames.get(lemma)
-    if f"s'{lemma}" in lex.verb_frames and _reflexive(toks, v):
-        frame = lex.verb_frames[f"s'{lemma}"]  # pronominal: "s'inquiéter", "s'est souvenu"
+    if reflexive(toks, v):
+        # a pronominal verb is a verb of its own: "s'inquiéter" reports, "se trouver" does not
+        frame = lex.verb_frames.get(f"s'{lemma}")
     if multi_end is not None:
         return "any", multi_end  # "s'est montré favorable", "fait état de": the phrase is the cue
     if frame is None or frame == "never" or tok.upos == "AUX" or _in_discourse_marker(toks, v):
@@ -154,7 +155,7 @@ def _in_discourse_marker(toks: tuple[Token, ...], v: int) -> bool:
     return False
 
 
-def _reflexive(toks: tuple[Token, ...], v: int) -> bool:
+def reflexive(toks: tuple[Token, ...], v: int) -> bool:
     """"se"/"s'" in the verb group before v: "s'inquiète", "s'est souvenu", "se sont dits"."""
     k = v - 1
     while k >= max(0, v - 4):
