@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import fcntl
+import hashlib
 import os
+import re
+import sqlite3
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -11,20 +16,26 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+
+from claimtrack.errors import ClaimtrackError
 
 DEFAULT_DB = "claims.db"
 
 
-class DatabaseError(RuntimeError):
+class DatabaseError(ClaimtrackError, RuntimeError):
     """A database problem a user can fix; the message says how."""
 
 
 def resolve_url(value: str | None) -> str:
     """A URL as given, or a bare path meaning SQLite (`--db claims.db`). A bare
     `postgresql://` uses psycopg 3, the driver the `postgres` extra installs."""
-    value = value or os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
+    if value is None:
+        value = os.environ.get("CLAIMTRACK_DB") or DEFAULT_DB
+    if not value.strip():
+        raise DatabaseError("--db is empty: give a file path (claims.db) or a database URL")
     if value.startswith(("postgresql://", "postgres://")):
         return "postgresql+psycopg://" + value.split("://", 1)[1]
     if "://" in value:
@@ -32,11 +43,34 @@ def resolve_url(value: str | None) -> str:
     return f"sqlite:///{Path(value).expanduser()}"
 
 
-def one_line(error: Exception) -> str:
-    """SQLAlchemy errors carry the SQL and a help link over several lines; users need the cause."""
+def shown(url: str) -> str:
+    """A URL fit to print: the password hidden."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except Exception:
+        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
+def one_line(error: BaseException, url: str | None = None) -> str:
+    """SQLAlchemy errors carry the SQL and a help link over several lines; users need the cause,
+    without the password of a URL."""
     cause = getattr(error, "orig", None) or error
     text = str(cause).strip().splitlines()
-    return text[0] if text else type(error).__name__
+    line = text[0] if text else type(error).__name__
+    line = re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", line)
+    if url:
+        password = make_url(url).password if "://" in url else None
+        if password:
+            line = line.replace(str(password), "***")
+    return line
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file of a SQLite URL (None for other databases and in-memory SQLite)."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
 
 
 def migrations_dir() -> Path:
@@ -55,15 +89,28 @@ def alembic_config(url: str) -> Config:
     return config
 
 
+BUSY_TIMEOUT_S = 30
+
+
 def make_engine(url: str) -> Engine:
-    engine = create_engine(url)
-    if engine.dialect.name == "sqlite":
+    if make_url(url).get_backend_name() == "sqlite":
+        # a writer waits up to BUSY_TIMEOUT_S for another one instead of failing "database is locked"
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+
         @event.listens_for(engine, "connect")
         def _pragmas(connection, _record) -> None:  # foreign keys are off by default in SQLite
             cursor = connection.cursor()
             cursor.execute("PRAGMA foreign_keys=ON")
+            cursor.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_S * 1000}")
+            # readers never block the writer, and the writer never blocks readers
+            if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                try:
+                    cursor.execute("PRAGMA journal_mode=WAL")
+                except sqlite3.OperationalError:
+                    pass  # a read-only file keeps its journal mode
             cursor.close()
-    return engine
+        return engine
+    return create_engine(url, pool_pre_ping=True)
 
 
 def head_revision(url: str) -> str:
@@ -83,20 +130,104 @@ def downgrade(url: str, revision: str) -> None:
     command.downgrade(alembic_config(url), revision)
 
 
-class Database:
-    """An engine on a database that is at the migrations' head (migrated on first use)."""
+def check_sqlite_file(path: Path, *, create: bool) -> None:
+    """Refuse what is not claimtrack's SQLite file before SQLAlchemy touches it: a folder, a
+    device, another program's database, a file that is not SQLite at all, or (for commands that
+    only read) a file that does not exist yet."""
+    if path.is_dir():
+        raise DatabaseError(f"{path} is a folder: give a database file path, e.g. {path / 'claims.db'}")
+    if not path.exists():
+        if not create:
+            raise DatabaseError(f"no database at {path}: ingest articles first (claimtrack --db {path} ingest …) "
+                                f"or create it with 'claimtrack --db {path} db upgrade'")
+        if not path.parent.exists():
+            raise DatabaseError(f"cannot create {path}: the folder {path.parent} does not exist")
+        return
+    if not path.is_file():
+        raise DatabaseError(f"{path} is not a regular file: give a database file path")
+    if path.stat().st_size == 0:
+        return  # an empty file becomes a new database
+    with open(path, "rb") as handle:
+        header = handle.read(16)
+    if header != b"SQLite format 3\x00":
+        raise DatabaseError(f"{path} is not a SQLite database: give claimtrack its own file")
+    try:
+        connection = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        finally:
+            connection.close()
+    except sqlite3.DatabaseError as error:
+        raise DatabaseError(f"cannot read {path}: {error}") from error
+    if tables and "alembic_version" not in tables:
+        listed = ", ".join(sorted(tables)[:5])
+        raise DatabaseError(f"{path} belongs to another program (tables: {listed}): give claimtrack its own file")
 
-    def __init__(self, value: str | None = None, *, migrate: bool = True) -> None:
+
+class _MigrationLock:
+    """An exclusive lock beside a SQLite file while its schema is created or migrated, so that
+    several commands starting at once on a new file do not all create the tables."""
+
+    def __init__(self, path: Path | None) -> None:
+        # in the temporary folder, keyed by the database's absolute path: nothing is left beside the file
+        key = hashlib.sha256(str(path.resolve()).encode()).hexdigest()[:24] if path else None
+        self.path = Path(tempfile.gettempdir()) / f"claimtrack-{key}.migrate-lock" if key else None
+        self.handle = None
+
+    def __enter__(self) -> _MigrationLock:
+        if self.path is not None:
+            try:
+                self.handle = open(self.path, "a")
+                fcntl.flock(self.handle, fcntl.LOCK_EX)
+            except OSError:
+                self.handle = None  # a read-only folder: migration will report what it can do
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.handle is not None:
+            fcntl.flock(self.handle, fcntl.LOCK_UN)
+            self.handle.close()
+
+
+def _create_sqlite(path: Path) -> None:
+    """A new SQLite database is built whole in a scratch file beside it and renamed into place:
+    SQLite's schema changes are not transactional under Alembic, so a kill during the first
+    migration must not leave tables without a version at the user's path."""
+    scratch = path.with_name(f".{path.name}.{os.getpid()}.new")
+    try:
+        upgrade(f"sqlite:///{scratch}")
+        os.replace(scratch, path)
+    except OSError as error:
+        raise DatabaseError(f"cannot create {path}: {error.strerror or error}") from error
+    finally:
+        for leftover in (scratch, scratch.with_name(scratch.name + "-journal")):
+            leftover.unlink(missing_ok=True)
+
+
+class Database:
+    """An engine on a database that is at the migrations' head (migrated on first use).
+
+    `create`: whether a missing SQLite file may be created (ingest, db upgrade); commands that
+    only read refuse a path that does not exist instead of answering from an empty database.
+    """
+
+    def __init__(self, value: str | None = None, *, migrate: bool = True, create: bool = False) -> None:
         self.url = resolve_url(value)
+        path = sqlite_path(self.url)
+        if path is not None:
+            check_sqlite_file(path, create=create)
         try:
             self.engine = make_engine(self.url)
         except ModuleNotFoundError as error:
             raise DatabaseError(f"no driver for {self.url.split('://')[0]} ({error.name}): for PostgreSQL, "
                                 "pip install 'claimtrack[postgres]'") from error
         except Exception as error:  # a malformed URL
-            raise DatabaseError(f"cannot open database {self.url!r}: {one_line(error)}") from error
+            raise DatabaseError(f"cannot open database {shown(self.url)!r}: {one_line(error, self.url)}") from error
         if migrate:
-            self.ensure_current()
+            with _MigrationLock(path):
+                if path is not None and (not path.exists() or path.stat().st_size == 0):
+                    _create_sqlite(path)
+                self.ensure_current()
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def ensure_current(self) -> None:
@@ -104,18 +235,45 @@ class Database:
         try:
             current = current_revision(self.engine)
         except Exception as error:
-            raise DatabaseError(f"cannot read database {self.url!r}: {one_line(error)}") from error
+            raise DatabaseError(f"cannot read database {shown(self.url)!r}: {one_line(error, self.url)}") from error
         known = {rev.revision for rev in script.walk_revisions()}
         if current is not None and current not in known:
             raise DatabaseError(
                 f"the database is at revision {current}, newer than this claimtrack knows "
                 f"(head {script.get_current_head()}): upgrade claimtrack (pip install -U claimtrack)"
             )
+        if current is None:
+            try:
+                with self.engine.connect() as connection:
+                    tables = set(inspect(connection).get_table_names())
+            except Exception as error:
+                raise DatabaseError(f"cannot read database {shown(self.url)!r}: {one_line(error, self.url)}") from error
+            if tables - {"alembic_version"}:
+                raise DatabaseError(f"{shown(self.url)} holds tables but no schema version (a creation that was "
+                                    f"interrupted, or another program's database): give claimtrack its own database")
         if current != script.get_current_head():
-            upgrade(self.url)
+            try:
+                upgrade(self.url)
+            except Exception as error:
+                raise DatabaseError(f"cannot migrate {shown(self.url)!r}: {one_line(error, self.url)}") from error
 
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed on success, rolled back on any error."""
         with self.sessions() as session, session.begin():
             yield session
+
+
+def schema_state(database: Database) -> str:
+    """"<revision> (head)", "… (behind head X: …)" or "… (newer than this claimtrack …)"."""
+    try:
+        current = current_revision(database.engine)
+    except Exception as error:
+        raise DatabaseError(f"cannot read database {shown(database.url)!r}: {one_line(error, database.url)}") from error
+    script = ScriptDirectory.from_config(alembic_config(database.url))
+    head = script.get_current_head()
+    if current == head:
+        return f"{current} (head)"
+    if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
+        return f"{current} (newer than this claimtrack, whose head is {head}: pip install -U claimtrack)"
+    return f"{current or 'empty'} (behind head {head}: run 'claimtrack db upgrade')"

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from claimtrack.engine.calibration import wilson_lower
+from claimtrack.errors import ClaimtrackError
 
 TYPES = ("named", "unnamed", "outlet", "editorial")
 SCORED_KINDS = frozenset({"claim", "headline"})
@@ -25,7 +26,7 @@ CONFIDENT = 0.8
 BINS = (0.0, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
 
 
-class GoldError(ValueError):
+class GoldError(ClaimtrackError, ValueError):
     """The gold file or its documents cannot be read; the message says which line or file."""
 
 

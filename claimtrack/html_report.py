@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.models import Claim, Document
-from claimtrack.queries import document_condition
+from claimtrack.queries import FilterError, document_ids
 from claimtrack.reports import sourcing_profile
 
 COLOURS = {"named": "#cfe8ff", "unnamed": "#ffe3b3", "outlet": "#e2d4ff", "editorial": "#f1f1f1"}
@@ -45,11 +45,13 @@ def _mark(claim: Claim, text: str) -> str:
 
 def render(session: Session, document_key: str) -> str:
     query = select(Document).options(selectinload(Document.segments), selectinload(Document.claims))
-    document = session.scalars(query.where(document_condition(document_key)).order_by(Document.id)).first()
-    if document is None:
-        raise LookupError(f"no document {document_key!r}: see 'claimtrack claims' for names")
+    try:
+        ids = document_ids(session, document_key)
+    except FilterError as error:
+        raise LookupError(str(error)) from error
+    document = session.scalars(query.where(Document.id.in_(ids)).order_by(Document.id)).first()
     claims = {(c.start, c.end): c for c in document.claims if c.status != "rejected"}
-    [profile] = sourcing_profile(session, None, document.name) or [None]
+    [profile] = sourcing_profile(session, ids=[document.id]) or [None]
     title = escape(document.title or document.name)
     parts = [f"<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'><title>{title}"
              f"</title><style>{STYLE}</style></head><body>",

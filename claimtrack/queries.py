@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 
-from sqlalchemy import Select, or_, select
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
+from claimtrack.errors import ClaimtrackError
 from claimtrack.models import Batch, BatchItem, Claim, ClaimVia, Document, Review, Speaker
 
 STATUSES = ("machine", "confirmed", "corrected", "rejected")
@@ -26,23 +27,62 @@ class ClaimFilter:
     limit: int | None = None
     include_rejected: bool = False
     sort: str = "document"  # document order, or "confidence": least sure first
+    document_ids: tuple[int, ...] = ()  # what `document` names, resolved by `checked`
 
     def as_dict(self) -> dict:
-        return {k: v for k, v in asdict(self).items() if v not in (None, False, ()) and (k, v) != ("sort", "document")}
+        return {k: v for k, v in asdict(self).items()
+                if v not in (None, False, ()) and (k, v) != ("sort", "document") and k != "document_ids"}
 
 
 MIN_SHA_PREFIX = 6
 
 
-def document_condition(key: str):
-    """The one way a user names a document: its file name, its id, or a sha256 prefix long
-    enough not to match by accident ("3" is document 3, not every hash starting with 3)."""
-    conditions = [Document.name == key]
-    if key.isdigit():
-        conditions.append(Document.id == int(key))
+class FilterError(ClaimtrackError, ValueError):
+    """A filter names something that is not there (a document, a batch); the message says so."""
+
+
+def like_pattern(text: str) -> str:
+    """`text` as a LIKE pattern that matches it literally anywhere: % and _ are escaped."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def document_ids(session: Session, key: str) -> list[int]:
+    """The one way a user names documents: the file name, a unique start of it ("003" is the
+    file 003_…), the id (a number with no leading zero), or a sha256 prefix of at least six
+    hex characters. Raises FilterError when nothing matches or a name start is ambiguous."""
+    exact = list(session.scalars(select(Document.id).where(Document.name == key)))
+    if exact:
+        return exact
+    started = session.execute(select(Document.id, Document.name)
+                              .where(Document.name.like(key.replace("\\", "\\\\").replace("%", "\\%")
+                                                        .replace("_", "\\_") + "%", escape="\\"))
+                              .order_by(Document.id).limit(6)).all()
+    if len(started) == 1:
+        return [started[0][0]]
+    if len(started) > 1:
+        names = ", ".join(name for _, name in started[:5])
+        raise FilterError(f"--doc {key!r} starts several document names ({names}…): give more of the name")
+    if key.isdigit() and not key.startswith("0"):
+        found = list(session.scalars(select(Document.id).where(Document.id == int(key)))) if len(key) < 19 else []
+        if found:
+            return found
     if len(key) >= MIN_SHA_PREFIX and all(c in "0123456789abcdef" for c in key.lower()):
-        conditions.append(Document.sha256.startswith(key.lower()))
-    return or_(*conditions)
+        found = list(session.scalars(select(Document.id).where(Document.sha256.startswith(key.lower()))))
+        if found:
+            return found
+    raise FilterError(f"no document {key!r}: name it by file name, id or sha256 prefix "
+                      "(list them with 'claimtrack stats --by document')")
+
+
+def checked(session: Session, flt: ClaimFilter) -> ClaimFilter:
+    """The filter with its document resolved to ids, after checking that what it names exists:
+    a mistyped --doc or --batch is an error, not an empty answer."""
+    if flt.batch and session.scalars(select(Batch.id).where(Batch.name == flt.batch)).first() is None:
+        raise FilterError(f"no batch {flt.batch!r}: list them with 'claimtrack batches', "
+                          "draw one with 'claimtrack sample N --batch NAME'")
+    if flt.document and not flt.document_ids:
+        return replace(flt, document_ids=tuple(document_ids(session, flt.document)))
+    return flt
 
 
 def _filtered(query: Select, flt: ClaimFilter) -> Select:
@@ -56,15 +96,17 @@ def _filtered(query: Select, flt: ClaimFilter) -> Select:
     if flt.types:
         query = query.where(Claim.speaker_type.in_(flt.types))
     if flt.speaker:
-        query = query.where(Speaker.name.ilike(f"%{flt.speaker}%"))
-    if flt.document:
-        query = query.where(document_condition(flt.document))
+        query = query.where(Speaker.name.ilike(like_pattern(flt.speaker), escape="\\"))
+    if flt.document_ids:
+        query = query.where(Claim.document_id.in_(flt.document_ids))
+    elif flt.document:
+        raise FilterError("a document filter must be checked first (queries.checked)")
     if flt.status:
         query = query.where(Claim.status.in_(flt.status))
     elif not flt.include_rejected:
         query = query.where(Claim.status != "rejected")
     if flt.search:
-        query = query.where(Claim.text.ilike(f"%{flt.search}%"))
+        query = query.where(Claim.text.ilike(like_pattern(flt.search), escape="\\"))
     if flt.batch:
         query = query.join(BatchItem, BatchItem.claim_id == Claim.id).join(Batch).where(Batch.name == flt.batch)
     if flt.sort == "confidence":
@@ -138,6 +180,7 @@ def iter_rows(session: Session, flt: ClaimFilter, chunk: int = 500) -> Iterator[
     """Rows streamed as plain columns, chunk by chunk: no ORM object is kept, so an export of
     any size runs in constant memory (an identity map cleared under an open result broke
     exports past one chunk)."""
+    flt = checked(session, flt)
     result = session.execute(_filtered(select(*_ROW_COLUMNS), flt).execution_options(yield_per=chunk))
     for part in result.partitions(chunk):
         ids = [r[0] for r in part]

@@ -12,12 +12,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from claimtrack.engine.kinds import normalise_line
+from claimtrack.errors import ClaimtrackError
 
 MAX_BYTES = 5_000_000
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 
 
-class ReadError(ValueError):
+class ReadError(ClaimtrackError, ValueError):
     """A file that cannot be ingested; the message is one line for the summary table."""
 
 

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.models import Batch, Claim, Document, Review, Segment, Speaker
-from claimtrack.queries import document_condition
+from claimtrack.queries import document_ids
 from claimtrack.review import history, reviewed_claim_ids
 
 
@@ -59,7 +59,7 @@ def speakers(session: Session, types: tuple[str, ...] = (), document: str | None
     if types:
         query = query.where(Speaker.type.in_(types))
     if document:
-        query = query.where(document_condition(document))
+        query = query.where(Claim.document_id.in_(document_ids(session, document)))
     return [SpeakerRow(s.name, s.type, s.role, sorted({a.alias for a in s.aliases}), n, d)
             for s, n, d in session.execute(query)]
 
@@ -87,12 +87,13 @@ class Profile:
         return self.reviewed / self.claims if self.claims else 0.0
 
 
-def sourcing_profile(session: Session, by: str | None = None, document: str | None = None) -> list[Profile]:
+def sourcing_profile(session: Session, by: str | None = None, document: str | None = None,
+                     ids: list[int] | None = None) -> list[Profile]:
     reviewed_ids = reviewed_claim_ids(session)
     query = select(Claim.id, Claim.speaker_type, Claim.verdict, Document.name, Document.outlet).join(Document) \
         .where(Claim.status != "rejected")
-    if document:
-        query = query.where(document_condition(document))
+    if document or ids:
+        query = query.where(Claim.document_id.in_(ids or document_ids(session, document)))
     groups: dict[str, Profile] = defaultdict(lambda: Profile(""))
     for claim_id, speaker_type, verdict, name, outlet in session.execute(query):
         key = "all" if by is None else (name if by == "document" else outlet or "(no outlet)")

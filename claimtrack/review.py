@@ -16,6 +16,7 @@ from datetime import datetime, timezone
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
+from claimtrack.errors import ClaimtrackError
 from claimtrack.identity import speaker_for
 from claimtrack.models import Claim, ClaimVia, Document, Review, Segment
 
@@ -25,7 +26,7 @@ SPEAKER_TYPES = ("named", "unnamed", "outlet", "editorial")
 MODES = ("direct", "indirect", "according_to", "none")
 
 
-class ReviewError(ValueError):
+class ReviewError(ClaimtrackError, ValueError):
     """A review that cannot be recorded; the message says why."""
 
 

@@ -17,13 +17,14 @@ from sqlalchemy.orm import Session
 
 from claimtrack import __version__
 from claimtrack.engine.pipeline import RULES_VERSION
+from claimtrack.errors import ClaimtrackError
 from claimtrack.models import Batch, BatchItem, Claim
-from claimtrack.queries import ClaimFilter, claim_query
+from claimtrack.queries import ClaimFilter, checked, claim_query
 
 STRATA = ("speaker_type", "outlet", "document")
 
 
-class SampleError(ValueError):
+class SampleError(ClaimtrackError, ValueError):
     """A sample that cannot be drawn as asked."""
 
 
@@ -85,7 +86,7 @@ def draw(session: Session, n: int, flt: ClaimFilter, *, by: str | None = None, s
     if name and session.scalars(select(Batch).where(Batch.name == name)).first():
         raise SampleError(f"a batch named {name!r} exists already: choose another name")
     seed = new_seed() if seed is None else seed
-    claims = list(session.scalars(claim_query(replace(flt, limit=None))))
+    claims = list(session.scalars(claim_query(checked(session, replace(flt, limit=None)))))
     if not claims:
         raise SampleError("no claim matches the filters")
     ordered = sorted(claims, key=lambda c: sample_key(seed, c.id))

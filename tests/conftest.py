@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest
@@ -46,8 +45,21 @@ def seeded_db(tmp_path_factory, analyzer) -> str:
 def seeded_copy(seeded_db: str, tmp_path: Path) -> str:
     """A private copy of the seeded database for tests that write to it."""
     target = tmp_path / "copy.db"
-    shutil.copy(seeded_db.removeprefix("sqlite:///"), target)
+    copy_database(seeded_db, target)
     return f"sqlite:///{target}"
+
+
+def copy_database(url: str, target: Path) -> None:
+    """A consistent copy of a SQLite database in WAL mode (the -wal file included), through
+    SQLite's backup API."""
+    import sqlite3
+
+    source = sqlite3.connect(url.removeprefix("sqlite:///"))
+    copy = sqlite3.connect(target)
+    with copy:
+        source.backup(copy)
+    source.close()
+    copy.close()
 
 
 def load_scorer():
@@ -99,7 +111,7 @@ def replicate_claims(url: str, copies: int) -> int:
 def large_db(tmp_path_factory, seeded_db) -> str:
     """The seeds copied until the database holds several export chunks of claims."""
     target = tmp_path_factory.mktemp("large") / "claims.db"
-    shutil.copy(seeded_db.removeprefix("sqlite:///"), target)
+    copy_database(seeded_db, target)
     url = f"sqlite:///{target}"
     replicate_claims(url, 12)
     return url

@@ -197,7 +197,31 @@ def test_documents_are_named_by_file_name_id_or_a_long_enough_sha256_prefix(seed
     assert {r["document"] for r in rows} == {SEED.name}  # id 1, not every hash that starts with 1
     sha = rows[0]["document_sha256"]
     assert {r["document"] for r in _export(runner, seeded_db, "--doc", sha[:8])} == {SEED.name}
-    assert _export(runner, seeded_db, "--doc", sha[:3]) == []
+    third = sorted(SEEDS.glob("*.txt"))[3].name
+    assert {r["document"] for r in _export(runner, seeded_db, "--doc", "003")} == {third}  # a name's start, not id 3
+    for command in (["claims", "--doc", sha[:3]], ["claims", "--doc", "nosuch.txt"], ["export", "--doc", "nosuch"],
+                    ["claims", "--batch", "nosuch"], ["export", "--batch", "nosuch"], ["review", "--doc", "nosuch"]):
+        result = runner.invoke(main, ["--db", seeded_db, *command])
+        assert result.exit_code == 1, (command, result.output)
+        assert result.output.startswith("Error: no ") and len(result.output.strip().splitlines()) == 1
+    ambiguous = runner.invoke(main, ["--db", seeded_db, "claims", "--doc", "00"])
+    assert ambiguous.exit_code == 1 and "several document names" in ambiguous.output
+
+
+def test_a_mistyped_database_path_is_an_error_not_an_empty_database(tmp_path, runner):
+    for command in (["claims"], ["stats"], ["speakers"], ["batches"], ["db", "current"], ["show", "1"]):
+        result = runner.invoke(main, ["--db", str(tmp_path / "typo.db"), *command])
+        assert result.exit_code == 1 and "no database at" in result.output, (command, result.output)
+    assert not (tmp_path / "typo.db").exists()
+    assert "empty" in runner.invoke(main, ["--db", "", "claims"]).output
+
+
+def test_search_filters_are_literal(seeded_db, runner):
+    everything = runner.invoke(main, ["--db", seeded_db, "claims", "--search", "%", "--json"])
+    assert everything.exit_code == 0
+    assert all("%" in json.loads(line)["text"] for line in everything.stdout.splitlines())
+    underscore = runner.invoke(main, ["--db", seeded_db, "claims", "--speaker", "_", "--json"])
+    assert all("_" in (json.loads(line)["speaker"] or "") for line in underscore.stdout.splitlines())
 
 
 def _claim_count(url: str) -> int:

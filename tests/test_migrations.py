@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
@@ -32,7 +34,8 @@ def test_models_and_migrations_agree(db_url):
 
 def test_database_is_migrated_on_first_use(db_url, runner):
     result = runner.invoke(main, ["--db", db_url, "db", "current"])
-    assert "empty" in result.output
+    assert result.exit_code != 0 and "no database at" in result.output
+    assert not Path(db_url.removeprefix("sqlite:///")).exists()  # a look leaves no 0-byte file behind
     result = runner.invoke(main, ["--db", db_url, "db", "upgrade"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(main, ["--db", db_url, "db", "current"])
@@ -40,13 +43,15 @@ def test_database_is_migrated_on_first_use(db_url, runner):
 
 
 def test_database_newer_than_the_code_is_refused(db_url):
-    Database(db_url)
+    Database(db_url, create=True)
     with make_engine(db_url).begin() as connection:
         connection.exec_driver_sql("UPDATE alembic_version SET version_num = 'ffff9999'")
     result = CliRunner().invoke(main, ["--db", db_url, "claims"])
     assert result.exit_code != 0
     assert "newer than this claimtrack knows" in result.output
     assert "Traceback" not in result.output
+    current = CliRunner().invoke(main, ["--db", db_url, "db", "current"])
+    assert "ffff9999 (newer than this claimtrack" in current.output and "behind" not in current.output
 
 
 def test_bare_path_means_sqlite(tmp_path, runner, monkeypatch):

@@ -13,15 +13,18 @@ from claimtrack.queries import STATUSES, ClaimFilter
 
 TYPES = ("named", "unnamed", "outlet", "editorial")
 SORTS = ("document", "confidence")
+MAX_INT = 2**62  # every id, count and seed fits a 64-bit database integer
 
 
 def console() -> Console:
     return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
 
 
-def open_database(ctx: click.Context) -> Database:
+def open_database(ctx: click.Context, *, create: bool = False) -> Database:
+    """The database of --db; only commands that write new data (`create`) may bring a new file
+    into being, so that a mistyped path is an error rather than an empty answer."""
     try:
-        return Database(ctx.obj["db"])
+        return Database(ctx.obj["db"], create=create)
     except DatabaseError as error:
         raise click.ClickException(str(error)) from error
 
@@ -37,7 +40,7 @@ def filter_options(command):
         click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Review status (repeatable)."),
         click.option("--search", help="Claim text contains this text."),
         click.option("--batch", help="Only the claims of this saved sample batch."),
-        click.option("--limit", type=click.IntRange(min=1), help="At most this many claims."),
+        click.option("--limit", type=click.IntRange(min=1, max=MAX_INT), help="At most this many claims."),
         click.option("--sort", type=click.Choice(SORTS), default="document", show_default=True,
                      help="Document order, or 'confidence': the claims the engine is least sure of first."),
     ]

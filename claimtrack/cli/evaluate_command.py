@@ -43,7 +43,7 @@ def evaluate(ctx: click.Context, gold: Path, docs_dir: Path, as_json: bool, miss
     with tempfile.TemporaryDirectory(prefix="claimtrack-evaluate-") as scratch:
         url = parent.obj["db"] if explicit_db else f"sqlite:///{Path(scratch) / 'evaluate.db'}"
         try:
-            database = Database(url)
+            database = Database(url, create=True)
             result = run_evaluation(gold, docs_dir, database, Analyzer("spacy"))
         except (DatabaseError, GoldError, BackendUnavailable) as error:
             raise click.ClickException(str(error)) from error

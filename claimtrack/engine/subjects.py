@@ -249,6 +249,10 @@ def _surface_subject(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
     return (s, j + 1) if plausible_start(toks[s]) else None
 
 
+INSERTION_WORDS = frozenset("comme ainsi tout toute tous toutes lui elle eux elles quant notamment surtout aussi "
+                            "également même".split())
+
+
 def subject_end(text: str, sent: ParsedSentence, s: int, a: int) -> int:
     """The subject runs up to the verb group, appositions included, but not past a clause."""
     toks = sent.tokens
@@ -257,7 +261,10 @@ def subject_end(text: str, sent: ParsedSentence, s: int, a: int) -> int:
         # "Le porte-parole du Commandement …, Tahsin al-Khafaji, a confirmé": keep the apposition
         rest = toks[end:a]
         stressed = all(t.text == "," or fold(t.text) in ("lui", "elle", "eux", "elles") for t in rest)
-        if not stressed and all(t.upos not in ("VERB", "AUX", "SCONJ") and fold(t.text) not in RELATIVE
+        # ", comme de nombreux observateurs," / ", selon lui," / ", pour sa part,": an insertion, not an apposition
+        inserted = len(rest) > 1 and rest[0].text == "," and (fold(rest[1].text) in INSERTION_WORDS
+                                                               or rest[1].upos == "ADP")
+        if not stressed and not inserted and all(t.upos not in ("VERB", "AUX", "SCONJ") and fold(t.text) not in RELATIVE
                                 and t.text not in (":", ";") for t in rest):
             end = a
             while end > s and toks[end - 1].text in (",",):
