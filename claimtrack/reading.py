@@ -36,26 +36,51 @@ class SourceText:
 
 
 def decode(data: bytes) -> tuple[str, str]:
-    """UTF-8 (with or without BOM) first, then cp1252, then latin-1, which always decodes."""
+    """UTF-8 (with or without BOM) first, then cp1252, then latin-1, which always decodes.
+
+    A text that is UTF-8 but for a few stray bytes stays UTF-8 (the stray bytes become U+FFFD):
+    decoding all of it as cp1252 would turn every accent into mojibake and lose its attribution."""
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8"), "utf-8-sig"
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16"), "utf-16"
+        return data.decode("utf-16", errors="replace"), "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        return data.decode("utf-8", errors="replace"), "utf-8 (repaired)"
     try:
         return data.decode("cp1252"), "cp1252"
     except UnicodeDecodeError:
         return data.decode("latin-1"), "latin-1"
 
 
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """More well-formed UTF-8 multibyte sequences than bytes that break UTF-8."""
+    valid = len(_UTF8_SEQUENCE.findall(data))
+    invalid = data.decode("utf-8", errors="replace").count("\ufffd")
+    return valid > 0 and valid >= 4 * invalid
+
+
+# C0 controls other than tab, newline, form feed and carriage return, DEL and the C1 block:
+# never article text, and escape sequences would drive the reader's terminal
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\x80-\x9f]")
+
+
+def clean_text(text: str) -> str:
+    """Text without control characters (NUL, ESC …); printable characters are kept as they are."""
+    return _CONTROLS.sub("", text)
+
+
 def _looks_binary(data: bytes) -> bool:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return False
     sample = data[:8192]
-    if b"\x00" in sample:
+    if b"\x00" in sample or data.count(b"\x00") > len(data) // 1000:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 12, 13))
     return controls > max(3, len(sample) // 100)
@@ -133,20 +158,53 @@ def read_bytes(data: bytes, name: str, path: str | None = None, *, max_bytes: in
         raise ReadError("binary file, not an article (expected UTF-8, cp1252 or latin-1 text or HTML)")
     text, encoding = decode(data)
     # universal newlines, as Python's text mode reads them: offsets then match a plain read
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = clean_text(text.replace("\r\n", "\n").replace("\r", "\n"))
     digest = hashlib.sha256(data).hexdigest()
     is_html = name.lower().endswith((".html", ".htm")) or re.match(r"\s*(<!doctype html|<html)", text, re.I)
     if is_html:
         body, meta, title, captions = html_to_text(text)
         if not body.strip():
             raise ReadError("HTML page with no text")
+        _check_running_text(body)
         return SourceText(name, path, body, encoding, digest,
                           title=meta.get("og:title") or title, outlet=meta.get("og:site_name"),
                           published=(meta.get("article:published_time") or "")[:10] or None,
                           caption_lines=frozenset(normalise_line(c) for c in captions if c))
     if not text.strip():
         raise ReadError("empty file")
+    _check_running_text(text)
     return SourceText(name, path, text, encoding, digest)
+
+
+MAX_RUN = 50_000
+_SENTENCE_END = re.compile(r"[.!?…\n]")
+
+
+def _check_running_text(text: str) -> None:
+    """Articles end sentences and lines: a stretch of MAX_RUN characters with neither is a
+    dump (a minified page, a base64 blob), not text to attribute sentence by sentence."""
+    last = 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.start() - last > MAX_RUN:
+            break
+        last = match.end()
+    else:
+        if len(text) - last <= MAX_RUN:
+            return
+    raise ReadError(f"more than {MAX_RUN:,} characters without a sentence end or a line break: not an article")
+
+
+def read_capped(handle, max_bytes: int) -> bytes:
+    """At most max_bytes + 1 bytes: enough to know a file is too large without reading all of
+    it (/dev/zero, a pipe that never ends)."""
+    chunks, size = [], 0
+    while size <= max_bytes:
+        chunk = handle.read(min(1 << 20, max_bytes + 1 - size))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        size += len(chunk)
+    return b"".join(chunks)
 
 
 def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
@@ -154,7 +212,8 @@ def read_path(path: Path, *, max_bytes: int = MAX_BYTES) -> SourceText:
         size = path.stat().st_size
         if size > max_bytes:
             raise ReadError(f"too large ({size:,} bytes, limit {max_bytes:,}; raise it with --max-bytes)")
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            data = read_capped(handle, max_bytes)
     except OSError as error:
         raise ReadError(f"cannot read: {error.strerror or error}") from error
     return read_bytes(data, path.name, str(path), max_bytes=max_bytes)
@@ -174,7 +233,9 @@ def collect_sources(paths: list[str], *, stdin: bytes | None = None,
     sources: list[SourceText | Unreadable] = []
     if stdin is not None:
         try:
-            sources.append(read_bytes(stdin, "stdin.txt", None, max_bytes=max_bytes))
+            # named by its content: two articles piped in one after the other are told apart
+            name = f"stdin-{hashlib.sha256(stdin).hexdigest()[:8]}.txt"
+            sources.append(read_bytes(stdin, name, None, max_bytes=max_bytes))
         except ReadError as error:
             sources.append(Unreadable("-", str(error)))
     for path in expand_paths([Path(p) for p in paths if p != "-"]):

@@ -14,7 +14,7 @@ from rich.table import Table
 from claimtrack.cli.common import MAX_INT, console, filter_options, open_database, short
 from claimtrack.db import Database, DatabaseError, current_revision, schema_state, shown
 from claimtrack.queries import ClaimFilter, iter_rows
-from claimtrack.reading import MAX_BYTES, collect_sources
+from claimtrack.reading import MAX_BYTES, collect_sources, read_capped
 
 
 @click.group()
@@ -79,7 +79,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
     from claimtrack.engine.backends import load_backend
     from claimtrack.ingest import ingest_sources
 
-    stdin = sys.stdin.buffer.read() if "-" in paths else None
+    stdin = read_capped(sys.stdin.buffer, max_bytes) if "-" in paths else None
     sources = collect_sources(list(paths), stdin=stdin, max_bytes=max_bytes)
     if not sources:
         raise click.ClickException("no article found: give .txt or .html files, folders holding them, or -")

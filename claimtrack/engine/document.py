@@ -9,6 +9,7 @@ outlet covers its dispatch, and a relayed interview keeps its via.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -18,7 +19,7 @@ from claimtrack.engine.mentions import Resolver, Source
 from claimtrack.engine.names import Registry, register_names
 from claimtrack.engine.parsed import ParsedSentence
 from claimtrack.engine.phrases import extend_np
-from claimtrack.engine.quotes import Quote
+from claimtrack.engine.quotes import Quote, QuoteIndex
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,40}?)\s*(?:,\s*(?P<a>[A-Z][\w.-]{1,30})\s*[-–—]|\((?P<b>[^)]{2,30})\)\s*[-–—])\s"
@@ -62,12 +63,13 @@ def attribute_document(
     for sent in sentences:
         register_names(text, sent, registry)
     resolver = Resolver(text, registry)
+    index = QuoteIndex(quotes)
     results: list[Attribution | None] = []
     for sent, kind in zip(sentences, kinds, strict=False):
         if kind not in ("claim", "headline"):
             results.append(None)
             continue
-        attribution = attribute_sentence(text, sent, quotes, resolver)
+        attribution = attribute_sentence(text, sent, index.overlapping(sent.start, sent.end), resolver)
         previous = results[-1] if results else None
         if attribution.source:
             resolver.remember(attribution.source)
@@ -77,19 +79,19 @@ def attribute_document(
                 previous.source = replace(named_later, mention=previous.source.mention, span=previous.source.span)
         results.append(attribution)
     _spread_quotations(text, sentences, results, quotes)
-    _spread_continuations(text, sentences, results, _written_in_first_person(text, sentences, kinds, quotes))
+    _spread_continuations(text, sentences, results, _written_in_first_person(text, sentences, kinds, index))
     _spread_quoted_neighbours(text, sentences, results, paragraphs)
     _spread_backward_references(text, sentences, kinds, results)
     _spread_colon_blocks(text, sentences, kinds, paragraphs, results)
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     _spread_datelines(text, sentences, kinds, starts, results)
     _carry_relays(results)
-    _label_unsourced(text, sentences, results, quotes)
+    _label_unsourced(text, sentences, results, index)
     return results
 
 
 def _label_unsourced(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
-                     quotes: list[Quote]) -> None:
+                     index: QuoteIndex) -> None:
     """Why a sentence was left to the article's own voice, so that its confidence says how sure
     that is: a sentence with a quotation, in the first person, or right after a report is more
     often someone's words than a plain one."""
@@ -97,8 +99,8 @@ def _label_unsourced(text: str, sentences: list[ParsedSentence], results: list[A
         current = results[i]
         if current is None or current.source is not None:
             continue
-        previous = next((r for r in reversed(results[:i]) if r is not None), None)
-        if any(q.start < sent.end and sent.start < q.end and q.words(text) >= MIN_QUOTE_WORDS for q in quotes):
+        previous = next((results[j] for j in range(i - 1, -1, -1) if results[j] is not None), None)
+        if any(q.words(text) >= MIN_QUOTE_WORDS for q in index.overlapping(sent.start, sent.end)):
             current.evidence = "none/quoted"
         elif _in_first_person(sent):
             current.evidence = "none/first-person"
@@ -158,11 +160,11 @@ def _in_first_person(sent: ParsedSentence, words: frozenset[str] = FIRST_PERSON,
                for t in sent.tokens)
 
 def _written_in_first_person(text: str, sentences: list[ParsedSentence], kinds: list[str],
-                             quotes: list[Quote]) -> bool:
+                             index: QuoteIndex) -> bool:
     """A memoir or a column: the author's own "je" outside quotations in a fifth of the
     sentences or more (and at least three). There the first person is the article's voice, not a speaker's."""
     claims = [s for s, k in zip(sentences, kinds, strict=False) if k == "claim"]
-    mine = sum(1 for s in claims if _in_first_person(s, FIRST_PERSON_SINGULAR, quotes))
+    mine = sum(1 for s in claims if _in_first_person(s, FIRST_PERSON_SINGULAR, index.overlapping(s.start, s.end)))
     return mine >= _AUTHOR_FIRST_PERSON_MIN and mine / len(claims) >= _AUTHOR_FIRST_PERSON_SHARE
 
 def _spread_continuations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
@@ -234,11 +236,16 @@ def _spread_colon_blocks(text: str, sentences: list[ParsedSentence], kinds: list
 def _spread_quotations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
                        quotes: list[Quote]) -> None:
     """Every sentence of a quotation belongs to whoever the quotation is attributed to."""
+    ends = [s.end for s in sentences]  # sentences come in document order
     for quote in quotes:
         if quote.words(text) < MIN_QUOTE_WORDS:
             continue
-        members = [i for i, s in enumerate(sentences) if s.start < quote.end and quote.start < s.end
-                   and results[i] is not None]
+        members = []
+        for i in range(bisect.bisect_right(ends, quote.start), len(sentences)):
+            if sentences[i].start >= quote.end:
+                break
+            if results[i] is not None:
+                members.append(i)
         if not members:
             continue
         owner = None

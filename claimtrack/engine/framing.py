@@ -3,6 +3,8 @@ or a title before a colon and a quotation."""
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claimtrack.engine.cues import Cue, inside
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.parsed import ParsedSentence
@@ -13,17 +15,17 @@ from claimtrack.engine.verbgroup import RELATIVE
 
 def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]:
     """"selon X", "d'après X", "de source X": the framed source of the sentence."""
-    lex = load()
     toks = sent.tokens
     words = [fold(t.text) for t in toks]
     cues = []
     opening = _pour_framing(text, sent)
     if opening:
         cues.append(opening)
+    starts = _phrase_starts()
     for i in range(len(toks)):
-        if inside(quotes, toks[i]):
+        if not words[i] or words[i][0] not in starts or inside(quotes, toks[i]):
             continue
-        for phrase in lex.framings:
+        for phrase in starts[words[i][0]]:
             n = _match_length(words, i, "".join(phrase))
             if n:
                 j = i + n
@@ -68,6 +70,15 @@ def _pour_framing(text: str, sent: ParsedSentence) -> Cue | None:
     words = {fold(t.text) for t in toks[1:b]}
     person = any(t.upos == "PROPN" for t in toks[1:b]) or words & lex.titles or words & lex.anonymous
     return Cue(0, (0, 1), (1, b), "framing", 0) if person else None
+
+
+@lru_cache(maxsize=1)
+def _phrase_starts() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The framing phrases by their first letter, longest first: most tokens start none."""
+    starts: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in load().framings:
+        starts.setdefault("".join(phrase)[0], []).append(phrase)
+    return {letter: tuple(phrases) for letter, phrases in starts.items()}
 
 
 def _match_length(words: list[str], i: int, joined: str) -> int:

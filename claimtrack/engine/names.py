@@ -3,6 +3,7 @@ names with their roles, and which name a pronoun, a title or a surname points to
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -75,8 +76,8 @@ class Registry:
         self.mentions: list[tuple[int, str]] = []  # (offset, name) of every person's name
 
     def last_person_before(self, offset: int) -> tuple[int, str] | None:
-        earlier = [m for m in self.mentions if m[0] < offset]
-        return max(earlier) if earlier else None
+        i = bisect.bisect_left(self.mentions, (offset,))
+        return self.mentions[i - 1] if i else None
 
     def protagonist(self, text: str) -> Person | None:
         """The article's protagonist: the one person whose surname comes back most often (three
@@ -93,9 +94,9 @@ class Registry:
 
     def last_subject_before(self, offset: int) -> tuple[int, str] | None:
         """The person most recently named as a subject before `offset`: what "il" points to
-        when no speaker came since."""
-        earlier = [m for m in self.subject_mentions if m[0] < offset]
-        return max(earlier) if earlier else None
+        when no speaker came since. Mentions are recorded in document order."""
+        i = bisect.bisect_left(self.subject_mentions, (offset,))
+        return self.subject_mentions[i - 1] if i else None
 
     def add(self, name: str, position: int, role: str | None = None, human: bool = False) -> None:
         for person in self.people:

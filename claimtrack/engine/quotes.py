@@ -6,6 +6,7 @@ sentence inside one the speaker of the whole quotation.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 _MAX_QUOTE = 4000
@@ -74,3 +75,22 @@ def find_quotes(text: str) -> list[Quote]:
             continue
         kept.append(quote)
     return kept
+
+
+
+class QuoteIndex:
+    """A document's quotations, searchable by span in logarithmic time. find_quotes keeps only
+    outermost quotations, so ends rise with starts and one bisection finds the first overlap:
+    the rules then look at a sentence's few quotations, never at all of a long article's."""
+
+    def __init__(self, quotes: list[Quote]) -> None:
+        self.quotes = quotes
+        self.ends = [q.end for q in quotes]
+
+    def overlapping(self, start: int, end: int) -> list[Quote]:
+        found = []
+        for quote in self.quotes[bisect.bisect_right(self.ends, start):]:
+            if quote.start >= end:
+                break
+            found.append(quote)
+        return found

@@ -135,8 +135,28 @@ def sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+MAX_SENTENCE_CHARS = 2000
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A "sentence" longer than MAX_SENTENCE_CHARS (a page with no punctuation, a pasted table)
+    is cut at spaces into pieces no parser chokes on and no rule spends quadratic time in."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        pieces.append((start, cut))
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
+    if end > start:
+        pieces.append((start, end))
+    return pieces
+
+
 def segment(text: str) -> list[Span]:
     spans = []
     for number, (start, end, _lines) in enumerate(paragraphs(text)):
-        spans.extend(Span(s, e, number) for s, e in sentences(text, start, end))
+        for s, e in sentences(text, start, end):
+            spans.extend(Span(a, b, number) for a, b in _bounded(text, s, e))
     return spans
