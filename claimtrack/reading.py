@@ -60,10 +60,11 @@ _UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|
 
 
 def _mostly_utf8(data: bytes) -> bool:
-    """More well-formed UTF-8 multibyte sequences than bytes that break UTF-8."""
+    """At least as many well-formed UTF-8 multibyte sequences as bytes that break UTF-8: a
+    cp1252 or latin-1 text almost never holds a well-formed sequence (é is one byte there)."""
     valid = len(_UTF8_SEQUENCE.findall(data))
     invalid = data.decode("utf-8", errors="replace").count("\ufffd")
-    return valid > 0 and valid >= 4 * invalid
+    return valid > 0 and valid >= invalid
 
 
 # C0 controls other than tab, newline, form feed and carriage return, DEL and the C1 block:

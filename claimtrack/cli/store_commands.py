@@ -165,8 +165,8 @@ def export(ctx: click.Context, flt: ClaimFilter, fmt: str, output: str | None, e
     """
     from claimtrack.export import write_csv, write_jsonl
 
-    if len(delimiter) != 1:
-        raise click.UsageError("--delimiter takes one character")
+    if len(delimiter) != 1 or delimiter in "\"\r\n" or delimiter.isalnum():
+        raise click.UsageError("--delimiter takes one character other than a quote, a line break, a letter or a digit")
     database = open_database(ctx)
     encoding = "utf-8-sig" if excel else "utf-8"
     try:
