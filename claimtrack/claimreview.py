@@ -15,6 +15,14 @@ from claimtrack.queries import ClaimRow
 RATINGS = {"false": 1, "misleading": 2, "unverifiable": 3, "accurate": 5}
 
 
+def _author(row: ClaimRow, author_type: str) -> dict:
+    """Who made the claim, as far as a person has checked it: a machine's attribution that no
+    reviewer confirmed or corrected is not published as the claim's author."""
+    if row.status not in ("confirmed", "corrected") or row.speaker_type == "editorial" or not row.speaker:
+        return {"@type": "Organization", "name": row.outlet or row.title or row.document}
+    return {"@type": author_type, "name": row.speaker}
+
+
 def claimreview(row: ClaimRow, review: Review) -> dict:
     author_type = "Person" if row.speaker_type in ("named", "unnamed") else "Organization"
     return {
@@ -23,7 +31,7 @@ def claimreview(row: ClaimRow, review: Review) -> dict:
         "claimReviewed": " ".join(row.text.split()),
         "itemReviewed": {
             "@type": "Claim",
-            "author": {"@type": author_type, "name": row.speaker or row.outlet or "unknown"},
+            "author": _author(row, author_type),
             "appearance": {"@type": "CreativeWork", "name": row.title or row.document,
                            "identifier": f"sha256:{row.document_sha256}",
                            "publisher": {"@type": "Organization", "name": row.outlet} if row.outlet else None},

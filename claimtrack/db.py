@@ -8,9 +8,11 @@ import os
 import re
 import sqlite3
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TypeVar
 
 from alembic import command
 from alembic.config import Config
@@ -18,11 +20,13 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from claimtrack.errors import ClaimtrackError
 
 DEFAULT_DB = "claims.db"
+T = TypeVar("T")
 
 
 class DatabaseError(ClaimtrackError, RuntimeError):
@@ -264,6 +268,21 @@ class Database:
         """One transaction: committed on success, rolled back on any error."""
         with self.sessions() as session, session.begin():
             yield session
+
+    def run(self, work: Callable[[Session], T], retries: int = 5) -> T:
+        """`work` in one transaction, run again from the start when another writer held the
+        database past the busy timeout ("database is locked"): a reviewer's answer is never
+        lost to a passing lock."""
+        for attempt in range(retries):
+            try:
+                with self.session() as session:
+                    return work(session)
+            except OperationalError as error:
+                transient = any(word in str(error) for word in ("locked", "busy", "deadlock", "could not serialize"))
+                if not transient or attempt == retries - 1:
+                    raise
+                time.sleep(0.1 * 2 ** attempt)
+        raise AssertionError("unreachable")
 
 
 def schema_state(database: Database) -> str:

@@ -21,7 +21,9 @@ from claimtrack.identity import speaker_for
 from claimtrack.models import Claim, ClaimVia, Document, Review, Segment
 
 VERDICTS = ("accurate", "misleading", "false", "unverifiable")
-DECISIVE_ACTIONS = ("confirm", "correct", "reject", "verdict", "add")
+# what decides a claim's attribution; a verdict judges the content and leaves the attribution
+# machine-extracted until someone confirms or corrects it
+DECISIVE_ACTIONS = ("confirm", "correct", "reject", "add")
 SPEAKER_TYPES = ("named", "unnamed", "outlet", "editorial")
 MODES = ("direct", "indirect", "according_to", "none")
 
@@ -60,10 +62,35 @@ class Correction:
 
 
 def _get_claim(session: Session, claim_id: int) -> Claim:
-    claim = session.get(Claim, claim_id)
+    claim = session.get(Claim, claim_id, with_for_update=True)  # one reviewer at a time on PostgreSQL
     if claim is None:
         raise ReviewError(f"no claim {claim_id}")
     return claim
+
+
+def last_review_id(session: Session, claim_id: int) -> int | None:
+    """The newest review of a claim: what a reviewer saw when the claim was shown to them."""
+    return session.scalars(select(Review.id).where(Review.claim_id == claim_id).order_by(Review.id.desc())).first()
+
+
+def check_unchanged(session: Session, claim_id: int, seen: int | None) -> None:
+    """Refuse an answer to a claim that someone else decided since it was shown: the later
+    answer must not silently overwrite the earlier one."""
+    _get_claim(session, claim_id)
+    latest = session.scalars(select(Review).where(Review.claim_id == claim_id).order_by(Review.id.desc())).first()
+    if latest is not None and latest.id != seen:
+        raise ReviewError(f"claim {claim_id} was answered by {latest.reviewer} ({latest.action}, "
+                          f"{latest.created_at:%Y-%m-%d %H:%M}) since it was shown: look at it again "
+                          f"(claimtrack show {claim_id}) before deciding")
+
+
+def resolve_verdict(text: str) -> str:
+    """A verdict from its name or a unique start of it ("mis" is misleading)."""
+    folded = text.strip().lower()
+    matches = [v for v in VERDICTS if v.startswith(folded)] if folded else []
+    if len(matches) != 1:
+        raise ReviewError(f"verdict must be one of {', '.join(VERDICTS)} (or a unique start of one)")
+    return matches[0]
 
 
 def _append(session: Session, claim: Claim, action: str, reviewer: str, *, note: str | None = None,
@@ -90,8 +117,7 @@ def reject(session: Session, claim_id: int, reviewer: str, note: str | None = No
 
 
 def set_verdict(session: Session, claim_id: int, verdict: str, reviewer: str, batch: str | None = None) -> Review:
-    if verdict not in VERDICTS:
-        raise ReviewError(f"verdict must be one of {', '.join(VERDICTS)}")
+    verdict = resolve_verdict(verdict)
     claim = _get_claim(session, claim_id)
     claim.verdict = verdict
     return _append(session, claim, "verdict", reviewer, batch=batch)

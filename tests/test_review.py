@@ -55,12 +55,16 @@ def test_scripted_review_session_and_resume(seeded_copy, runner):
     assert changes["speaker_type"][0] == second.speaker_type  # the machine's original is kept
     assert changes["via"][1] == ["RT"]
     assert history[3].note == "vérifier la date [AFP]"
-    # a new session resumes at the first claim nobody decided on: the fourth
+    # a new session resumes at the first claim whose attribution nobody decided on: the third (a
+    # verdict judges the content, not who said it), and counts on from the claims already decided
     result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--reviewer", "bob"],
-                           input="r\nfaux positif\nq\n")
+                           input="c\nr\nfaux positif\nq\n")
     assert result.exit_code == 0, result.output
-    assert f"Claim {fourth.id}" in result.output
-    assert {c.id: c for c in _claims(seeded_copy)}[fourth.id].status == "rejected"
+    assert f"Claim {third.id}" in result.output and f"Claim {fourth.id}" in result.output
+    total = len(claims)
+    assert f"3/{total}" in result.output and f"4/{total}" in result.output
+    after = {c.id: c for c in _claims(seeded_copy)}
+    assert after[third.id].status == "confirmed" and after[fourth.id].status == "rejected"
     shown = runner.invoke(main, ["--db", seeded_copy, "show", str(fourth.id)])
     assert "vérifier la date [AFP]" in shown.output and "reject" in shown.output and "bob" in shown.output
 
@@ -160,3 +164,70 @@ def test_every_review_command_help_has_an_example(runner):
     for command in ("show", "review", "sample", "batches", "speakers", "stats", "report"):
         result = runner.invoke(main, [command, "--help"])
         assert result.exit_code == 0 and "Example" in result.output, command
+
+
+def test_back_from_the_first_claim_of_a_resumed_session_and_revisiting(seeded_copy, runner):
+    claims = _claims(seeded_copy)
+    first, second = claims[:2]
+    assert runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--reviewer", "ana"],
+                         input="c\nq\n").exit_code == 0
+    # resumed: "b" goes back to the claim ana answered last, which she can then correct
+    result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--reviewer", "ana"],
+                           input="b\nr\ndoublon\nq\n")
+    assert result.exit_code == 0, result.output
+    assert f"Claim {second.id}" in result.output and f"Claim {first.id}" in result.output
+    assert {c.id: c for c in _claims(seeded_copy)}[first.id].status == "rejected"
+    # decided claims can be gone through again
+    again = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--status", "rejected",
+                                 "--reviewer", "ana"], input="c\nq\n")
+    assert again.exit_code == 0 and "1 answer(s) saved" in again.output
+    assert {c.id: c for c in _claims(seeded_copy)}[first.id].status == "confirmed"
+
+
+def test_an_answer_to_a_claim_decided_meanwhile_is_refused(seeded_copy, runner, monkeypatch):
+    """Two reviewers on one claim: the second answer is reported, not written over the first."""
+    from claimtrack import review as reviews
+    from claimtrack.cli import review_commands
+
+    first = _claims(seeded_copy)[0]
+    real_prompt = review_commands.click.prompt
+    calls = {"n": 0}
+
+    def prompt_after_someone_else_decided(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:  # while the claim is on screen, another reviewer confirms it
+            with Database(seeded_copy).session() as session:
+                reviews.confirm(session, first.id, "zoe")
+        return real_prompt(*args, **kwargs)
+
+    monkeypatch.setattr(review_commands.click, "prompt", prompt_after_someone_else_decided)
+    result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--reviewer", "yan"],
+                           input="r\n\nq\n")
+    assert result.exit_code == 0, result.output
+    assert "answered by zoe" in result.output
+    history = [(r.claim_id, r.reviewer, r.action) for r in _reviews(seeded_copy)]
+    assert history == [(first.id, "zoe", "confirm")]
+
+
+def test_ctrl_c_ends_a_review_with_a_non_zero_exit(seeded_copy, runner, monkeypatch):
+    from claimtrack.cli import review_commands
+
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(review_commands.click, "prompt", interrupted)
+    result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC], input="c\n")
+    assert result.exit_code == 130 and "Interrupted" in result.output
+
+
+def test_verdict_alone_keeps_the_machine_marker_and_prefixes_work(seeded_copy, runner):
+    first = _claims(seeded_copy)[0]
+    result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC], input="v\nmis\nq\n")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in runner.invoke(main, ["--db", seeded_copy, "claims", "--doc", DOC,
+                                                              "--json"]).stdout.splitlines()]
+    row = next(r for r in rows if r["id"] == first.id)
+    assert row["verdict"] == "misleading" and row["machine_extracted"] is True
+    export = runner.invoke(main, ["--db", seeded_copy, "export", "--format", "claimreview", "--doc", DOC])
+    [item] = json.loads(export.stdout)
+    assert item["itemReviewed"]["author"]["name"] != first.speaker.name if first.speaker else True

@@ -10,13 +10,13 @@ from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from claimtrack import review as reviews
 from claimtrack.cli.common import MAX_INT, console, filter_options, open_database, short
-from claimtrack.models import Claim
+from claimtrack.models import Claim, Review
 from claimtrack.queries import ClaimFilter, checked, claim_query
-from claimtrack.reports import batch_exists, batch_progress, claim_detail
+from claimtrack.reports import batch_progress, claim_detail
 from claimtrack.sampling import STRATA, SampleError, draw
 
 ACTIONS = {
@@ -112,25 +112,45 @@ def show(ctx: click.Context, claim_id: int) -> None:
         print_detail(console(), detail)
 
 
-def _pending(database, flt: ClaimFilter) -> list[int]:
-    """Claims of the filter nobody has decided on yet, in review order."""
+REVISIT = ("confirmed", "corrected", "rejected")
+
+
+def _queue(database, flt: ClaimFilter) -> tuple[list[int], int]:
+    """The claims to go through, in review order, and how many claims the filter holds.
+
+    By default the claims nobody has decided on; asking for decided statuses (--status
+    confirmed) revisits those claims instead of saying that nothing is left."""
     with database.session() as session:
-        query = claim_query(checked(session, flt)).where(~reviews.reviewed_condition())
-        return list(session.scalars(query.with_only_columns(Claim.id)))
+        flt = checked(session, flt)
+        query = claim_query(flt)
+        total = session.scalar(select(func.count()).select_from(query.with_only_columns(Claim.id).subquery()))
+        if not set(flt.status) & set(REVISIT):
+            query = query.where(~reviews.reviewed_condition())
+        return list(session.scalars(query.with_only_columns(Claim.id))), total or 0
+
+
+def _last_answered(database, flt: ClaimFilter, reviewer: str, exclude: set[int]) -> int | None:
+    """The claim of the filter this reviewer answered last: where "back" goes from the first
+    claim of a resumed session."""
+    with database.session() as session:
+        ids = claim_query(checked(session, flt)).with_only_columns(Claim.id).subquery()
+        query = (select(Review.claim_id).where(Review.reviewer == reviewer, Review.claim_id.in_(select(ids)))
+                 .order_by(Review.id.desc()))
+        return next((i for i in session.scalars(query) if i not in exclude), None)
 
 
 def _ask_correction(claim: Claim) -> reviews.Correction:
     speaker_type = click.prompt("Speaker type", type=click.Choice(reviews.SPEAKER_TYPES),
                                 default=claim.speaker_type)
-    speaker = None
-    if speaker_type != "editorial":
-        current = claim.speaker.name if claim.speaker else ""
-        speaker = click.prompt("Speaker", default=current or None)
+    if speaker_type == "editorial":  # the article's own voice has no speaker, relay or reporting mode
+        return reviews.Correction(speaker=None, speaker_type="editorial", via=(), mode="none")
+    current = claim.speaker.name if claim.speaker else ""
+    speaker = click.prompt("Speaker", default=current or None)
     via_text = click.prompt("Via (outlets, outermost first, separated by '>'; '-' for none)",
                             default=" > ".join(v.outlet for v in claim.via) or "-")
     via = tuple(p.strip() for p in via_text.split(">") if p.strip() and p.strip() != "-")
-    mode = click.prompt("Mode", type=click.Choice(reviews.MODES),
-                        default=claim.mode if speaker_type != "editorial" else "none")
+    mode = click.prompt("Mode", type=click.Choice(reviews.MODES[:3]),
+                        default=claim.mode if claim.mode in reviews.MODES[:3] else "indirect")
     return reviews.Correction(speaker=speaker, speaker_type=speaker_type, via=via, mode=mode)
 
 
@@ -142,25 +162,26 @@ def _ask_correction(claim: Claim) -> reviews.Correction:
 def review_command(ctx: click.Context, flt: ClaimFilter, reviewer: str) -> None:
     """Review claims one at a time; every answer is saved at once.
 
-    Resumes at the first claim of the filter nobody has decided on. Answers can come from a
-    terminal or, for scripts, from standard input (one answer per line).
+    Resumes at the first claim of the filter nobody has decided on; --status confirmed (or
+    corrected, rejected) goes through decided claims again. Answers can come from a terminal
+    or, for scripts, from standard input (one answer per line). A claim someone else answered
+    since it was shown is reported, not overwritten.
 
     \b
     Keys: c confirm · e correct · v verdict · r reject · a add missed claim · n note · s skip · b back · q quit
     Example:
       claimtrack review --unsourced --reviewer alice
-      claimtrack review --batch spot-check-1
+      claimtrack review --batch spot-check-1 --sort confidence
+      claimtrack review --status confirmed --doc 003
     """
     database = open_database(ctx)
-    if flt.batch:
-        with database.session() as session:
-            if not batch_exists(session, flt.batch):
-                raise click.ClickException(f"no batch {flt.batch!r}: draw one with 'claimtrack sample N --batch NAME'")
-    queue = _pending(database, flt)
+    queue, total = _queue(database, flt)
     out = console()
     if not queue:
-        out.print("Nothing left to review for these filters.")
+        out.print(f"Nothing left to review for these filters ({total} claim(s), all decided): "
+                  "--status confirmed, corrected or rejected goes through decided claims again.")
         return
+    done_before = total - len(queue)
     out.print(f"{len(queue)} claim(s) to review as [bold]{escape(reviewer)}[/]. Keys: "
               + " · ".join(f"{k} {v}" for k, v in ACTIONS.items()))
     answered, position = 0, 0
@@ -169,22 +190,36 @@ def review_command(ctx: click.Context, flt: ClaimFilter, reviewer: str) -> None:
             claim_id = queue[position]
             with database.session() as session:
                 detail = claim_detail(session, claim_id)
-                out.rule(f"{position + 1}/{len(queue)}")
+                seen = reviews.last_review_id(session, claim_id)
+                out.rule(f"{min(total, done_before + position + 1)}/{total}")
                 print_detail(out, detail, compact=True)
             key = click.prompt("Action", type=click.Choice(list(ACTIONS)), show_choices=True)
             if key == "q":
                 break
             if key == "b":
-                position = max(0, position - 1)
+                if position == 0:
+                    previous = _last_answered(database, flt, reviewer, set(queue))
+                    if previous is None:
+                        out.print("This is the first claim: nothing to go back to.")
+                    else:
+                        queue.insert(0, previous)
+                        done_before = max(0, done_before - 1)
+                else:
+                    position -= 1
                 continue
             try:
-                moved = _act(database, key, detail, reviewer, flt.batch, out)
+                moved = _act(database, key, detail, reviewer, flt.batch, out, seen)
             except reviews.ReviewError as error:
                 out.print(f"[red]{escape(str(error))}[/]")
+                if "since it was shown" in str(error):
+                    position += 1
                 continue
             answered += 1
             if moved:
                 position += 1
+    except KeyboardInterrupt:
+        out.print(f"\nInterrupted: {answered} answer(s) saved.")
+        raise click.exceptions.Exit(130) from None
     except click.Abort:
         if answered == 0 and not sys.stdin.isatty():
             raise click.ClickException(
@@ -197,36 +232,40 @@ def review_command(ctx: click.Context, flt: ClaimFilter, reviewer: str) -> None:
         out.print(f"Batch {escape(progress.name)}: {progress.reviewed}/{progress.total} reviewed.")
 
 
-def _act(database, key: str, detail, reviewer: str, batch: str | None, out) -> bool:
-    """Carry out one answer in its own transaction; True when the session moves on."""
+def _act(database, key: str, detail, reviewer: str, batch: str | None, out, seen: int | None = None) -> bool:
+    """Carry out one answer in its own transaction (retried on a busy database); True when the
+    session moves on. `seen` is the claim's newest review when it was shown: a decision on a
+    claim someone answered since is refused, not written over theirs."""
     claim = detail.claim
+
+    def decide(action):
+        def work(session):
+            reviews.check_unchanged(session, claim.id, seen)
+            return action(session)
+        return database.run(work)
+
     if key == "c":
-        with database.session() as session:
-            reviews.confirm(session, claim.id, reviewer, batch)
+        decide(lambda session: reviews.confirm(session, claim.id, reviewer, batch))
         return True
     if key == "s":
-        with database.session() as session:
-            reviews.skip(session, claim.id, reviewer, batch)
+        database.run(lambda session: reviews.skip(session, claim.id, reviewer, batch))
         return True
     if key == "v":
-        verdict = click.prompt("Verdict", type=click.Choice(reviews.VERDICTS))
-        with database.session() as session:
-            reviews.set_verdict(session, claim.id, verdict, reviewer, batch)
+        verdict = reviews.resolve_verdict(
+            click.prompt("Verdict (" + ", ".join(reviews.VERDICTS) + "; a start will do)"))
+        decide(lambda session: reviews.set_verdict(session, claim.id, verdict, reviewer, batch))
         return True
     if key == "r":
         note = click.prompt("Why (optional)", default="", show_default=False)
-        with database.session() as session:
-            reviews.reject(session, claim.id, reviewer, note or None, batch)
+        decide(lambda session: reviews.reject(session, claim.id, reviewer, note or None, batch))
         return True
     if key == "n":
         note = click.prompt("Note")
-        with database.session() as session:
-            reviews.add_note(session, claim.id, note, reviewer, batch)
+        database.run(lambda session: reviews.add_note(session, claim.id, note, reviewer, batch))
         return False
     if key == "e":
         correction = _ask_correction(claim)
-        with database.session() as session:
-            reviews.correct(session, claim.id, correction, reviewer, batch)
+        decide(lambda session: reviews.correct(session, claim.id, correction, reviewer, batch))
         return True
     if key == "a":
         wanted = click.prompt("Text of the missed claim, copied from the article")
@@ -234,11 +273,14 @@ def _act(database, key: str, detail, reviewer: str, batch: str | None, out) -> b
         if start < 0:
             raise reviews.ReviewError("that text is not in the document; copy it exactly")
         correction = _ask_correction(claim)
-        with database.session() as session:
+
+        def add(session):
             added = reviews.add_claim(session, detail.document.id, start, start + len(wanted.strip()), correction,
                                       reviewer, batch)
             session.flush()
-            out.print(f"Added claim {added.id}.")
+            return added.id
+
+        out.print(f"Added claim {database.run(add)}.")
         return False
     raise AssertionError(key)
 
