@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
 from sqlalchemy import func, select
@@ -15,7 +15,7 @@ from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.kinds import normalise_line
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.identity import add_alias, speaker_for, speaker_key
-from claimtrack.models import Claim, ClaimVia, Document, Segment, Speaker
+from claimtrack.models import Batch, BatchItem, Claim, ClaimVia, Document, Segment, Speaker
 from claimtrack.reading import SourceText, Unreadable
 
 
@@ -147,6 +147,30 @@ def ingest_sources(
     return results
 
 
+def _batch_items_of(session: Session, document_id: int) -> list[tuple[int, str, int, int, int]]:
+    """(batch id, batch name, position, claim start, claim end) of the document's sampled claims."""
+    rows = session.execute(select(BatchItem.batch_id, Batch.name, BatchItem.position, Claim.start, Claim.end)
+                           .join(Claim, BatchItem.claim_id == Claim.id).join(Batch, BatchItem.batch_id == Batch.id)
+                           .where(Claim.document_id == document_id))
+    return [tuple(row) for row in rows]
+
+
+def _restore_batch_items(session: Session, document: Document, drawn: list) -> list[str]:
+    """Saved samples keep what was drawn across a reprocess: each sampled claim is re-pointed at
+    the new claim over the same sentence (the most overlapping one). Returns the names of the
+    batches that lost a claim because no new claim covers its sentence any more."""
+    lost = []
+    claims = [(c.start, c.end, c.id) for c in document.claims]
+    for batch_id, name, position, start, end in drawn:
+        best = max(claims, key=lambda c: min(end, c[1]) - max(start, c[0]), default=None)
+        if best is None or min(end, best[1]) - max(start, best[0]) < (end - start) / 2:
+            lost.append(name)
+            continue
+        session.add(BatchItem(batch_id=batch_id, claim_id=best[2], position=position))
+    session.flush()
+    return lost
+
+
 def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, reprocess: bool = False,
                furniture: FurnitureMemory | None = None) -> IngestResult:
     try:
@@ -160,6 +184,7 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
                 if reviewed:
                     return IngestResult(source.name, "failed", reason=(
                         f"document {existing.id} has {reviewed} review(s); reprocessing would drop them"))
+                drawn = _batch_items_of(session, existing.id)
                 session.delete(existing)
                 session.flush()
             known = furniture.known() if furniture else frozenset()
@@ -167,8 +192,14 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
                                         known_captions=source.caption_lines)
             document = store_analysis(session, source, analysis)
             session.flush()
+            lost = _restore_batch_items(session, document, drawn) if existing else []
             if furniture:
                 furniture.add(analysis)
-            return _summary(source.name, "reprocessed" if existing else "ingested", analysis, document.id)
+            result = _summary(source.name, "reprocessed" if existing else "ingested", analysis, document.id)
+            if lost:
+                batches = ", ".join(sorted(set(lost)))
+                result = replace(result, reason=f"{len(lost)} sampled claim(s) no longer exist and left "
+                                                f"batch(es) {batches}")
+            return result
     except Exception as error:  # one bad document must not stop the batch; its transaction rolled back
         return IngestResult(source.name, "failed", reason=f"{type(error).__name__}: {error}".splitlines()[0])

@@ -263,3 +263,18 @@ def test_least_sure_first(seeded_copy, runner):
     batch = runner.invoke(main, ["--db", seeded_copy, "claims", "--batch", "unsure", "--json"])
     in_batch = [json.loads(line)["confidence"] for line in batch.stdout.splitlines()]
     assert len(in_batch) == 12 and in_batch == sorted(in_batch)
+
+
+def test_reprocessing_keeps_saved_samples_whole(seeded_copy, runner):
+    drawn = runner.invoke(main, ["--db", seeded_copy, "sample", "25", "--seed", "11", "--batch", "kept"])
+    assert drawn.exit_code == 0, drawn.output
+
+    def batch_texts():
+        result = runner.invoke(main, ["--db", seeded_copy, "claims", "--batch", "kept", "--json"])
+        return [(json.loads(line)["document"], json.loads(line)["text"]) for line in result.stdout.splitlines()]
+
+    before = batch_texts()
+    assert len(before) == 25
+    again = runner.invoke(main, ["--db", seeded_copy, "ingest", "--reprocess", str(SEEDS)])
+    assert again.exit_code == 0, again.output
+    assert batch_texts() == before  # same claims, same order, new ids

@@ -104,6 +104,9 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
         table.add_row(escape(r.name), r.status, str(r.claims), str(r.attributed), str(r.unsourced), str(r.skipped),
                       escape(r.reason or ""))
     out.print(table)
+    for r in results:
+        if r.status == "reprocessed" and r.reason:
+            click.echo(f"Warning: {r.name}: {r.reason}", err=True)
     failed = [r for r in results if r.status == "failed"]
     if failed:
         raise click.ClickException(f"{len(failed)} of {len(results)} document(s) failed; see the reason column")
