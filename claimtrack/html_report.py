@@ -27,6 +27,7 @@ mark{padding:0 .1rem;border-radius:.2rem;color:inherit} mark .who{font-size:.75r
 color:#444;background:#fff;border:1px solid #bbb;border-radius:.2rem;padding:0 .2rem;margin-left:.2rem}
 .caption,.boilerplate{color:#999;font-style:italic} .headline{font-weight:bold;font-size:1.1rem}
 .machine{font-family:sans-serif;font-size:.8rem;color:#a33}
+.state{font-family:sans-serif;font-size:.7rem;margin-left:.2rem;color:#555} .s-confirmed,.s-corrected{color:#176}
 p.par{margin:.8rem 0}
 """
 
@@ -38,9 +39,42 @@ def _mark(claim: Claim, text: str) -> str:
     title = f"{LABELS[claim.speaker_type]}: {speaker or 'the article itself'}{via}"
     if claim.cue:
         title += f" (cue: {claim.cue})"
+    state = STATES.get(claim.status, claim.status) + (" by a reviewer" if claim.origin == "reviewer" else "")
+    title += f" · {state}" + (f" · verdict: {claim.verdict}" if claim.verdict else "")
     note = f'<span class="who">{escape(speaker)}{escape(via)}</span>' if speaker else ""
+    badge = f'<span class="state s-{escape(claim.status)}">{escape(BADGES.get(claim.status, ""))}'
+    badge += f" {escape(claim.verdict)}" if claim.verdict else ""
+    badge += "</span>"
     return (f'<mark class="claim t-{claim.speaker_type}" data-claim="{claim.id}" data-speaker-type="'
-            f'{claim.speaker_type}" style="background:{colour}" title="{escape(title)}">{escape(text)}{note}</mark>')
+            f'{claim.speaker_type}" data-status="{escape(claim.status)}" data-verdict="{escape(claim.verdict or "")}"'
+            f' data-origin="{escape(claim.origin)}" style="background:{colour}" title="{escape(title)}">'
+            f'{escape(text)}{note}{badge}</mark>')
+
+
+STATES = {"machine": "machine-extracted", "confirmed": "confirmed", "corrected": "corrected", "rejected": "rejected"}
+BADGES = {"machine": "⚙", "confirmed": "✓", "corrected": "✎", "rejected": "✗"}
+
+
+def _segment_html(segment, claims: list[Claim]) -> str:
+    """A sentence with the claims over it: the sentence's own claim, or claims a reviewer added
+    over part of it (they are not greyed out as furniture)."""
+    inside = sorted((c for c in claims if segment.start <= c.start and c.end <= segment.end), key=lambda c: c.start)
+    if not inside:
+        return f"<span class='{segment.kind}'>{escape(segment.text)}</span>"
+    def plain(a: int, b: int) -> str:
+        return f"<span class='{segment.kind}'>{escape(segment.text[a - segment.start:b - segment.start])}</span>"
+
+    parts, at = [], segment.start
+    for claim in inside:
+        if claim.start < at:
+            continue
+        if claim.start > at:
+            parts.append(plain(at, claim.start))
+        parts.append(_mark(claim, segment.text[claim.start - segment.start:claim.end - segment.start]))
+        at = claim.end
+    if at < segment.end:
+        parts.append(plain(at, segment.end))
+    return "".join(parts)
 
 
 def render(session: Session, document_key: str) -> str:
@@ -50,7 +84,7 @@ def render(session: Session, document_key: str) -> str:
     except FilterError as error:
         raise LookupError(str(error)) from error
     document = session.scalars(query.where(Document.id.in_(ids)).order_by(Document.id)).first()
-    claims = {(c.start, c.end): c for c in document.claims if c.status != "rejected"}
+    claims = [c for c in document.claims if c.status != "rejected"]
     [profile] = sourcing_profile(session, ids=[document.id]) or [None]
     title = escape(document.title or document.name)
     parts = [f"<!DOCTYPE html><html lang='fr'><head><meta charset='utf-8'><title>{title}"
@@ -77,11 +111,7 @@ def render(session: Session, document_key: str) -> str:
                 parts.append("</p>")
             parts.append(f"<p class='par {segment.kind}'>")
             paragraph, opened = segment.paragraph, True
-        claim = claims.get((segment.start, segment.end))
-        if claim is not None:
-            parts.append(_mark(claim, segment.text) + " ")
-        else:
-            parts.append(f"<span class='{segment.kind}'>{escape(segment.text)}</span> ")
+        parts.append(_segment_html(segment, claims) + " ")
     if opened:
         parts.append("</p>")
     # counts what the browser laid out, so that a reader (or a test) can check the page is whole

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
@@ -132,6 +133,28 @@ def batch_progress(session: Session, name: str | None = None) -> list[BatchProgr
     return out
 
 
-def batch_exists(session: Session, name: str) -> bool:
-    return session.scalars(select(func.count(Batch.id)).where(Batch.name == name)).one() > 0
 
+def detail_record(detail: ClaimDetail) -> dict:
+    """A claim's provenance and history as plain data, for `show --json`."""
+    claim, document = detail.claim, detail.document
+    return {
+        "id": claim.id, "document": document.name, "document_id": document.id, "document_sha256": document.sha256,
+        "title": document.title, "outlet": document.outlet, "start": claim.start, "end": claim.end,
+        "kind": claim.kind, "text": claim.text, "speaker": claim.speaker.name if claim.speaker else None,
+        "speaker_role": claim.speaker.role if claim.speaker else None, "aliases": detail.aliases,
+        "mention": claim.mention, "speaker_type": claim.speaker_type, "via": [v.outlet for v in claim.via],
+        "mode": claim.mode, "cue": claim.cue, "confidence": claim.confidence, "evidence": claim.evidence,
+        "status": claim.status, "verdict": claim.verdict, "origin": claim.origin,
+        "pipeline": f"{document.pipeline_backend}:{document.pipeline_model}/rules-{document.pipeline_version}",
+        "ingested_at": document.ingested_at.isoformat(),
+        "history": [{"id": r.id, "action": r.action, "status": r.status, "verdict": r.verdict, "note": r.note,
+                     "changes": json.loads(r.changes) if r.changes else None, "reviewer": r.reviewer,
+                     "batch": r.batch, "created_at": r.created_at.isoformat()} for r in detail.reviews],
+    }
+
+
+def profile_record(profile: Profile) -> dict:
+    return {"group": profile.group, "claims": profile.claims, "by_type": dict(profile.by_type),
+            "unsourced_share": profile.unsourced_share, "unnamed_share": profile.unnamed_share,
+            "reviewed": profile.reviewed, "reviewed_share": profile.reviewed_share,
+            "verdicts": dict(profile.verdicts)}

@@ -278,3 +278,37 @@ def test_reprocessing_keeps_saved_samples_whole(seeded_copy, runner):
     again = runner.invoke(main, ["--db", seeded_copy, "ingest", "--reprocess", str(SEEDS)])
     assert again.exit_code == 0, again.output
     assert batch_texts() == before  # same claims, same order, new ids
+
+
+def test_narrow_terminals_keep_words_whole(seeded_db, runner):
+    import re
+
+    rows = [json.loads(line) for line in runner.invoke(main, ["--db", seeded_db, "claims", "--limit", "5",
+                                                              "--json"]).stdout.splitlines()]
+    for width in (60, 80, 120):
+        result = runner.invoke(main, ["--db", seeded_db, "claims", "--limit", "5"], env={"COLUMNS": str(width)})
+        assert result.exit_code == 0
+        assert max(len(line) for line in result.output.splitlines()) <= width
+        printed = set(re.findall(r"\w+", result.output))
+        for row in rows:  # every word of every claim comes out whole
+            assert set(re.findall(r"\w+", row["text"])) <= printed
+            assert row["document"] in result.output
+
+
+def test_json_for_scripts(seeded_copy, runner):
+    shown = json.loads(runner.invoke(main, ["--db", seeded_copy, "show", "3", "--json"]).stdout)
+    assert shown["id"] == 3 and shown["history"] == [] and "pipeline" in shown
+    speakers = json.loads(runner.invoke(main, ["--db", seeded_copy, "speakers", "--json"]).stdout)
+    assert speakers and {"name", "type", "claims", "documents"} <= set(speakers[0])
+    stats = json.loads(runner.invoke(main, ["--db", seeded_copy, "stats", "--by", "document", "--json"]).stdout)
+    assert len(stats) == 5 and sum(p["claims"] for p in stats) > 90
+    runner.invoke(main, ["--db", seeded_copy, "sample", "4", "--seed", "1", "--batch", "b1"])
+    [batch] = json.loads(runner.invoke(main, ["--db", seeded_copy, "batches", "--json"]).stdout)
+    assert batch["name"] == "b1" and batch["total"] == 4 and batch["filters"] == {}
+
+
+def test_a_sample_larger_than_the_claims_says_so(seeded_copy, runner):
+    result = runner.invoke(main, ["--db", seeded_copy, "sample", "500", "--doc", "000", "--seed", "2"])
+    assert result.exit_code == 0
+    assert "Warning: only 20 claim(s) match" in result.output
+    assert "Save the sample under this name" in runner.invoke(main, ["sample", "--help"]).output

@@ -49,3 +49,25 @@ def test_report_renders_in_a_browser(seeded_db, runner, tmp_path):
     assert dom.count('data-speaker-type="named"') == named
     assert "Qassim al-Araji" in dom  # speaker names shown beside their claims
     assert "Et si la Russie traitait les USA en Irak" in dom
+
+
+def test_report_shows_review_state_and_reviewer_added_claims(seeded_copy, runner, tmp_path):
+    from claimtrack import review as reviews
+    from claimtrack.review import Correction
+
+    with Database(seeded_copy).session() as session:
+        document = session.scalars(select(Document).where(Document.name == DOC)).one()
+        first = min(document.claims, key=lambda c: c.start)
+        reviews.confirm(session, first.id, "ana")
+        reviews.set_verdict(session, first.id, "false", "ana")
+        caption = next(s for s in document.segments if s.kind == "caption")
+        added = reviews.add_claim(session, document.id, caption.start, caption.end,
+                                  Correction(speaker="Ali Rabiei", speaker_type="named", mode="indirect"), "ana")
+        session.flush()
+        added_id = added.id
+    page = _write(runner, seeded_copy, tmp_path).read_text(encoding="utf-8")
+    assert f'data-claim="{first.id}"' in page
+    mark = re.search(rf'<mark [^>]*data-claim="{first.id}"[^>]*>', page).group(0)
+    assert 'data-status="confirmed"' in mark and 'data-verdict="false"' in mark and "verdict: false" in mark
+    added_mark = re.search(rf'<mark [^>]*data-claim="{added_id}"[^>]*>', page).group(0)
+    assert 'data-origin="reviewer"' in added_mark and "by a reviewer" in added_mark

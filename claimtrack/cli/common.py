@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import functools
+import json
+import os
+import re
 import sys
 
 import click
 from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.text import Text
 
 from claimtrack.db import Database, DatabaseError
 from claimtrack.queries import STATUSES, ClaimFilter
@@ -16,8 +22,54 @@ SORTS = ("document", "confidence")
 MAX_INT = 2**62  # every id, count and seed fits a 64-bit database integer
 
 
+PIPED_WIDTH = 160
+
+
 def console() -> Console:
-    return Console(highlight=False, soft_wrap=False, width=None if sys.stdout.isatty() else 160)
+    """Rich output at the terminal's width; piped, at $COLUMNS when set, else PIPED_WIDTH."""
+    width = None if sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit() else PIPED_WIDTH
+    return Console(highlight=False, soft_wrap=False, width=width)
+
+
+def shown_text(text: str | None) -> str:
+    """Article text made safe for a terminal: rich markup escaped ("[bold]" prints as written)
+    and control characters dropped (a stored escape sequence must not drive the terminal)."""
+    if not text:
+        return ""
+    return escape(_CONTROLS.sub("", text))
+
+
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+WIDE = 160  # below this a table of claims cannot give the text room for words
+
+
+def claims_table() -> Table:
+    """The claims table for terminals of WIDE columns or more: narrow fields are cut with an
+    ellipsis, never folded mid-word, and the text wraps at word boundaries."""
+    table = Table(title="Claims (machine-extracted until reviewed: check against the original)")
+    for column in ("id", "document", "type", "speaker", "via", "mode", "conf", "status"):
+        wrap = column in ("document", "speaker", "via")
+        table.add_column(column, no_wrap=True, overflow="ellipsis", max_width=24 if wrap else None,
+                         min_width=8 if wrap else None)
+    table.add_column("text", ratio=1, min_width=30)
+    return table
+
+
+def claim_lines(row) -> Text:
+    """One claim for a narrow terminal: a heading line, then the text wrapped at words."""
+    marker = "⚙ " if row.machine_extracted else ""
+    who = row.speaker_type if not row.speaker else f"{row.speaker_type}: {row.speaker}"
+    via = f" via {' > '.join(row.via)}" if row.via else ""
+    heading = Text.assemble((f"#{row.id} ", "bold"), clean(row.document), " · ", clean(who + via), " · ",
+                            f"{marker}{row.status} · {row.confidence:.2f}")
+    return Text.assemble(heading, "\n", clean(" ".join(row.text.split())), "\n")
+
+
+def clean(text: str | None) -> str:
+    """Control characters dropped: for rich Text, which prints markup as written anyway."""
+    return _CONTROLS.sub("", text or "")
 
 
 def open_database(ctx: click.Context, *, create: bool = False) -> Database:
@@ -29,8 +81,11 @@ def open_database(ctx: click.Context, *, create: bool = False) -> Database:
         raise click.ClickException(str(error)) from error
 
 
-def filter_options(command):
-    """The claim filters every listing, export and review command shares."""
+def filter_options(command=None, *, batch_help: str = "Only the claims of this saved sample batch."):
+    """The claim filters every listing, export and review command shares. `sample` names the
+    batch it saves with the same option, so it words --batch its own way."""
+    if command is None:
+        return functools.partial(filter_options, batch_help=batch_help)
     options = [
         click.option("--attributed", is_flag=True, help="Only claims with a source (not editorial)."),
         click.option("--unsourced", is_flag=True, help="Only editorial claims: the article's own voice."),
@@ -39,7 +94,7 @@ def filter_options(command):
         click.option("--doc", "document", help="Document name, id or sha256 prefix."),
         click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Review status (repeatable)."),
         click.option("--search", help="Claim text contains this text."),
-        click.option("--batch", help="Only the claims of this saved sample batch."),
+        click.option("--batch", help=batch_help),
         click.option("--limit", type=click.IntRange(min=1, max=MAX_INT), help="At most this many claims."),
         click.option("--sort", type=click.Choice(SORTS), default="document", show_default=True,
                      help="Document order, or 'confidence': the claims the engine is least sure of first."),
@@ -62,3 +117,12 @@ def filter_options(command):
 def short(text: str, width: int = 110) -> str:
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
+
+
+def json_option(command):
+    """--json: the command's result as JSON for scripts instead of a table."""
+    return click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")(command)
+
+
+def echo_json(value) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=None, default=str))

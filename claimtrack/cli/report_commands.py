@@ -2,30 +2,36 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from pathlib import Path
 
 import click
 from rich.markup import escape
 from rich.table import Table
 
-from claimtrack.cli.common import TYPES, console, open_database
-from claimtrack.reports import sourcing_profile, speakers
+from claimtrack.cli.common import TYPES, console, echo_json, json_option, open_database
+from claimtrack.reports import profile_record, sourcing_profile, speakers
 
 
 @click.command("speakers")
 @click.option("--type", "types", multiple=True, type=click.Choice(TYPES[:3]), help="Speaker type (repeatable).")
 @click.option("--doc", "document", help="Only speakers of this document (name or sha256 prefix).")
+@json_option
 @click.pass_context
-def speakers_command(ctx: click.Context, types: tuple[str, ...], document: str | None) -> None:
+def speakers_command(ctx: click.Context, types: tuple[str, ...], document: str | None, as_json: bool) -> None:
     """Speakers, most cited first, with type, role, aliases and counts.
 
     \b
     Example:
       claimtrack speakers --type unnamed
+      claimtrack speakers --json
     """
     database = open_database(ctx)
     with database.session() as session:
         rows = speakers(session, types, document)
+    if as_json:
+        echo_json([asdict(r) for r in rows])
+        return
     table = Table(title="Speakers")
     for column in ("speaker", "type", "role", "aliases", "claims", "documents"):
         table.add_column(column, overflow="fold", justify="right" if column in ("claims", "documents") else "left")
@@ -38,17 +44,22 @@ def speakers_command(ctx: click.Context, types: tuple[str, ...], document: str |
 @click.command()
 @click.option("--by", type=click.Choice(["document", "outlet"]), help="One profile per document or outlet.")
 @click.option("--doc", "document", help="Only this document (name or sha256 prefix).")
+@json_option
 @click.pass_context
-def stats(ctx: click.Context, by: str | None, document: str | None) -> None:
+def stats(ctx: click.Context, by: str | None, document: str | None, as_json: bool) -> None:
     """The sourcing profile: claims by speaker type, unsourced and unnamed shares, review progress.
 
     \b
     Example:
       claimtrack stats --by document
+      claimtrack stats --by outlet --json
     """
     database = open_database(ctx)
     with database.session() as session:
         profiles = sourcing_profile(session, by, document)
+    if as_json:
+        echo_json([profile_record(p) for p in profiles])
+        return
     table = Table(title="Sourcing profile")
     columns = ["group", "claims", *TYPES, "% unsourced", "% unnamed", "% reviewed", "verdicts"]
     for column in columns:

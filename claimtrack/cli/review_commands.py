@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import sys
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 import click
 from rich.markup import escape
@@ -13,10 +14,10 @@ from rich.text import Text
 from sqlalchemy import func, select
 
 from claimtrack import review as reviews
-from claimtrack.cli.common import MAX_INT, console, filter_options, open_database, short
+from claimtrack.cli.common import MAX_INT, console, echo_json, filter_options, json_option, open_database, short
 from claimtrack.models import Claim, Review
 from claimtrack.queries import ClaimFilter, checked, claim_query
-from claimtrack.reports import batch_progress, claim_detail
+from claimtrack.reports import batch_progress, claim_detail, detail_record
 from claimtrack.sampling import STRATA, SampleError, draw
 
 ACTIONS = {
@@ -96,19 +97,24 @@ def print_detail(out, detail, compact: bool = False) -> None:
 
 @click.command()
 @click.argument("claim_id", type=click.IntRange(min=1, max=MAX_INT))
+@json_option
 @click.pass_context
-def show(ctx: click.Context, claim_id: int) -> None:
+def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
     """Show a claim's full provenance and review history.
 
     \b
     Example:
       claimtrack show 12
+      claimtrack show 12 --json
     """
     database = open_database(ctx)
     with database.session() as session:
         detail = claim_detail(session, claim_id)
         if detail is None:
             raise click.ClickException(f"no claim {claim_id}: list them with 'claimtrack claims'")
+        if as_json:
+            echo_json(detail_record(detail))
+            return
         print_detail(console(), detail)
 
 
@@ -287,7 +293,7 @@ def _act(database, key: str, detail, reviewer: str, batch: str | None, out, seen
 
 @click.command()
 @click.argument("n", type=click.IntRange(min=1, max=MAX_INT))
-@filter_options
+@filter_options(batch_help="Save the sample under this name, to review it with review --batch NAME.")
 @click.option("--by", "by", type=click.Choice(STRATA), help="Stratify proportionally by this.")
 @click.option("--seed", type=click.IntRange(min=0, max=MAX_INT),
               help="Seed for a reproducible draw (one is picked and printed if omitted).")
@@ -308,6 +314,9 @@ def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: i
     except SampleError as error:
         raise click.ClickException(str(error)) from error
     out = console()
+    if len(result.claim_ids) < n:
+        click.echo(f"Warning: only {len(result.claim_ids)} claim(s) match the filters: the sample holds all of "
+                   f"them, not {n}", err=True)
     out.print(f"Sample [bold]{escape(result.name)}[/]: {len(result.claim_ids)} claim(s), seed {result.seed}"
               + (f", stratified by {by}" if by else ""))
     if result.strata:
@@ -326,17 +335,22 @@ def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: i
 
 
 @click.command()
+@json_option
 @click.pass_context
-def batches(ctx: click.Context) -> None:
+def batches(ctx: click.Context, as_json: bool) -> None:
     """List saved sample batches with their review progress.
 
     \b
     Example:
       claimtrack batches
+      claimtrack batches --json
     """
     database = open_database(ctx)
     with database.session() as session:
         progress = batch_progress(session)
+    if as_json:
+        echo_json([{**asdict(p), "filters": json.loads(p.filters)} for p in progress])
+        return
     table = Table(title="Batches")
     for column in ("name", "seed", "size", "by", "reviewed", "filters", "tool"):
         table.add_column(column, overflow="fold")

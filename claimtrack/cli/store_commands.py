@@ -11,7 +11,17 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from claimtrack.cli.common import MAX_INT, console, filter_options, open_database, short
+from claimtrack.cli.common import (
+    MAX_INT,
+    WIDE,
+    claim_lines,
+    claims_table,
+    console,
+    filter_options,
+    open_database,
+    short,
+    shown_text,
+)
 from claimtrack.db import Database, DatabaseError, current_revision, schema_state, shown
 from claimtrack.queries import ClaimFilter, iter_rows
 from claimtrack.reading import MAX_BYTES, collect_sources, read_capped
@@ -133,19 +143,22 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
         if as_json:
             write_jsonl(rows, sys.stdout)
             return
-        table = Table(title="Claims (machine-extracted until reviewed: check against the original)")
-        for column in ("id", "document", "type", "speaker", "via", "mode", "conf", "status", "text"):
-            table.add_column(column, overflow="fold")
-        count = 0
-        for row in rows:
-            marker = "⚙ " if row.machine_extracted else ""
-            table.add_row(str(row.id), escape(row.document), row.speaker_type, escape(row.speaker or "—"),
-                          escape(" > ".join(row.via)), row.mode, f"{row.confidence:.2f}", marker + row.status,
-                          escape(short(row.text)))
-            count += 1
         out = console()
-        out.print(table)
-        out.print(f"{count} claim(s)")
+        count = 0
+        if out.width < WIDE:  # a table would fold every word: one claim per paragraph instead
+            for row in rows:
+                out.print(claim_lines(row))
+                count += 1
+        else:
+            table = claims_table()
+            for row in rows:
+                marker = "⚙ " if row.machine_extracted else ""
+                table.add_row(str(row.id), shown_text(row.document), row.speaker_type,
+                              shown_text(row.speaker) or "—", shown_text(" > ".join(row.via)), row.mode,
+                              f"{row.confidence:.2f}", marker + row.status, shown_text(short(row.text)))
+                count += 1
+            out.print(table)
+        out.print(f"{count} claim(s) (⚙ machine-extracted until reviewed: check against the original)")
 
 
 @click.command()
