@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from claimtrack.db import Database
@@ -201,5 +202,14 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
                 result = replace(result, reason=f"{len(lost)} sampled claim(s) no longer exist and left "
                                                 f"batch(es) {batches}")
             return result
+    except IntegrityError:
+        # another process stored the same text between our look and our commit: it is there once
+        with database.session() as session:
+            existing = session.scalars(select(Document).where(Document.sha256 == source.sha256)).first()
+            if existing is not None:
+                return IngestResult(source.name, "already", len(existing.claims), document_id=existing.id,
+                                    reason=f"same content as document {existing.id} ({existing.name}), "
+                                           "stored meanwhile by another ingest")
+        return IngestResult(source.name, "failed", reason="the database refused the document (integrity)")
     except Exception as error:  # one bad document must not stop the batch; its transaction rolled back
         return IngestResult(source.name, "failed", reason=f"{type(error).__name__}: {error}".splitlines()[0])
