@@ -234,3 +234,21 @@ def test_what_a_speaker_heard_is_their_own_report(analyzer):
 def test_a_pronominal_verb_is_a_verb_of_its_own(analyzer):
     _check(analyzer, "Au bout de la route, se trouve une petite ville tranquille.", None, "editorial")
     _check(analyzer, "Le maire Jean Roussel s'est dit confiant dans l'issue du vote.", "Jean Roussel", "named")
+
+
+def test_straight_quotes_pair_line_by_line(analyzer):
+    from claimtrack.engine.quotes import find_quotes
+
+    text = ('"Nous partirons demain", a dit le guide Paul Mérand.\n'
+            '"La route est coupée au col.\n'
+            '"Il faudra trois jours", a-t-il ajouté.\n'
+            'Le col est fermé depuis lundi.\n'
+            'Un " isolé ne doit rien avaler.\n'
+            'La vallée reste accessible.')
+    quotes = [text[q.start:q.end] for q in find_quotes(text)]
+    assert quotes[0] == '"Nous partirons demain"'
+    assert quotes[1].startswith('"La route') and quotes[1].endswith('trois jours"')  # over two paragraphs
+    assert not any("Le col est fermé" in q or "La vallée" in q for q in quotes)
+    claims = analyzer.analyze(text).claims
+    assert [c.speaker_type for c in claims[-2:]] == ["editorial", "editorial"]
+    assert claims[1].speaker == "Paul Mérand"

@@ -41,28 +41,44 @@ def _paired(text: str, opening: str, closing: str) -> list[Quote]:
 
 
 def _straight(text: str) -> list[Quote]:
-    """Straight quotes pair up inside a paragraph; their direction comes from the spacing."""
-    quotes = []
-    for block_start, block in _blocks(text):
-        opened = None
-        for i, ch in enumerate(block):
+    """Straight quotes pair up line by line; their direction comes from the spacing around them.
+
+    A quotation left open at the end of a line goes on into the next line only when that line
+    opens with a quotation mark too (the French way of quoting over several paragraphs);
+    otherwise it ends with its line, so an unbalanced mark never swallows the rest of an article.
+    A mark followed by punctuation (`", a-t-il dit`) closes; it never opens."""
+    quotes: list[Quote] = []
+    opened: int | None = None
+    position = 0
+    for line in text.split("\n"):
+        line_start = position
+        position += len(line) + 1
+        stripped = line.lstrip()
+        if opened is not None and not stripped.startswith('"'):
+            quotes.append(Quote(opened, line_start - 1))  # left open: it ends with its line
+            opened = None
+        continued = opened is not None
+        for i, ch in enumerate(line):
             if ch != '"':
                 continue
-            before = block[i - 1] if i else " "
-            after = block[i + 1] if i + 1 < len(block) else " "
-            if opened is None and (before.isspace() or before in "'’(:[-") and not after.isspace():
-                opened = i
-            elif opened is not None and not before.isspace():
-                quotes.append(Quote(block_start + opened, block_start + i + 1))
+            if continued and line[:i].strip() == "":
+                continued = False  # the re-opening mark of a continued quotation
+                continue
+            before = line[i - 1] if i else " "
+            after = line[i + 1] if i + 1 < len(line) else " "
+            opens = (before.isspace() or before in "'’(:[-«") and not after.isspace() and after not in ",.;:!?)]"
+            if opened is None and opens:
+                opened = line_start + i
+            elif opened is not None and not before.isspace() or (opened is not None and after in ",.;:!?)] "):
+                quotes.append(Quote(opened, line_start + i + 1))
                 opened = None
-    return quotes
-
-
-def _blocks(text: str):
-    start = 0
-    for part in text.split("\n\n"):
-        yield start, part
-        start += len(part) + 2
+        if opened is not None and not line.rstrip().endswith('"') and position < len(text) \
+                and not text[position:].lstrip(" \t").startswith('"'):
+            quotes.append(Quote(opened, line_start + len(line)))
+            opened = None
+    if opened is not None:
+        quotes.append(Quote(opened, len(text)))
+    return [q for q in quotes if q.end - q.start <= _MAX_QUOTE]
 
 
 def find_quotes(text: str) -> list[Quote]:
