@@ -252,3 +252,19 @@ def test_straight_quotes_pair_line_by_line(analyzer):
     claims = analyzer.analyze(text).claims
     assert [c.speaker_type for c in claims[-2:]] == ["editorial", "editorial"]
     assert claims[1].speaker == "Paul Mérand"
+
+
+def test_a_description_resolves_to_the_person_it_was_given_to(analyzer):
+    text = ("Victor Pelletier, observateur et ancien militaire, connaît le sujet.\n"
+            "« Les stocks ont fondu », se souvient le militaire.")
+    _check(analyzer, text, "Victor Pelletier", "named")
+
+
+def test_the_last_speaker_named_another_way(analyzer):
+    text = ("« Les canaux sont au nombre de cinq », raconte Victor Lenoir, colonel à la retraite.\n"
+            "« Des incendies ont été allumés à dessein », explique l'ancien militaire.")
+    _check(analyzer, text, "Victor Lenoir", "named")
+    far = ("« Les canaux sont au nombre de cinq », raconte Victor Lenoir, colonel à la retraite.\n"
+           + "La région compte trois casernes et deux dépôts de munitions.\n" * 30
+           + "« Des incendies ont été allumés », explique l'ancien militaire.")
+    _check(analyzer, far, "ancien militaire", "unnamed")

@@ -12,18 +12,15 @@ import re
 from dataclasses import dataclass, replace
 
 from claimtrack.engine.lexicons import fold, load
-from claimtrack.engine.names import Person, Registry, in_complement, name_key, name_runs
+from claimtrack.engine.names import AGENT_ENDINGS, Person, Registry, in_complement, is_role_word, name_key, name_runs
 from claimtrack.engine.outlets import context_outlets, find_outlets
 from claimtrack.engine.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.phrases import extend_np, head_index
 
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres".split())
+VARIATION_REACH = 1500  # characters: about the last few sentences
 DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
 SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
-AGENT_ENDINGS = ("eur", "eurs", "euse", "euses", "trice", "trices", "iste", "istes", "ien", "iens", "ienne",
-                 "iennes", "ant", "ants", "ante", "antes", "aire", "aires", "ier", "iers", "ière", "ières",
-                 "iatre", "iatres", "ographe", "ographes", "naute", "nautes", "crate", "crates", "ète", "ètes",
-                 "logue", "logues", "ais", "aise", "aises", "ain", "ains", "aine", "aines", "ois", "oise", "oises")
 
 
 @dataclass(frozen=True)
@@ -188,13 +185,17 @@ class Resolver:
         if toks[head].text[:1].isupper() and toks[head].upos in ("PROPN", "NOUN", "X") and \
                 fold(toks[head].text) not in lex.titles:
             return Source(_drop_determiner(mention), "named", mention, span)
-        if head_word in lex.titles:
+        definite = fold(toks[a].text) in ("le", "la", "l'", "ce", "cette", "cet")
+        if head_word in lex.titles or (definite and is_role_word(head_word, lex)):
             person = self.registry.by_role(mention, toks[head].text, span[0])
             if person:
                 return Source(person.name, "named", mention, span, role=person.role, resolved="role")
             protagonist = self._protagonist_for(sent, a, head)
             if protagonist:  # "le premier ministre" in an article about Jean Charest, who holds no other title
                 return Source(protagonist.name, "named", mention, span, role=mention, resolved="protagonist")
+            varied = self._elegant_variation(sent, a, head, span)
+            if varied:  # "… explique Baranets. … ajoute l'ancien militaire": the last speaker, named otherwise
+                return replace(varied, mention=mention, span=span, resolved="variation")
         if head_word in lex.non_sources:
             return None  # "Cette affaire rappelle …": an event, not a source
         if head_word in lex.institutions and toks[head].feat("Number") != "Plur":
@@ -203,6 +204,19 @@ class Resolver:
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
         return Source(description, "unnamed", mention, span)
+
+    def _elegant_variation(self, sent: ParsedSentence, a: int, head: int, span: tuple[int, int]) -> Source | None:
+        """A definite singular description with no role match ("l'ancien militaire", "le
+        spécialiste") right after a named person spoke: news writing names the same speaker
+        another way rather than repeat the name."""
+        toks = sent.tokens
+        last = self.last_speaker
+        if fold(toks[a].text) not in ("le", "la", "l'", "ce", "cette", "cet") or toks[head].feat("Number") == "Plur":
+            return None
+        if last is None or last.type != "named" or span[0] - last.span[0] > VARIATION_REACH:
+            return None
+        person = next((p for p in self.registry.people if p.name == last.speaker), None)
+        return last if person is not None and person.human else None
 
     def _protagonist_for(self, sent: ParsedSentence, a: int, head: int) -> Person | None:
         """A definite singular title with no role match ("le premier ministre") stands for the

@@ -28,8 +28,9 @@ STOP_UPOS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "PUNCT", "
 PROTAGONIST_MENTIONS = 3
 
 
-FORMER = re.compile(r"\b(?:ancien|ancienne|anciens|ex-|feu|défunt|défunte)\b|\bde \d{4} à \d{4}\b|\bjusqu'en \d{4}\b",
-                    re.IGNORECASE)
+# a role held in the past, by its dates ("premier ministre de 1957 à 1963"); "ancien militaire"
+# describes what a person is now, so "ancien" alone does not make a role past
+FORMER = re.compile(r"\bde \d{4} à \d{4}\b|\bjusqu'en \d{4}\b|\bentre \d{4} et \d{4}\b|\bfeu\b", re.IGNORECASE)
 
 
 GENERIC_TITLES = frozenset("responsable dirigeant dirigeante officiel haut homme femme".split())
@@ -264,6 +265,20 @@ def _is_subject(toks: tuple[Token, ...], a: int, b: int) -> bool:
     return False
 
 
+AGENT_ENDINGS = ("eur", "eurs", "euse", "euses", "trice", "trices", "iste", "istes", "ien", "iens", "ienne",
+                 "iennes", "ant", "ants", "ante", "antes", "aire", "aires", "ier", "iers", "ière", "ières",
+                 "iatre", "iatres", "ographe", "ographes", "naute", "nautes", "crate", "crates", "ète", "ètes",
+                 "logue", "logues", "ais", "aise", "aises", "ain", "ains", "aine", "aines", "ois", "oise", "oises")
+
+
+def is_role_word(word: str, lex: Lexicons) -> bool:
+    """A word that says what a person is: a title, a human noun, or an agent noun by its ending
+    ("Victor Baranets, observateur et ancien militaire")."""
+    word = fold(word)
+    return word in lex.titles or word in lex.human_nouns or (
+        len(word) > 4 and word.endswith(AGENT_ENDINGS) and word not in lex.non_sources)
+
+
 def _role_after(text: str, sent: ParsedSentence, b: int, lex: Lexicons) -> str | None:
     toks = sent.tokens
     if b >= len(toks) or toks[b].text != ",":
@@ -271,7 +286,7 @@ def _role_after(text: str, sent: ParsedSentence, b: int, lex: Lexicons) -> str |
     c = b + 1
     while c < len(toks) and toks[c].upos == "DET":
         c += 1
-    if c >= len(toks) or fold(toks[c].text) not in lex.titles:
+    if c >= len(toks) or not is_role_word(toks[c].text, lex):
         return None
     end = c + 1
     while end < len(toks) and toks[end].text not in (",", ";", ".", "(", ")") and toks[end].upos not in ("AUX", "VERB"):
@@ -293,6 +308,6 @@ def _role_before(text: str, sent: ParsedSentence, a: int, lex: Lexicons) -> str 
     while start < end and toks[start].upos == "ADP":
         start += 1
     words = {fold(t.text) for t in toks[start:end]}
-    if start < end and words & lex.titles:
+    if start < end and any(is_role_word(w, lex) for w in words):
         return span_text(text, sent, start, end)
     return None
