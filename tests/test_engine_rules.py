@@ -268,3 +268,13 @@ def test_the_last_speaker_named_another_way(analyzer):
            + "La région compte trois casernes et deux dépôts de munitions.\n" * 30
            + "« Des incendies ont été allumés », explique l'ancien militaire.")
     _check(analyzer, far, "ancien militaire", "unnamed")
+
+
+def test_speech_addressed_to_someone_goes_on_in_the_quoted_voice(analyzer):
+    text = ("« La loi laisse du temps aux parents », a déclaré la pédiatre Anne Colin.\n"
+            "Les tests prennent deux semaines.\n"
+            "Vous avez un bébé en bonne santé et vous pouvez attendre.\n"
+            "Le texte entre en vigueur en mai.")
+    claims = analyzer.analyze(text).claims
+    assert claims[2].speaker == "Anne Colin" and claims[2].mode == "direct"
+    assert claims[1].speaker_type == "editorial" and claims[3].speaker_type == "editorial"

@@ -147,6 +147,8 @@ def _spread_backward_references(text: str, sentences: list[ParsedSentence], kind
 FIRST_PERSON = frozenset("je j' me m' moi mon ma mes nous notre nos".split())
 
 FIRST_PERSON_SINGULAR = frozenset("je j' me m' moi mon ma mes".split())
+SECOND_PERSON = frozenset("tu te t' toi ton ta tes vous votre vos -toi -vous".split())
+ADDRESS_REACH = 3  # sentences
 
 _AUTHOR_FIRST_PERSON_SHARE = 0.2
 
@@ -175,19 +177,28 @@ def _spread_continuations(text: str, sentences: list[ParsedSentence], results: l
     mandat."), unless the article itself is written in the first person. A sentence in the
     article's own voice ends the run."""
     owner: Attribution | None = None
+    last_quoted: tuple[int, Attribution] | None = None  # the last direct quotation and its sentence
     for i, sent in enumerate(sentences):
         current = results[i]
         if current is None:
             continue
         if current.source is not None:
             owner = current
+            if current.mode == "direct":
+                last_quoted = (i, current)
             continue
         quoted = _is_quoted_sentence(text, sent) and owner is not None and owner.mode == "direct"
         if owner is not None and (quoted or (not author_first_person and _in_first_person(sent))):
             results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
                                      f"continuation/{owner.source.type}")
-        else:
-            owner = None
+            continue
+        owner = None
+        # "tu", "vous": someone addresses someone, which the article's own voice does not; it goes on
+        # with the quotation just before, even past a sentence or two of narration
+        if last_quoted and i - last_quoted[0] <= ADDRESS_REACH and _in_first_person(sent, SECOND_PERSON):
+            quoted_owner = last_quoted[1]
+            results[i] = Attribution(quoted_owner.source, "direct", quoted_owner.cue, quoted_owner.cue_span, None,
+                                     f"address/{quoted_owner.source.type}")
 
 def _is_quoted_sentence(text: str, sent: ParsedSentence) -> bool:
     """A sentence that is all quotation: '"Mais c'est possible".'"""
