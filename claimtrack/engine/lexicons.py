@@ -49,6 +49,7 @@ class Lexicons:
     role_synonyms: tuple[tuple[str, str], ...]
     discourse_markers: tuple[tuple[str, ...], ...]  # folded token sequences
     human_nouns: frozenset[str]
+    collective_nouns: frozenset[str]
     relay_participles: frozenset[str]
     time_words: frozenset[str]
 
@@ -103,6 +104,7 @@ def load() -> Lexicons:
         irrealis=frozenset(fold(w) for w in _lines("irrealis_verbs.txt")),
         non_sources=frozenset(fold(w) for w in _lines("non_source_nouns.txt")),
         relay_participles=frozenset(fold(w) for w in _lines("relay_participles.txt")),
+        collective_nouns=frozenset(fold(w) for line in _lines("collective_nouns.txt") for w in line.split()),
         human_nouns=frozenset(fold(w) for line in _lines("human_nouns.txt") for w in line.split()),
         time_words=frozenset(fold(w) for line in _lines("time_nouns.txt") for w in line.split()),
         discourse_markers=tuple(tuple(fold(w) for w in line.split()) for line in _lines("discourse_markers.txt")),

@@ -273,8 +273,10 @@ AGENT_ENDINGS = ("eur", "eurs", "euse", "euses", "trice", "trices", "iste", "ist
 
 def is_role_word(word: str, lex: Lexicons) -> bool:
     """A word that says what a person is: a title, a human noun, or an agent noun by its ending
-    ("Victor Baranets, observateur et ancien militaire")."""
+    ("Victor Baranets, observateur et ancien militaire"); not a group or a body."""
     word = fold(word)
+    if word in lex.collective_nouns or word in lex.institutions or word in lex.outlet_nouns:
+        return False  # a body speaks as itself, it is not a person's role
     return word in lex.titles or word in lex.human_nouns or (
         len(word) > 4 and word.endswith(AGENT_ENDINGS) and word not in lex.non_sources)
 
