@@ -51,11 +51,6 @@ LEXICON_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), LEXICON_CASES, ids=[c[0][:40] for c in LEXICON_CASES])
-def test_reporting_lexicon(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
-
-
 def test_incise_with_auxiliary_inside_a_quotation(analyzer):
     text = '"J\'ai appris à nager à six ans, à Lyon, a raconté Sofia Benali, installée à Nantes depuis 2015."'
     _check(analyzer, text, "Sofia Benali", "named", "direct")
@@ -92,11 +87,6 @@ SPEAKER_CASES = [
     ("Le pont « restera fermé tout l'hiver », a annoncé lundi soir le préfet Gilles Aubry.",
      "Gilles Aubry", "named"),
 ]
-
-
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), SPEAKER_CASES, ids=[c[0][:40] for c in SPEAKER_CASES])
-def test_who_can_be_a_speaker(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
 
 
 def test_a_pronoun_points_to_the_person_named_as_subject_since_the_last_speaker(analyzer):
@@ -163,11 +153,6 @@ SUBJECT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), SUBJECT_CASES, ids=[c[0][:40] for c in SUBJECT_CASES])
-def test_subjects_and_incises(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
-
-
 def test_a_former_office_holder_does_not_take_the_current_title(analyzer):
     text = ("Marc Tessier mise sur le Nord.\n"
             "Marc Tessier a présenté hier son plan pour le Nord.\n"
@@ -216,11 +201,6 @@ MORE_CASES = [
     # an incise closing the sentence frames the report inside it
     ("Les pompiers ont dit qu'ils étaient débordés, a déclaré le maire Paul Girod.", "Paul Girod", "named"),
 ]
-
-
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), MORE_CASES, ids=[c[0][:40] for c in MORE_CASES])
-def test_more_sources(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
 
 
 def test_what_a_speaker_heard_is_their_own_report(analyzer):
@@ -278,3 +258,11 @@ def test_speech_addressed_to_someone_goes_on_in_the_quoted_voice(analyzer):
     claims = analyzer.analyze(text).claims
     assert claims[2].speaker == "Anne Colin" and claims[2].mode == "direct"
     assert claims[1].speaker_type == "editorial" and claims[3].speaker_type == "editorial"
+
+
+SENTENCE_CASES = LEXICON_CASES + SPEAKER_CASES + SUBJECT_CASES + MORE_CASES
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), SENTENCE_CASES, ids=[c[0][:40] for c in SENTENCE_CASES])
+def test_sentence_rules(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

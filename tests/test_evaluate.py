@@ -42,16 +42,21 @@ def _write_gold(tmp_path):
     return gold, docs
 
 
+def _score_py(runner, db, gold, docs, tmp_path) -> dict:
+    """What shared/tools/score.py says of the database's export."""
+    export = tmp_path / "export.jsonl"
+    assert runner.invoke(main, ["--db", db, "export", "-o", str(export)]).exit_code == 0
+    scorer = load_scorer()
+    return scorer.score(scorer.read_jsonl(gold), scorer.read_jsonl(export), docs)
+
+
 def test_evaluate_agrees_with_score_py_on_a_small_gold(runner, tmp_path, analyzer):
     gold, docs = _write_gold(tmp_path)
     db = f"sqlite:///{tmp_path / 'eval.db'}"
     result = runner.invoke(main, ["--db", db, "evaluate", str(gold), "--docs", str(docs), "--json", "--misses", "5"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
-    export = tmp_path / "export.jsonl"
-    assert runner.invoke(main, ["--db", db, "export", "-o", str(export)]).exit_code == 0
-    scorer = load_scorer()
-    expected = scorer.score(scorer.read_jsonl(gold), scorer.read_jsonl(export), docs)
+    expected = _score_py(runner, db, gold, docs, tmp_path)
     for key in ("gold_claims", "found", "type_accuracy", "speaker_accuracy", "via_accuracy", "attributed_f1"):
         assert figures[key] == expected[key], key
     assert figures["gold_claims"] == 6 and figures["type_accuracy"] == 5 / 6
@@ -93,10 +98,7 @@ def test_evaluate_on_the_dev_set_agrees_with_score_py_and_is_calibrated(runner, 
     result = runner.invoke(main, ["--db", db, "evaluate", str(gold), "--docs", str(dev), "--json", "--misses", "0"])
     assert result.exit_code == 0, result.output
     figures = json.loads(result.stdout)
-    export = tmp_path / "export.jsonl"
-    assert runner.invoke(main, ["--db", db, "export", "-o", str(export)]).exit_code == 0
-    scorer = load_scorer()
-    expected = scorer.score(scorer.read_jsonl(gold), scorer.read_jsonl(export), dev)
+    expected = _score_py(runner, db, gold, dev, tmp_path)
     for key in ("gold_claims", "found", "detection_precision", "type_accuracy", "type_macro_f1", "attributed_f1",
                 "speaker_accuracy", "via_accuracy"):
         assert abs(figures[key] - expected[key]) < 1e-12, key
