@@ -137,3 +137,20 @@ def test_ingests_and_review_sessions_at_once(fresh_db, tmp_path):
         assert reviews == expected_reviews  # not one answer lost
     [(total, distinct)] = _rows(fresh_db, "SELECT count(*), count(DISTINCT sha256) FROM documents")
     assert total == distinct == len(documents) + REPETITIONS * 4
+
+
+def test_first_use_of_a_new_file_by_several_commands_at_once(tmp_path):
+    """Four commands starting together on a file that does not exist yet: the schema is built
+    once, whole, and every command works on it."""
+    db = str(tmp_path / "new.db")
+    commands = [["db", "upgrade"], ["db", "upgrade"], ["evaluate", "--help"], ["db", "upgrade"]]
+    processes = [subprocess.Popen([sys.executable, "-m", "claimtrack", "--db", db, *c], stdout=subprocess.PIPE,
+                                  stderr=subprocess.PIPE, text=True) for c in commands]
+    for process in processes:
+        out, err = process.communicate(timeout=120)
+        assert process.returncode == 0, out + err
+    connection = sqlite3.connect(db)
+    assert connection.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert connection.execute("SELECT count(*) FROM alembic_version").fetchone()[0] == 1
+    connection.close()
+    assert not list(tmp_path.glob(".new.db.*"))  # no scratch file left behind
