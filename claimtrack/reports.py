@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, literal, select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.models import Batch, Claim, Document, Review, Segment, Speaker
 from claimtrack.queries import document_ids
-from claimtrack.review import history, reviewed_claim_ids
+from claimtrack.review import history, reviewed_claim_ids, reviewed_condition
 
 
 @dataclass(frozen=True)
@@ -90,21 +90,25 @@ class Profile:
 
 def sourcing_profile(session: Session, by: str | None = None, document: str | None = None,
                      ids: list[int] | None = None) -> list[Profile]:
-    reviewed_ids = reviewed_claim_ids(session)
-    query = select(Claim.id, Claim.speaker_type, Claim.verdict, Document.name, Document.outlet).join(Document) \
-        .where(Claim.status != "rejected")
+    """Counts by group, speaker type, review state and verdict, aggregated by the database:
+    no claim is loaded into Python, so the profile of a million claims costs one grouped scan."""
+    group = {None: literal("all"), "document": Document.name,
+             "outlet": func.coalesce(Document.outlet, literal("(no outlet)"))}[by]
+    reviewed = reviewed_condition()
+    query = (select(group.label("grp"), Claim.speaker_type, Claim.verdict,
+                    func.count(Claim.id), func.sum(case((reviewed, 1), else_=0)))
+             .join(Document, Claim.document_id == Document.id).where(Claim.status != "rejected")
+             .group_by(group, Claim.speaker_type, Claim.verdict))
     if document or ids:
         query = query.where(Claim.document_id.in_(ids or document_ids(session, document)))
-    groups: dict[str, Profile] = defaultdict(lambda: Profile(""))
-    for claim_id, speaker_type, verdict, name, outlet in session.execute(query):
-        key = "all" if by is None else (name if by == "document" else outlet or "(no outlet)")
-        profile = groups[key]
-        profile.group = key
-        profile.claims += 1
-        profile.by_type[speaker_type] += 1
-        profile.reviewed += claim_id in reviewed_ids
+    groups: dict[str, Profile] = {}
+    for key, speaker_type, verdict, count, reviewed_count in session.execute(query):
+        profile = groups.setdefault(key, Profile(key))
+        profile.claims += count
+        profile.by_type[speaker_type] += count
+        profile.reviewed += int(reviewed_count or 0)
         if verdict:
-            profile.verdicts[verdict] += 1
+            profile.verdicts[verdict] += count
     return [groups[k] for k in sorted(groups)]
 
 
