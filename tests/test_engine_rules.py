@@ -266,3 +266,11 @@ SENTENCE_CASES = LEXICON_CASES + SPEAKER_CASES + SUBJECT_CASES + MORE_CASES
 @pytest.mark.parametrize(("text", "speaker", "speaker_type"), SENTENCE_CASES, ids=[c[0][:40] for c in SENTENCE_CASES])
 def test_sentence_rules(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+def test_an_honorific_title_stands_for_the_article_s_protagonist(analyzer):
+    text = ("La Reine Mathilde Verlaine inaugure le sommet.\n"
+            "Mathilde Verlaine a salué les délégués.\n"
+            "Verlaine a rappelé les enjeux du microcrédit.\n"
+            "Ainsi, Sa Majesté a expliqué que l'objectif serait atteint en 2030.")
+    _check(analyzer, text, "Mathilde Verlaine", "named")

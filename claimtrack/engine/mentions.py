@@ -18,6 +18,7 @@ from claimtrack.engine.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.phrases import extend_np, head_index
 
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres".split())
+HONORIFIC_TITLES = frozenset("majesté altesse sainteté excellence éminence".split())  # "Sa Majesté" a dit
 VARIATION_REACH = 1500  # characters: about the last few sentences
 DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
 SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
@@ -222,7 +223,8 @@ class Resolver:
         """A definite singular title with no role match ("le premier ministre") stands for the
         article's protagonist when that person has no stated role of their own."""
         toks = sent.tokens
-        if fold(toks[a].text) not in ("le", "la", "l'") or toks[head].feat("Number") == "Plur":
+        honorific = fold(toks[a].text) in ("sa", "son") and fold(toks[head].text) in HONORIFIC_TITLES
+        if (fold(toks[a].text) not in ("le", "la", "l'") and not honorific) or toks[head].feat("Number") == "Plur":
             return None
         if self._protagonist is False:
             self._protagonist = self.registry.protagonist(self.text)

@@ -83,9 +83,12 @@ class Registry:
     def protagonist(self, text: str) -> Person | None:
         """The article's protagonist: the one person whose surname comes back most often (three
         times at least, strictly more than anyone else)."""
-        counts = []
+        counts, kept = [], []
         for person in self.people:
             surname = person.name.split()[-1]
+            if any(k.name.endswith(person.name) or person.name.endswith(k.name) for k in kept):
+                continue  # "Reine Mathilde Verlaine" and "Mathilde Verlaine" are one person
+            kept.append(person)
             if person.human and len(person.name.split()) > 1 and len(surname) > 2:
                 counts.append((len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)), person))
         counts.sort(key=lambda c: c[0], reverse=True)
