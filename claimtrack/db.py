@@ -69,6 +69,10 @@ def one_line(error: BaseException, url: str | None = None) -> str:
     return line
 
 
+def _unreadable(url: str, error: Exception) -> DatabaseError:
+    return DatabaseError(f"cannot read database {shown(url)!r}: {one_line(error, url)}")
+
+
 def sqlite_path(url: str) -> Path | None:
     """The file of a SQLite URL (None for other databases and in-memory SQLite)."""
     parsed = make_url(url)
@@ -241,7 +245,7 @@ class Database:
         try:
             current = current_revision(self.engine)
         except Exception as error:
-            raise DatabaseError(f"cannot read database {shown(self.url)!r}: {one_line(error, self.url)}") from error
+            raise _unreadable(self.url, error) from error
         known = {rev.revision for rev in script.walk_revisions()}
         if current is not None and current not in known:
             raise DatabaseError(
@@ -253,7 +257,7 @@ class Database:
                 with self.engine.connect() as connection:
                     tables = set(inspect(connection).get_table_names())
             except Exception as error:
-                raise DatabaseError(f"cannot read database {shown(self.url)!r}: {one_line(error, self.url)}") from error
+                raise _unreadable(self.url, error) from error
             if tables - {"alembic_version"}:
                 raise DatabaseError(f"{shown(self.url)} holds tables but no schema version (a creation that was "
                                     f"interrupted, or another program's database): give claimtrack its own database")
@@ -290,7 +294,7 @@ def schema_state(database: Database) -> str:
     try:
         current = current_revision(database.engine)
     except Exception as error:
-        raise DatabaseError(f"cannot read database {shown(database.url)!r}: {one_line(error, database.url)}") from error
+        raise _unreadable(database.url, error) from error
     script = ScriptDirectory.from_config(alembic_config(database.url))
     head = script.get_current_head()
     if current == head:

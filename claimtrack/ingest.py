@@ -172,14 +172,23 @@ def _restore_batch_items(session: Session, document: Document, drawn: list) -> l
     return lost
 
 
+def _stored(session: Session, source: SourceText) -> Document | None:
+    """The document already holding this exact content (same sha256), if any."""
+    return session.scalars(select(Document).where(Document.sha256 == source.sha256)).first()
+
+
+def _already(source: SourceText, existing: Document, how: str = "") -> IngestResult:
+    return IngestResult(source.name, "already", len(existing.claims), document_id=existing.id,
+                        reason=f"same content as document {existing.id} ({existing.name}){how}")
+
+
 def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, reprocess: bool = False,
                furniture: FurnitureMemory | None = None) -> IngestResult:
     try:
         with database.session() as session:
-            existing = session.scalars(select(Document).where(Document.sha256 == source.sha256)).first()
+            existing = _stored(session, source)
             if existing and not reprocess:
-                return IngestResult(source.name, "already", len(existing.claims), document_id=existing.id,
-                                    reason=f"same content as document {existing.id} ({existing.name})")
+                return _already(source, existing)
             if existing:
                 reviewed = sum(len(c.reviews) for c in existing.claims)
                 if reviewed:
@@ -205,11 +214,9 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
     except IntegrityError:
         # another process stored the same text between our look and our commit: it is there once
         with database.session() as session:
-            existing = session.scalars(select(Document).where(Document.sha256 == source.sha256)).first()
+            existing = _stored(session, source)
             if existing is not None:
-                return IngestResult(source.name, "already", len(existing.claims), document_id=existing.id,
-                                    reason=f"same content as document {existing.id} ({existing.name}), "
-                                           "stored meanwhile by another ingest")
+                return _already(source, existing, ", stored meanwhile by another ingest")
         return IngestResult(source.name, "failed", reason="the database refused the document (integrity)")
     except Exception as error:  # one bad document must not stop the batch; its transaction rolled back
         return IngestResult(source.name, "failed", reason=f"{type(error).__name__}: {error}".splitlines()[0])

@@ -5,7 +5,6 @@ from __future__ import annotations
 import functools
 import json
 import os
-import re
 import sys
 
 import click
@@ -16,6 +15,7 @@ from rich.text import Text
 
 from claimtrack.db import Database, DatabaseError
 from claimtrack.queries import STATUSES, ClaimFilter
+from claimtrack.reading import clean_text
 
 TYPES = ("named", "unnamed", "outlet", "editorial")
 SORTS = ("document", "confidence")
@@ -34,12 +34,7 @@ def console() -> Console:
 def shown_text(text: str | None) -> str:
     """Article text made safe for a terminal: rich markup escaped ("[bold]" prints as written)
     and control characters dropped (a stored escape sequence must not drive the terminal)."""
-    if not text:
-        return ""
-    return escape(_CONTROLS.sub("", text))
-
-
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+    return escape(clean(text))
 
 
 WIDE = 160  # below this a table of claims cannot give the text room for words
@@ -68,8 +63,9 @@ def claim_lines(row) -> Text:
 
 
 def clean(text: str | None) -> str:
-    """Control characters dropped: for rich Text, which prints markup as written anyway."""
-    return _CONTROLS.sub("", text or "")
+    """Control characters dropped, form feeds and carriage returns too: for rich Text, which
+    prints markup as written anyway."""
+    return clean_text(text or "").replace("\x0c", "").replace("\r", "")
 
 
 def open_database(ctx: click.Context, *, create: bool = False) -> Database:

@@ -44,12 +44,14 @@ def evaluate(ctx: click.Context, gold: Path, docs_dir: Path, as_json: bool, miss
         url = parent.obj["db"] if explicit_db else f"sqlite:///{Path(scratch) / 'evaluate.db'}"
         try:
             database = Database(url, create=True)
+        except DatabaseError as error:
+            raise click.ClickException(str(error)) from error
+        try:
             result = run_evaluation(gold, docs_dir, database, Analyzer("spacy"))
-        except (DatabaseError, GoldError, BackendUnavailable) as error:
+        except (GoldError, BackendUnavailable) as error:
             raise click.ClickException(str(error)) from error
         finally:
-            if "database" in locals():
-                database.engine.dispose()
+            database.engine.dispose()  # before the scratch folder goes
     if write_calibration:
         write_calibration.write_text(calibration_table(result), encoding="utf-8")
     if as_json:

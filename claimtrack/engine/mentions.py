@@ -12,7 +12,15 @@ import re
 from dataclasses import dataclass, replace
 
 from claimtrack.engine.lexicons import fold, load
-from claimtrack.engine.names import AGENT_ENDINGS, Person, Registry, in_complement, is_role_word, name_key, name_runs
+from claimtrack.engine.names import (
+    Person,
+    Registry,
+    in_complement,
+    is_agent_noun,
+    is_role_word,
+    name_key,
+    name_runs,
+)
 from claimtrack.engine.outlets import context_outlets, find_outlets
 from claimtrack.engine.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.phrases import extend_np, head_index
@@ -288,8 +296,7 @@ def can_speak(head: Token) -> bool:
     known = (lex.human_nouns, lex.titles, lex.anonymous, lex.institutions, lex.outlet_nouns, lex.pronouns)
     if any(words & group for group in known) or any(w in lex.document_nouns for w in words):
         return True
-    word = fold(head.text)
-    return len(word) > 4 and word.endswith(AGENT_ENDINGS) and word not in lex.non_sources
+    return is_agent_noun(head.text, lex)
 
 
 def _coordinated(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[tuple[int, int]] | None:

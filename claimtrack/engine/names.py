@@ -68,6 +68,12 @@ def name_key(word: str) -> str:
     return word
 
 
+def _last_before(mentions: list[tuple[int, str]], offset: int) -> tuple[int, str] | None:
+    """The last (offset, name) before `offset` in a list kept in document order."""
+    i = bisect.bisect_left(mentions, (offset,))
+    return mentions[i - 1] if i else None
+
+
 class Registry:
     """People and institutions named in one article, with their roles."""
 
@@ -77,8 +83,7 @@ class Registry:
         self.mentions: list[tuple[int, str]] = []  # (offset, name) of every person's name
 
     def last_person_before(self, offset: int) -> tuple[int, str] | None:
-        i = bisect.bisect_left(self.mentions, (offset,))
-        return self.mentions[i - 1] if i else None
+        return _last_before(self.mentions, offset)
 
     def protagonist(self, text: str) -> Person | None:
         """The article's protagonist: the one person whose surname comes back most often (three
@@ -99,8 +104,7 @@ class Registry:
     def last_subject_before(self, offset: int) -> tuple[int, str] | None:
         """The person most recently named as a subject before `offset`: what "il" points to
         when no speaker came since. Mentions are recorded in document order."""
-        i = bisect.bisect_left(self.subject_mentions, (offset,))
-        return self.subject_mentions[i - 1] if i else None
+        return _last_before(self.subject_mentions, offset)
 
     def add(self, name: str, position: int, role: str | None = None, human: bool = False) -> None:
         for person in self.people:
@@ -274,14 +278,19 @@ AGENT_ENDINGS = ("eur", "eurs", "euse", "euses", "trice", "trices", "iste", "ist
                  "logue", "logues", "ais", "aise", "aises", "ain", "ains", "aine", "aines", "ois", "oise", "oises")
 
 
+def is_agent_noun(word: str, lex: Lexicons) -> bool:
+    """A noun for someone who does something, by its ending (-eur, -iste, -ien, -iatre …)."""
+    word = fold(word)
+    return len(word) > 4 and word.endswith(AGENT_ENDINGS) and word not in lex.non_sources
+
+
 def is_role_word(word: str, lex: Lexicons) -> bool:
     """A word that says what a person is: a title, a human noun, or an agent noun by its ending
     ("Victor Baranets, observateur et ancien militaire"); not a group or a body."""
     word = fold(word)
     if word in lex.collective_nouns or word in lex.institutions or word in lex.outlet_nouns:
         return False  # a body speaks as itself, it is not a person's role
-    return word in lex.titles or word in lex.human_nouns or (
-        len(word) > 4 and word.endswith(AGENT_ENDINGS) and word not in lex.non_sources)
+    return word in lex.titles or word in lex.human_nouns or is_agent_noun(word, lex)
 
 
 def _role_after(text: str, sent: ParsedSentence, b: int, lex: Lexicons) -> str | None:

@@ -37,18 +37,18 @@ def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool
     """An inverted speaker clause: no subject before the verb, a clause or a quotation before
     it, and a comma or closing quote right before the verb group."""
     toks = sent.tokens
-    inverted_after_comma = _subject_follows(toks, v, _skip_adverbials(toks, end)) and a > 0 \
-        and toks[a - 1].text == "," and _inverted_np_closes(text, sent, _skip_adverbials(toks, end))
+    start = _skip_adverbials(toks, end)  # where an inverted subject would begin
+    follows = _subject_follows(toks, v, start)
+    comma_before = a > 0 and toks[a - 1].text == ","
+    inverted_after_comma = follows and comma_before and _inverted_np_closes(text, sent, start)
     has_subject_before = any(
         t.head == v and t.deprel.startswith("nsubj") and t.i < a
         and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
         and not (inverted_after_comma and any(x.text == "," for x in toks[t.i + 1 : a]))
         for t in toks)  # "La crise est grave, a déclaré le maire": the parser's subject is the clause's
-    follows = _subject_follows(toks, v, _skip_adverbials(toks, end))
-    after_comma = a > 1 and toks[a - 1].text == "," and _inverted_np_closes(text, sent, _skip_adverbials(toks, end),
-                                                                             enclosed=True)
+    after_comma = a > 1 and comma_before and _inverted_np_closes(text, sent, start, enclosed=True)
     # a pronominal verb takes no object: the phrase after it is its subject (", se demande le consulat")
-    pronominal = follows and a > 0 and toks[a - 1].text == "," and reflexive(toks, v)  # a pronominal cue
+    pronominal = follows and comma_before and reflexive(toks, v)
     return not has_subject_before and (_clause_before(toks, a) or (after_comma and follows) or pronominal) and (
         _after_quote(toks, a) or follows)
 
