@@ -32,10 +32,15 @@ def speaker_key(name: str) -> str:
 
 
 def speaker_for(session: Session, name: str, type_: str, role: str | None = None) -> Speaker:
-    """The stored speaker this name is a variant of, or a new one; the variant becomes an alias."""
+    """The stored speaker this name is a variant of, or a new one; the variant becomes an alias.
+    A name a reviewer merged into another speaker (an alias of it) is that speaker from then on."""
     key = speaker_key(name)
     speaker = session.scalars(select(Speaker).where(Speaker.key == key, Speaker.type == type_)
                               .order_by(Speaker.id)).first()
+    if speaker is None:
+        speaker = session.scalars(select(Speaker).join(SpeakerAlias).where(SpeakerAlias.alias == name[:500],
+                                                                           Speaker.type == type_)
+                                  .order_by(Speaker.id)).first()
     if speaker is None:
         speaker = Speaker(name=name, key=key, type=type_, role=role)
         session.add(speaker)

@@ -17,6 +17,7 @@ from claimtrack.engine.kinds import normalise_line
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.identity import add_alias, speaker_for, speaker_key
 from claimtrack.models import Batch, BatchItem, Claim, ClaimVia, Document, Segment, Speaker
+from claimtrack.provenance.grouping import assign_groups, groups_of_documents, refresh_groups
 from claimtrack.reading import SourceText, Unreadable
 
 
@@ -195,6 +196,7 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
                     return IngestResult(source.name, "failed", reason=(
                         f"document {existing.id} has {reviewed} review(s); reprocessing would drop them"))
                 drawn = _batch_items_of(session, existing.id)
+                left_groups = groups_of_documents(session, [existing.id])
                 session.delete(existing)
                 session.flush()
             known = furniture.known() if furniture else frozenset()
@@ -203,6 +205,9 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
             document = store_analysis(session, source, analysis)
             session.flush()
             lost = _restore_batch_items(session, document, drawn) if existing else []
+            assign_groups(session, [c.id for c in document.claims])
+            if existing:
+                refresh_groups(session, left_groups)
             if furniture:
                 furniture.add(analysis)
             result = _summary(source.name, "reprocessed" if existing else "ingested", analysis, document.id)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from sqlalchemy import (
+    BigInteger,
+    Boolean,
     Date,
     DateTime,
     Float,
@@ -91,7 +93,7 @@ class SpeakerAlias(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     speaker_id: Mapped[int] = mapped_column(ForeignKey("speakers.id", ondelete="CASCADE"))
-    alias: Mapped[str] = mapped_column(String(500))
+    alias: Mapped[str] = mapped_column(String(500), index=True)
 
     speaker: Mapped[Speaker] = relationship(back_populates="aliases")
 
@@ -122,6 +124,8 @@ class Claim(Base):
     # the engine rule that decided the attribution (claimtrack.engine.calibration); None for claims a reviewer added
     evidence: Mapped[str | None] = mapped_column(String(64))
     origin: Mapped[str] = mapped_column(String(16), default="machine")
+    # the same claim in other documents (claimtrack.provenance.grouping); None when it is in no other
+    group_id: Mapped[int | None] = mapped_column(Integer, index=True)
     # the latest review, denormalised for filtering; the history is in `reviews`
     status: Mapped[str] = mapped_column(String(16), default="machine", index=True)
     verdict: Mapped[str | None] = mapped_column(String(16))
@@ -195,3 +199,31 @@ class BatchItem(Base):
 
     batch: Mapped[Batch] = relationship(back_populates="items")
     claim: Mapped[Claim] = relationship()
+
+
+class ClaimGroup(Base):
+    """One claim carried by several documents. Members point here through `claims.group_id`;
+    the counts and the earliest member are kept up to date by claimtrack.provenance.grouping
+    (no foreign keys between the two tables: each is rewritten when the other changes)."""
+
+    __tablename__ = "claim_groups"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    first_claim_id: Mapped[int | None] = mapped_column(Integer)
+    first_seen: Mapped[datetime | None] = mapped_column(Date)
+    claims: Mapped[int] = mapped_column(Integer, default=0)
+    documents: Mapped[int] = mapped_column(Integer, default=0)
+    # members attributed to more than one speaker (or to a speaker and the article's own voice)
+    speakers_differ: Mapped[bool] = mapped_column(Boolean, default=False)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ClaimBucket(Base):
+    """Where a claim is filed for the candidate search: its exact-wording hash and its MinHash
+    band buckets (claimtrack.provenance.fingerprint)."""
+
+    __tablename__ = "claim_buckets"
+
+    bucket: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), primary_key=True,
+                                          index=True)

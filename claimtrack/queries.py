@@ -6,10 +6,10 @@ from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, aliased, selectinload
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.models import Batch, BatchItem, Claim, ClaimVia, Document, Review, Speaker
+from claimtrack.models import Batch, BatchItem, Claim, ClaimGroup, ClaimVia, Document, Review, Speaker
 
 STATUSES = ("machine", "confirmed", "corrected", "rejected")
 
@@ -125,9 +125,19 @@ def claim_query(flt: ClaimFilter) -> Select:
         selectinload(Claim.via), selectinload(Claim.speaker), selectinload(Claim.document))
 
 
+_FIRST_CLAIM = aliased(Claim, name="first_claim")
+_FIRST_DOCUMENT = aliased(Document, name="first_document")
 _ROW_COLUMNS = (Claim.id, Document.name, Document.sha256, Document.title, Document.outlet, Claim.start, Claim.end,
                 Claim.kind, Claim.text, Speaker.name, Claim.mention, Claim.speaker_type, Claim.mode, Claim.cue,
-                Claim.confidence, Claim.evidence, Claim.status, Claim.verdict, Claim.origin)
+                Claim.confidence, Claim.evidence, Claim.status, Claim.verdict, Claim.origin, Document.published,
+                Document.ingested_at, Claim.group_id, _FIRST_DOCUMENT.name, ClaimGroup.first_seen)
+
+
+def _with_groups(query: Select) -> Select:
+    """The claim's group and where it was first seen (outer joins: most claims are in none)."""
+    return (query.outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id)
+            .outerjoin(_FIRST_CLAIM, ClaimGroup.first_claim_id == _FIRST_CLAIM.id)
+            .outerjoin(_FIRST_DOCUMENT, _FIRST_CLAIM.document_id == _FIRST_DOCUMENT.id))
 
 
 @dataclass(frozen=True)
@@ -155,6 +165,10 @@ class ClaimRow:
     verdict: str | None = None
     note: str | None = None
     machine_extracted: bool = True
+    date: str | None = None  # ISO day the article was published, or ingested when it has no date
+    group_id: int | None = None  # the same claim in other articles (claimtrack trace ID)
+    first_seen_document: str | None = None
+    first_seen_date: str | None = None
 
 
 def _latest_notes(session: Session, ids: list[int]) -> dict[int, str]:
@@ -181,16 +195,19 @@ def iter_rows(session: Session, flt: ClaimFilter, chunk: int = 500) -> Iterator[
     any size runs in constant memory (an identity map cleared under an open result broke
     exports past one chunk)."""
     flt = checked(session, flt)
-    result = session.execute(_filtered(select(*_ROW_COLUMNS), flt).execution_options(yield_per=chunk))
+    result = session.execute(_with_groups(_filtered(select(*_ROW_COLUMNS), flt)).execution_options(yield_per=chunk))
     for part in result.partitions(chunk):
         ids = [r[0] for r in part]
         notes, vias = _latest_notes(session, ids), _vias(session, ids)
         for (claim_id, document, sha256, title, outlet, start, end, kind, text, speaker, mention, speaker_type,
-             mode, cue, confidence, evidence, status, verdict, origin) in part:
+             mode, cue, confidence, evidence, status, verdict, origin, published, ingested_at, group_id, first_document,
+             first_seen) in part:
             yield ClaimRow(
                 id=claim_id, document=document, document_sha256=sha256, title=title, outlet=outlet, start=start,
                 end=end, kind=kind, text=text, speaker=speaker, mention=mention, speaker_type=speaker_type,
                 via=vias.get(claim_id, []), mode=mode, cue=cue, confidence=confidence, evidence=evidence,
                 status=status,
                 verdict=verdict, note=notes.get(claim_id),
-                machine_extracted=status == "machine" and origin == "machine")
+                machine_extracted=status == "machine" and origin == "machine",
+                date=(published or ingested_at.date()).isoformat(), group_id=group_id,
+                first_seen_document=first_document, first_seen_date=first_seen.isoformat() if first_seen else None)

@@ -6,10 +6,11 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import case, func, literal, select
+from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack.models import Batch, Claim, Document, Review, Segment, Speaker
+from claimtrack.models import Batch, Claim, ClaimGroup, ClaimVia, Document, Review, Segment, Speaker
+from claimtrack.provenance.trail import other_documents
 from claimtrack.queries import document_ids
 from claimtrack.review import history, reviewed_claim_ids, reviewed_condition
 
@@ -22,6 +23,7 @@ class ClaimDetail:
     paragraph_end: int
     reviews: list[Review]
     aliases: list[str]
+    other_documents: int = 0  # other articles carrying the same claim (its group)
 
 
 def claim_detail(session: Session, claim_id: int) -> ClaimDetail | None:
@@ -39,11 +41,13 @@ def claim_detail(session: Session, claim_id: int) -> ClaimDetail | None:
     start = min([s.start for s in members] + [claim.start])
     end = max([s.end for s in members] + [claim.end])
     aliases = [a.alias for a in claim.speaker.aliases] if claim.speaker else []
-    return ClaimDetail(claim, document, start, end, history(session, claim_id), aliases)
+    return ClaimDetail(claim, document, start, end, history(session, claim_id), aliases,
+                       other_documents(session, claim_id))
 
 
 @dataclass(frozen=True)
 class SpeakerRow:
+    id: int
     name: str
     type: str
     role: str | None
@@ -61,7 +65,7 @@ def speakers(session: Session, types: tuple[str, ...] = (), document: str | None
         query = query.where(Speaker.type.in_(types))
     if document:
         query = query.where(Claim.document_id.in_(document_ids(session, document)))
-    return [SpeakerRow(s.name, s.type, s.role, sorted({a.alias for a in s.aliases}), n, d)
+    return [SpeakerRow(s.id, s.name, s.type, s.role, sorted({a.alias for a in s.aliases}), n, d)
             for s, n, d in session.execute(query)]
 
 
@@ -74,6 +78,16 @@ class Profile:
     by_type: Counter = field(default_factory=Counter)
     reviewed: int = 0
     verdicts: Counter = field(default_factory=Counter)
+    relayed: int = 0  # credited to another outlet: a via chain, or an outlet as the source
+    originated: int = 0  # neither relayed nor seen earlier in another article: the group's own reporting
+
+    @property
+    def relayed_share(self) -> float:
+        return self.relayed / self.claims if self.claims else 0.0
+
+    @property
+    def originated_share(self) -> float:
+        return self.originated / self.claims if self.claims else 0.0
 
     @property
     def unsourced_share(self) -> float:
@@ -95,16 +109,23 @@ def sourcing_profile(session: Session, by: str | None = None, document: str | No
     group = {None: literal("all"), "document": Document.name,
              "outlet": func.coalesce(Document.outlet, literal("(no outlet)"))}[by]
     reviewed = reviewed_condition()
+    relayed = or_(Claim.speaker_type == "outlet", exists().where(ClaimVia.claim_id == Claim.id))
+    first_seen_here = or_(Claim.group_id.is_(None), ClaimGroup.first_claim_id == Claim.id)
     query = (select(group.label("grp"), Claim.speaker_type, Claim.verdict,
-                    func.count(Claim.id), func.sum(case((reviewed, 1), else_=0)))
-             .join(Document, Claim.document_id == Document.id).where(Claim.status != "rejected")
+                    func.count(Claim.id), func.sum(case((reviewed, 1), else_=0)),
+                    func.sum(case((relayed, 1), else_=0)),
+                    func.sum(case((and_(~relayed, first_seen_here), 1), else_=0)))
+             .join(Document, Claim.document_id == Document.id)
+             .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id).where(Claim.status != "rejected")
              .group_by(group, Claim.speaker_type, Claim.verdict))
     if document or ids:
         query = query.where(Claim.document_id.in_(ids or document_ids(session, document)))
     groups: dict[str, Profile] = {}
-    for key, speaker_type, verdict, count, reviewed_count in session.execute(query):
+    for key, speaker_type, verdict, count, reviewed_count, relayed_count, originated_count in session.execute(query):
         profile = groups.setdefault(key, Profile(key))
         profile.claims += count
+        profile.relayed += int(relayed_count or 0)
+        profile.originated += int(originated_count or 0)
         profile.by_type[speaker_type] += count
         profile.reviewed += int(reviewed_count or 0)
         if verdict:
@@ -150,7 +171,8 @@ def detail_record(detail: ClaimDetail) -> dict:
         "mode": claim.mode, "cue": claim.cue, "confidence": claim.confidence, "evidence": claim.evidence,
         "status": claim.status, "verdict": claim.verdict, "origin": claim.origin,
         "pipeline": f"{document.pipeline_backend}:{document.pipeline_model}/rules-{document.pipeline_version}",
-        "ingested_at": document.ingested_at.isoformat(),
+        "ingested_at": document.ingested_at.isoformat(), "group_id": claim.group_id,
+        "other_documents": detail.other_documents,
         "history": [{"id": r.id, "action": r.action, "status": r.status, "verdict": r.verdict, "note": r.note,
                      "changes": json.loads(r.changes) if r.changes else None, "reviewer": r.reviewer,
                      "batch": r.batch, "created_at": r.created_at.isoformat()} for r in detail.reviews],
@@ -161,4 +183,6 @@ def profile_record(profile: Profile) -> dict:
     return {"group": profile.group, "claims": profile.claims, "by_type": dict(profile.by_type),
             "unsourced_share": profile.unsourced_share, "unnamed_share": profile.unnamed_share,
             "reviewed": profile.reviewed, "reviewed_share": profile.reviewed_share,
+            "relayed": profile.relayed, "relayed_share": profile.relayed_share,
+            "originated": profile.originated, "originated_share": profile.originated_share,
             "verdicts": dict(profile.verdicts)}

@@ -93,7 +93,7 @@ def resolve_verdict(text: str) -> str:
     return matches[0]
 
 
-def _append(session: Session, claim: Claim, action: str, reviewer: str, *, note: str | None = None,
+def append_review(session: Session, claim: Claim, action: str, reviewer: str, *, note: str | None = None,
             changes: dict | None = None, batch: str | None = None) -> Review:
     review = Review(claim=claim, action=action, status=claim.status, verdict=claim.verdict, note=note,
                     changes=json.dumps(changes, ensure_ascii=False) if changes else None, reviewer=reviewer,
@@ -105,7 +105,7 @@ def _append(session: Session, claim: Claim, action: str, reviewer: str, *, note:
 def confirm(session: Session, claim_id: int, reviewer: str, batch: str | None = None) -> Review:
     claim = _get_claim(session, claim_id)
     claim.status = "confirmed"
-    return _append(session, claim, "confirm", reviewer, batch=batch)
+    return append_review(session, claim, "confirm", reviewer, batch=batch)
 
 
 def reject(session: Session, claim_id: int, reviewer: str, note: str | None = None,
@@ -113,24 +113,24 @@ def reject(session: Session, claim_id: int, reviewer: str, note: str | None = No
     """Not a claim at all (a false positive of the engine)."""
     claim = _get_claim(session, claim_id)
     claim.status = "rejected"
-    return _append(session, claim, "reject", reviewer, note=note, batch=batch)
+    return append_review(session, claim, "reject", reviewer, note=note, batch=batch)
 
 
 def set_verdict(session: Session, claim_id: int, verdict: str, reviewer: str, batch: str | None = None) -> Review:
     verdict = resolve_verdict(verdict)
     claim = _get_claim(session, claim_id)
     claim.verdict = verdict
-    return _append(session, claim, "verdict", reviewer, batch=batch)
+    return append_review(session, claim, "verdict", reviewer, batch=batch)
 
 
 def add_note(session: Session, claim_id: int, note: str, reviewer: str, batch: str | None = None) -> Review:
     claim = _get_claim(session, claim_id)
-    return _append(session, claim, "note", reviewer, note=note, batch=batch)
+    return append_review(session, claim, "note", reviewer, note=note, batch=batch)
 
 
 def skip(session: Session, claim_id: int, reviewer: str, batch: str | None = None) -> Review:
     claim = _get_claim(session, claim_id)
-    return _append(session, claim, "skip", reviewer, batch=batch)
+    return append_review(session, claim, "skip", reviewer, batch=batch)
 
 
 def _apply(session: Session, claim: Claim, correction: Correction) -> dict:
@@ -172,7 +172,7 @@ def correct(session: Session, claim_id: int, correction: Correction, reviewer: s
     if not changes:
         raise ReviewError("nothing to correct: the values are the ones already stored")
     claim.status = "corrected"
-    return _append(session, claim, "correct", reviewer, changes=changes, batch=batch)
+    return append_review(session, claim, "correct", reviewer, changes=changes, batch=batch)
 
 
 def add_claim(session: Session, document_id: int, start: int, end: int, correction: Correction, reviewer: str,
@@ -190,7 +190,7 @@ def add_claim(session: Session, document_id: int, start: int, end: int, correcti
                   origin="reviewer", status="confirmed")
     session.add(claim)
     _apply(session, claim, correction)
-    _append(session, claim, "add", reviewer, changes={"span": [None, [start, end]]}, batch=batch)
+    append_review(session, claim, "add", reviewer, changes={"span": [None, [start, end]]}, batch=batch)
     return claim
 
 

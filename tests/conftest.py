@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import os
+import uuid
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from claimtrack.engine import Analyzer
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+PG_ADMIN = os.environ.get("CLAIMTRACK_TEST_POSTGRES_URL")
 
 
 @pytest.fixture(scope="session")
@@ -115,3 +118,27 @@ def large_db(tmp_path_factory, seeded_db) -> str:
     url = f"sqlite:///{target}"
     replicate_claims(url, 12)
     return url
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def fresh_db(request, tmp_path):
+    """A database that does not exist yet: a SQLite path, or a new PostgreSQL database."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'claims.db'}"
+        return
+    from sqlalchemy import create_engine, text
+
+    from claimtrack.db import resolve_url
+
+    if not PG_ADMIN:
+        pytest.skip("no PostgreSQL server given (CLAIMTRACK_TEST_POSTGRES_URL)")
+    name = f"ct_{uuid.uuid4().hex[:12]}"
+    admin = create_engine(resolve_url(PG_ADMIN), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f"CREATE DATABASE {name}"))
+    url = resolve_url(PG_ADMIN)
+    head, _, query = url.partition("?")
+    yield head.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()

@@ -12,16 +12,13 @@ import sqlite3
 import subprocess
 import sys
 import time
-import uuid
 from pathlib import Path
 
-import pytest
 from sqlalchemy import create_engine, text
 
 from claimtrack.db import resolve_url
 from tests.conftest import SEEDS
 
-PG_ADMIN = os.environ.get("CLAIMTRACK_TEST_POSTGRES_URL")
 REPETITIONS = int(os.environ.get("CLAIMTRACK_CONCURRENCY_REPETITIONS", "10"))
 
 
@@ -40,26 +37,6 @@ def _articles(folder: Path, copies: int, tag: str = "") -> list[Path]:
             path.write_text(seed.read_text(encoding="utf-8") + f"\n\nCopie {tag}{n}.\n", encoding="utf-8")
             paths.append(path)
     return paths
-
-
-@pytest.fixture(params=["sqlite", "postgres"])
-def fresh_db(request, tmp_path):
-    """A database that does not exist yet: a SQLite path, or a new PostgreSQL database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'claims.db'}"
-        return
-    if not PG_ADMIN:
-        pytest.skip("no PostgreSQL server given (CLAIMTRACK_TEST_POSTGRES_URL)")
-    name = f"ct_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(resolve_url(PG_ADMIN), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    url = resolve_url(PG_ADMIN)
-    head, _, query = url.partition("?")
-    yield head.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.dispose()
 
 
 def _rows(db: str, sql: str) -> list[tuple]:

@@ -8,6 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrack import __version__
 from claimtrack.cli.evaluate_command import evaluate
+from claimtrack.cli.provenance_commands import graph, regroup, trace
 from claimtrack.cli.report_commands import report, speakers_command, stats
 from claimtrack.cli.review_commands import batches, review_command, sample, show
 from claimtrack.cli.store_commands import claims, export, ingest
@@ -56,5 +57,5 @@ def main(ctx: click.Context, db: str) -> None:
 
 
 for command in (db_group, ingest, claims, export, show, review_command, sample, batches, speakers_command, stats,
-                report, evaluate):
+                report, evaluate, trace, graph, regroup):
     main.add_command(command)

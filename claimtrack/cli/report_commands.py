@@ -9,36 +9,116 @@ import click
 from rich.markup import escape
 from rich.table import Table
 
-from claimtrack.cli.common import TYPES, console, echo_json, json_option, open_database
+from claimtrack.cli.common import MAX_INT, TYPES, console, echo_json, json_option, open_database
 from claimtrack.reports import profile_record, sourcing_profile, speakers
+from claimtrack.review import default_reviewer
 
 
-@click.command("speakers")
+@click.group("speakers", invoke_without_command=True)
 @click.option("--type", "types", multiple=True, type=click.Choice(TYPES[:3]), help="Speaker type (repeatable).")
 @click.option("--doc", "document", help="Only speakers of this document (name or sha256 prefix).")
+@click.option("--duplicates", is_flag=True,
+              help="Propose speakers that are probably one written two ways (merge them with 'speakers merge').")
 @json_option
 @click.pass_context
-def speakers_command(ctx: click.Context, types: tuple[str, ...], document: str | None, as_json: bool) -> None:
-    """Speakers, most cited first, with type, role, aliases and counts.
+def speakers_command(ctx: click.Context, types: tuple[str, ...], document: str | None, duplicates: bool,
+                     as_json: bool) -> None:
+    """Speakers, most cited first, with id, type, role, aliases and counts.
 
     \b
     Example:
       claimtrack speakers --type unnamed
-      claimtrack speakers --json
+      claimtrack speakers --duplicates
+      claimtrack speakers merge "Paul Durand" "Paul Duran"
     """
+    if ctx.invoked_subcommand is not None:
+        return
     database = open_database(ctx)
+    if duplicates:
+        from claimtrack.provenance.speakers import duplicate_speakers
+
+        with database.session() as session:
+            proposals = duplicate_speakers(session, types)
+        if as_json:
+            echo_json([asdict(p) for p in proposals])
+            return
+        _print_duplicates(proposals)
+        return
     with database.session() as session:
         rows = speakers(session, types, document)
     if as_json:
         echo_json([asdict(r) for r in rows])
         return
     table = Table(title="Speakers")
-    for column in ("speaker", "type", "role", "aliases", "claims", "documents"):
-        table.add_column(column, overflow="fold", justify="right" if column in ("claims", "documents") else "left")
+    for column in ("id", "speaker", "type", "role", "aliases", "claims", "documents"):
+        numeric = column in ("id", "claims", "documents")
+        table.add_column(column, overflow="fold", justify="right" if numeric else "left")
     for r in rows:
-        table.add_row(escape(r.name), r.type, escape(r.role or ""), escape("; ".join(r.aliases)), str(r.claims),
-                      str(r.documents))
+        table.add_row(str(r.id), escape(r.name), r.type, escape(r.role or ""), escape("; ".join(r.aliases)),
+                      str(r.claims), str(r.documents))
     console().print(table)
+
+
+def _print_duplicates(proposals) -> None:
+    table = Table(title="Speakers that are probably one (best first)")
+    for column in ("keep", "merge", "type", "score", "why"):
+        table.add_column(column, overflow="fold")
+    for p in proposals:
+        table.add_row(f"{p.keep.id} {escape(p.keep.name)} ({p.keep.claims})",
+                      f"{p.other.id} {escape(p.other.name)} ({p.other.claims})", p.keep.type, f"{p.score:.2f}",
+                      escape("; ".join(p.reasons)))
+    out = console()
+    out.print(table)
+    out.print(f"{len(proposals)} proposal(s); merge one with: claimtrack speakers merge KEEP MERGE")
+
+
+@speakers_command.command("merge")
+@click.argument("keep")
+@click.argument("other")
+@click.option("--reviewer", default=default_reviewer, show_default="$CLAIMTRACK_REVIEWER or $USER",
+              help="Who decides (recorded in each claim's history).")
+@click.option("--note", help="Why, for the history.")
+@click.pass_context
+def speakers_merge(ctx: click.Context, keep: str, other: str, reviewer: str, note: str | None) -> None:
+    """Make OTHER's claims KEEP's (by id or exact name); OTHER's names become KEEP's aliases.
+
+    \b
+    Example:
+      claimtrack speakers merge 12 31 --note "same minister, transliterated"
+    """
+    from claimtrack.provenance.speakers import merge_speakers
+
+    database = open_database(ctx)
+    change = database.run(lambda session: merge_speakers(session, keep, other, reviewer, note))
+    click.echo(f"{change.claims} claim(s) of {change.previous!r} now {change.speaker!r}'s")
+
+
+@speakers_command.command("split")
+@click.argument("speaker")
+@click.argument("new_name")
+@click.option("--claim", "claim_ids", multiple=True, type=click.IntRange(min=1, max=MAX_INT),
+              help="A claim to move (repeatable).")
+@click.option("--doc", "documents", multiple=True, help="Move the speaker's claims in this document (repeatable).")
+@click.option("--reviewer", default=default_reviewer, show_default="$CLAIMTRACK_REVIEWER or $USER",
+              help="Who decides (recorded in each claim's history).")
+@click.option("--note", help="Why, for the history.")
+@click.pass_context
+def speakers_split(ctx: click.Context, speaker: str, new_name: str, claim_ids: tuple[int, ...],
+                   documents: tuple[str, ...], reviewer: str, note: str | None) -> None:
+    """Give some of SPEAKER's claims to NEW_NAME: the claims or documents named, or, with
+    neither, the claims an earlier merge brought in from NEW_NAME (the merge undone).
+
+    \b
+    Example:
+      claimtrack speakers split "Kenon" "Alondra Kenon" --doc 012_article.txt
+      claimtrack speakers split "Paul Durand" "Paul Duran"
+    """
+    from claimtrack.provenance.speakers import split_speaker
+
+    database = open_database(ctx)
+    change = database.run(lambda session: split_speaker(session, speaker, new_name, reviewer, claim_ids=claim_ids,
+                                                        documents=documents, note=note))
+    click.echo(f"{change.claims} claim(s) of {change.previous!r} now {change.speaker!r}'s")
 
 
 @click.command()
@@ -48,6 +128,10 @@ def speakers_command(ctx: click.Context, types: tuple[str, ...], document: str |
 @click.pass_context
 def stats(ctx: click.Context, by: str | None, document: str | None, as_json: bool) -> None:
     """The sourcing profile: claims by speaker type, unsourced and unnamed shares, review progress.
+
+    "% relayed" are claims credited to another outlet (a via chain, or an outlet as source);
+    "% originated" are claims neither relayed nor seen in an earlier article. The rest were
+    carried earlier by another article without credit.
 
     \b
     Example:
@@ -61,13 +145,15 @@ def stats(ctx: click.Context, by: str | None, document: str | None, as_json: boo
         echo_json([profile_record(p) for p in profiles])
         return
     table = Table(title="Sourcing profile")
-    columns = ["group", "claims", *TYPES, "% unsourced", "% unnamed", "% reviewed", "verdicts"]
+    columns = ["group", "claims", *TYPES, "% unsourced", "% unnamed", "% relayed", "% originated", "% reviewed",
+               "verdicts"]
     for column in columns:
         table.add_column(column, justify="left" if column in ("group", "verdicts") else "right", overflow="fold")
     for p in profiles:
         verdicts = ", ".join(f"{k} {v}" for k, v in sorted(p.verdicts.items())) or "—"
         table.add_row(escape(p.group), str(p.claims), *(str(p.by_type[t]) for t in TYPES),
-                      f"{p.unsourced_share:.0%}", f"{p.unnamed_share:.0%}", f"{p.reviewed_share:.0%}", verdicts)
+                      f"{p.unsourced_share:.0%}", f"{p.unnamed_share:.0%}", f"{p.relayed_share:.0%}",
+                      f"{p.originated_share:.0%}", f"{p.reviewed_share:.0%}", verdicts)
     console().print(table)
 
 

@@ -72,6 +72,8 @@ def render_detail(detail, compact: bool = False):
             f"ingested {doc.ingested_at:%Y-%m-%d %H:%M} · pipeline {escape(doc.pipeline_backend)} "
             f"{escape(doc.pipeline_model)} rules {escape(doc.pipeline_version)}",
             f"Offsets: {claim.start}–{claim.end}",
+            f"In other articles: {detail.other_documents} (claimtrack trace {claim.id})" if detail.other_documents
+            else "In other articles: none found",
         ]
     else:
         lines.insert(1, f"Document: {escape(doc.name)} · offsets {claim.start}–{claim.end}")

@@ -1,0 +1,245 @@
+"""Claim groups in the store: every ingest files its claims under their buckets, compares them
+with the earlier claims sharing a bucket, and joins (or merges) the groups of those that match.
+
+The work per document is bounded by its own claims and their few candidates, never by the
+size of the store: a bucket shared by more than MAX_BUCKET claims (a formula every outlet
+writes) says nothing about a pair and is passed over, and only the MAX_CANDIDATES claims
+sharing the most buckets are compared. A group's id is the id of its first claim to be
+grouped, so groups are written in bulk without a round trip for their ids.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
+
+from claimtrack.models import Claim, ClaimBucket, ClaimGroup, Document, Speaker
+from claimtrack.provenance.fingerprint import Fingerprint, claim_core, fingerprint, words
+from claimtrack.provenance.matching import WordCodes, encoded_similarity
+
+CHUNK = 500  # values in one IN (…): well under SQLite's and PostgreSQL's parameter limits
+MAX_CANDIDATES = 50  # the earlier claims sharing the most buckets with a new one are compared
+MAX_BUCKET = 500
+
+
+@dataclass(frozen=True)
+class GroupingResult:
+    claims: int  # claims fingerprinted
+    matched: int  # of them, found in at least one other claim
+    groups: int  # groups created or extended
+
+
+def _chunks(values: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
+    for start in range(0, len(values), size):
+        yield values[start:start + size]
+
+
+def _cores(session: Session, claim_ids: Iterable[int]) -> Iterable[tuple[int, int | None, str]]:
+    """(claim id, group id, wording compared) of these claims."""
+    for part in _chunks(sorted(set(claim_ids))):
+        rows = session.execute(select(Claim.id, Claim.group_id, Claim.text, Claim.start, Claim.quote_start,
+                                      Claim.quote_end).where(Claim.id.in_(part)))
+        for claim_id, group_id, text, start, quote_start, quote_end in rows:
+            yield claim_id, group_id, claim_core(text, start, quote_start, quote_end)
+
+
+def _bucket_members(session: Session, buckets: set[int]) -> dict[int, list[int]]:
+    members: dict[int, list[int]] = defaultdict(list)
+    for part in _chunks(sorted(buckets)):
+        for bucket, claim_id in session.execute(select(ClaimBucket.bucket, ClaimBucket.claim_id)
+                                                .where(ClaimBucket.bucket.in_(part))):
+            members[bucket].append(claim_id)
+    return members
+
+
+class _Components:
+    """Union-find over claim ids."""
+
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, item: int) -> int:
+        self.parent.setdefault(item, item)
+        while self.parent[item] != item:
+            self.parent[item] = self.parent[self.parent[item]]
+            item = self.parent[item]
+        return item
+
+    def union(self, first: int, second: int) -> None:
+        a, b = self.find(first), self.find(second)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> dict[int, list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for item in list(self.parent):
+            out[self.find(item)].append(item)
+        return out
+
+
+def _candidates(printed: dict[int, Fingerprint], members: dict[int, list[int]]) -> dict[int, list[int]]:
+    """For each new claim, the other claims sharing the most buckets with it, most first."""
+    found = {}
+    for claim_id, printed_claim in printed.items():
+        shared: dict[int, int] = defaultdict(int)
+        for bucket in printed_claim.buckets:
+            holders = members[bucket]
+            if len(holders) > MAX_BUCKET and bucket != printed_claim.exact:
+                continue
+            for other in holders[:MAX_BUCKET]:
+                if other != claim_id:
+                    shared[other] += 1
+        found[claim_id] = sorted(shared, key=lambda other: (-shared[other], other))[:MAX_CANDIDATES]
+    return found
+
+
+def assign_groups(session: Session, claim_ids: Sequence[int]) -> GroupingResult:
+    """File these claims (just stored) under their buckets and group them with every claim,
+    earlier or among them, that says the same thing."""
+    group_of: dict[int, int | None] = {}
+    wording: dict[int, tuple[str, ...]] = {}
+    printed: dict[int, Fingerprint] = {}
+    for claim_id, group_id, core in _cores(session, claim_ids):
+        found = fingerprint(core)
+        if found is not None:
+            printed[claim_id], wording[claim_id], group_of[claim_id] = found, found.words, group_id
+    if not printed:
+        return GroupingResult(0, 0, 0)
+    members = _bucket_members(session, {b for f in printed.values() for b in f.buckets})
+    rows = [{"bucket": b, "claim_id": c} for c, f in printed.items() for b in f.buckets]
+    for part in _chunks(rows, 5000):
+        session.execute(insert(ClaimBucket), list(part))
+    for claim_id, printed_claim in printed.items():  # the new claims meet each other too
+        for bucket in printed_claim.buckets:
+            members[bucket].append(claim_id)
+    candidates = _candidates(printed, members)
+    others = {o for found in candidates.values() for o in found if o not in printed}
+    for claim_id, group_id, core in _cores(session, others):
+        wording[claim_id], group_of[claim_id] = tuple(words(core)), group_id
+
+    codes = WordCodes()
+    encoded = {claim_id: codes.encode(w) for claim_id, w in wording.items()}
+    components = _Components()
+    matched = set()
+    for claim_id, found in candidates.items():
+        tried_groups: set[int] = set()
+        for other in found:
+            other_group = group_of.get(other)
+            if other_group in tried_groups or components.find(claim_id) == components.find(other):
+                continue  # one member of a group is enough to join it
+            if encoded_similarity(encoded[claim_id], encoded[other]) is None:
+                continue
+            components.union(claim_id, other)
+            matched.add(claim_id)
+            if other_group is not None:
+                tried_groups.add(other_group)
+    touched = _merge(session, components.groups(), group_of)
+    refresh_groups(session, touched)
+    return GroupingResult(len(printed), len(matched), len(touched))
+
+
+def _merge(session: Session, components: dict[int, list[int]], group_of: dict[int, int | None]) -> set[int]:
+    """Write each component as one group: the oldest group it touches absorbs the others, and a
+    component in no group yet becomes the group numbered after its smallest claim id."""
+    now = datetime.now(timezone.utc)
+    new_groups, assignments, absorbed = [], [], {}
+    for claims in components.values():
+        if len(claims) < 2:
+            continue
+        existing = sorted({group_of[c] for c in claims if group_of.get(c) is not None})
+        target = existing[0] if existing else min(claims)
+        if not existing:
+            new_groups.append({"id": target, "claims": 0, "documents": 0, "speakers_differ": False,
+                               "updated_at": now})
+        assignments += [{"id": c, "group_id": target} for c in claims if group_of.get(c) != target]
+        absorbed.update({group: target for group in existing[1:]})
+    if new_groups:
+        _free_ids(session, new_groups, assignments)
+        session.execute(insert(ClaimGroup), new_groups)
+    if assignments:
+        session.execute(update(Claim), assignments)  # ORM bulk update by primary key
+    for group, target in absorbed.items():
+        session.execute(update(Claim).where(Claim.group_id == group).values(group_id=target))
+    for part in _chunks(sorted(absorbed)):
+        session.execute(delete(ClaimGroup).where(ClaimGroup.id.in_(part)))
+    return {g["id"] for g in new_groups} | {a["group_id"] for a in assignments} | set(absorbed.values())
+
+
+def _free_ids(session: Session, new_groups: list[dict], assignments: list[dict]) -> None:
+    """Renumber the new groups whose wanted id is taken: a claim id can come back after its
+    claim was deleted (SQLite reuses the highest rowid) while its old group lives on."""
+    wanted = [g["id"] for g in new_groups]
+    taken = {i for part in _chunks(wanted)
+             for i in session.scalars(select(ClaimGroup.id).where(ClaimGroup.id.in_(part)))}
+    if not taken:
+        return
+    next_id = max(session.scalar(select(func.max(ClaimGroup.id))) or 0, max(wanted)) + 1
+    renamed = {}
+    for group in new_groups:
+        if group["id"] in taken:
+            renamed[group["id"]], group["id"] = next_id, next_id
+            next_id += 1
+    for assignment in assignments:
+        assignment["group_id"] = renamed.get(assignment["group_id"], assignment["group_id"])
+
+
+def _day(published: date | None, ingested: datetime) -> date:
+    return published or ingested.date()
+
+
+def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
+    """Recount the groups and find their earliest member again; a group left with one claim
+    (the others reprocessed or deleted) is dissolved."""
+    now = datetime.now(timezone.utc)
+    for part in _chunks(sorted(set(group_ids))):
+        members: dict[int, list] = {group_id: [] for group_id in part}
+        for row in session.execute(
+                select(Claim.group_id, Claim.id, Claim.document_id, Document.published, Document.ingested_at,
+                       Claim.speaker_type, Speaker.key)
+                .join(Document, Claim.document_id == Document.id).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
+                .where(Claim.group_id.in_(part))):
+            members[row.group_id].append(row)
+        dissolved = [group_id for group_id, rows in members.items() if len(rows) < 2]
+        if dissolved:
+            session.execute(update(Claim).where(Claim.group_id.in_(dissolved)).values(group_id=None))
+            session.execute(delete(ClaimGroup).where(ClaimGroup.id.in_(dissolved)))
+        updates = []
+        for group_id, rows in members.items():
+            if len(rows) < 2:
+                continue
+            first = min(rows, key=lambda r: (_day(r.published, r.ingested_at), r.ingested_at, r.id))
+            updates.append({"id": group_id, "first_claim_id": first.id,
+                            "first_seen": _day(first.published, first.ingested_at), "claims": len(rows),
+                            "documents": len({r.document_id for r in rows}),
+                            "speakers_differ": len({(r.speaker_type, r.key) for r in rows}) > 1, "updated_at": now})
+        if updates:
+            session.execute(update(ClaimGroup), updates)
+
+
+def groups_of_documents(session: Session, document_ids: Sequence[int]) -> set[int]:
+    """The groups that claims of these documents belong to (to refresh after they go)."""
+    return set(session.scalars(select(Claim.group_id).where(Claim.document_id.in_(document_ids),
+                                                            Claim.group_id.is_not(None)).distinct()))
+
+
+def rebuild_groups(session: Session, chunk: int = 2000) -> GroupingResult:
+    """Every group made again from the claims' words, in the order claims were stored: after
+    an upgrade from a store without groups, or after the matching rules changed."""
+    session.execute(delete(ClaimBucket))
+    session.execute(update(Claim).where(Claim.group_id.is_not(None)).values(group_id=None))
+    session.execute(delete(ClaimGroup))
+    total = matched = 0
+    last = 0
+    while True:
+        ids = list(session.scalars(select(Claim.id).where(Claim.id > last).order_by(Claim.id).limit(chunk)))
+        if not ids:
+            break
+        result = assign_groups(session, ids)
+        total, matched, last = total + result.claims, matched + result.matched, ids[-1]
+    groups = session.scalar(select(func.count(ClaimGroup.id))) or 0
+    return GroupingResult(total, matched, groups)
