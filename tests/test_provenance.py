@@ -291,3 +291,16 @@ def test_a_new_group_never_takes_a_live_groups_id(provenance_db):
         touched = _merge(session, {lone[0]: lone}, {c: None for c in lone})
         assert lone[0] not in touched and len(touched) == 1
         assert set(session.scalars(select(Claim.group_id).where(Claim.id.in_(lone)))) == touched
+
+
+def test_a_store_from_before_groups_is_told_to_regroup(seeded_copy, runner):
+    from claimtrack.db import downgrade
+
+    downgrade(seeded_copy, "0005")
+    result = runner.invoke(main, ["--db", seeded_copy, "db", "upgrade"])
+    assert result.exit_code == 0, result.output
+    assert "claimtrack regroup" in result.output
+    regrouped = runner.invoke(main, ["--db", seeded_copy, "regroup", "--json"])
+    assert regrouped.exit_code == 0 and json.loads(regrouped.output)["claims"] > 100
+    again = runner.invoke(main, ["--db", seeded_copy, "db", "upgrade"])
+    assert "regroup" not in again.output

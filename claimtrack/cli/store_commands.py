@@ -46,8 +46,14 @@ def db_upgrade(ctx: click.Context) -> None:
     Example:
       claimtrack --db claims.db db upgrade
     """
+    from claimtrack.provenance.grouping import needs_regroup
+
     database = open_database(ctx.parent, create=True)
     click.echo(f"{shown(database.url)}: at revision {current_revision(database.engine)} (head)")
+    with database.session() as session:
+        if needs_regroup(session):
+            click.echo("Claims stored before claim groups existed: run 'claimtrack regroup' once to find the "
+                       "claims several articles carry.", err=True)
 
 
 @db.command("current")

@@ -243,3 +243,9 @@ def rebuild_groups(session: Session, chunk: int = 2000) -> GroupingResult:
         total, matched, last = total + result.claims, matched + result.matched, ids[-1]
     groups = session.scalar(select(func.count(ClaimGroup.id))) or 0
     return GroupingResult(total, matched, groups)
+
+
+def needs_regroup(session: Session) -> bool:
+    """Claims but no bucket at all: a store upgraded from before claim groups."""
+    return (session.scalar(select(Claim.id).limit(1)) is not None
+            and session.scalar(select(ClaimBucket.claim_id).limit(1)) is None)
