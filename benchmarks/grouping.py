@@ -22,44 +22,49 @@ import sys
 import tempfile
 from pathlib import Path
 
-SUBJECTS = ["le ministre", "la porte-parole", "le gouverneur", "un diplomate", "la présidente", "le général",
-            "le maire", "une responsable", "le procureur", "la commission", "le syndicat", "l'ambassadeur"]
-VERBS = ["a annoncé", "a dénoncé", "a confirmé", "a démenti", "a promis", "a rappelé", "a estimé", "a exigé"]
-NOUNS = ["budget", "frontière", "réforme", "accord", "enquête", "élection", "hôpital", "port", "usine", "barrage",
-         "traité", "sanction", "pipeline", "récolte", "grève", "vaccin", "tribunal", "convoi", "pont", "marché",
-         "réseau", "garnison", "province", "douane", "centrale", "école", "aéroport", "chantier", "budget"]
-ADJECTIVES = ["nouveau", "régional", "militaire", "fiscal", "provisoire", "national", "agricole", "nucléaire",
-              "portuaire", "public", "secret", "frontalier", "urbain", "minier", "sanitaire"]
-PLACES = ["Lyon", "Tripoli", "Bakou", "Quito", "Dakar", "Erbil", "Minsk", "Hanoï", "Lima", "Oran", "Gdańsk", "Mossoul"]
+SYLLABLES = ["ba", "cor", "di", "fa", "gen", "lo", "mi", "nor", "pa", "que", "ri", "sul", "ta", "ver", "zo", "cha",
+             "tri", "mon", "bel", "gra", "pi", "ste", "lu", "vo", "dan", "fer", "ol", "ur", "is", "ent"]
+FUNCTION_WORDS = ["le", "la", "les", "de", "des", "du", "et", "à", "en", "que", "qui", "un", "une", "pour", "sur",
+                  "dans", "par", "a", "est", "sont", "ne", "pas", "plus", "avec", "son", "sa", "ses", "ce", "il"]
 HEDGES = ["probablement", "sans doute", "peut-être", "vraisemblablement"]
-OUTCOMES = ["achevé", "suspendu", "renforcé", "réduit", "vendu", "fermé"]
-WHEN = ["mars", "juin", "octobre", "la fin de l’année", "les élections"]
-DESPITE = ["les protestations", "le manque de fonds", "les combats", "la crise", "la pénurie"]
-WHOSE = ["des habitants", "du gouvernement", "des syndicats", "des voisins", "des banques"]
 
 
-def sentence(rng: random.Random) -> str:
-    return (f"{rng.choice(SUBJECTS).capitalize()} {rng.choice(VERBS)} que le {rng.choice(NOUNS)} "
-            f"{rng.choice(ADJECTIVES)} de {rng.choice(PLACES)} serait {rng.choice(HEDGES)} {rng.choice(OUTCOMES)} "
-            f"avant {rng.choice(WHEN)} malgré {rng.choice(DESPITE)} {rng.choice(WHOSE)}.")
+def vocabulary(rng: random.Random, size: int = 30_000) -> list[str]:
+    """Invented content words: news vocabulary is large, and a word's frequency falls with its rank."""
+    words = set()
+    while len(words) < size:
+        words.add("".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))))
+    return sorted(words)
 
 
-def drift(text: str, rng: random.Random) -> str:
-    words = text.rstrip(".").split()
+def sentence(rng: random.Random, words: list[str]) -> str:
+    out = []
+    for _ in range(rng.randint(14, 26)):
+        if rng.random() < 0.45:
+            out.append(rng.choice(FUNCTION_WORDS))
+        else:  # Zipf-like: low ranks are common
+            out.append(words[min(int(rng.paretovariate(1.1)) - 1, len(words) - 1)])
+    out.insert(rng.randint(3, len(out) - 2), rng.choice(HEDGES))
+    return " ".join(out).capitalize() + "."
+
+
+def drift(text: str, rng: random.Random, words: list[str]) -> str:
+    tokens = text.rstrip(".").split()
     kind = rng.choice(["shortened", "changed", "hedge"])
     if kind == "shortened":
-        return " ".join(words[: max(10, len(words) * 3 // 4)]) + "."
+        return " ".join(tokens[: max(10, len(tokens) * 3 // 4)]) + "."
     if kind == "changed":
-        position = rng.randrange(4, len(words))
-        words[position] = rng.choice(NOUNS + ADJECTIVES)
-        return " ".join(words) + "."
-    return " ".join(w for w in words if w not in {h.split()[0] for h in HEDGES} and w != "doute") + "."
+        tokens[rng.randrange(4, len(tokens))] = rng.choice(words)
+        return " ".join(tokens) + "."
+    hedges = {h.split()[0] for h in HEDGES} | {"doute"}
+    return " ".join(t for t in tokens if t not in hedges) + "."
 
 
 def build(path: Path, claims: int, seed: int = 1) -> int:
     subprocess.run([sys.executable, "-m", "claimtrack", "--db", str(path), "db", "upgrade"], check=True,
                    capture_output=True)
     rng = random.Random(seed)
+    words = vocabulary(rng)
     connection = sqlite3.connect(path)
     planted = 0
     texts: list[str] = []
@@ -74,10 +79,10 @@ def build(path: Path, claims: int, seed: int = 1) -> int:
             rows = []
             for n in range(per_document):
                 if texts and rng.random() < 0.2:
-                    text = drift(rng.choice(texts), rng)
+                    text = drift(rng.choice(texts), rng, words)
                     planted += 1
                 else:
-                    text = sentence(rng)
+                    text = sentence(rng, words)
                     texts.append(text)
                 rows.append((doc_id, n * 300, n * 300 + len(text), text))
             connection.executemany(
@@ -106,8 +111,10 @@ def main() -> None:
                     "    result = rebuild_groups(session)\n"
                     "print(json.dumps({'seconds': time.perf_counter() - t, 'groups': result.groups,"
                     " 'matched': result.matched, 'peak_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))\n")
-            out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout
-            figures = json.loads(out)
+            child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+            if child.returncode:
+                raise SystemExit(f"grouping failed at {size} claims:\n{child.stderr[-3000:]}")
+            figures = json.loads(child.stdout)
             connection = sqlite3.connect(path)
             grouped = connection.execute("SELECT count(*) FROM claims WHERE group_id IS NOT NULL").fetchone()[0]
             connection.close()

@@ -25,10 +25,16 @@ from claimtrack.engine.outlets import context_outlets, find_outlets
 from claimtrack.engine.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.phrases import extend_np, head_index
 
-INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres".split())
+INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres beaucoup "
+                       "nombre ceux celles celui celle".split())
 HONORIFIC_TITLES = frozenset("majesté altesse sainteté excellence éminence".split())  # "Sa Majesté" a dit
 VARIATION_REACH = 1500  # characters: about the last few sentences
 DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
+# "ceux qui ont fui", "celle qui a tiré": a demonstrative described by its relative clause
+DESCRIBED_DEMONSTRATIVES = frozenset("ceux celles celui celle".split())
+# "beaucoup de ceux …", "la plupart des experts": who speaks is the complement
+QUANTIFIERS = frozenset("beaucoup nombre plupart majorité moitié partie certains certaines plusieurs un une chacun "
+                        "chacune aucun aucune".split())
 SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
 
@@ -111,9 +117,10 @@ class Resolver:
             return None  # the author's or reader's person, a date, a quantity: nobody speaks
         if folded in ("la même source", "cette source", "la même agence") and self.last_issuer:
             return replace(self.last_issuer, mention=mention, span=span, resolved="issuer")
-        head = head_index(sent, a, b)
+        head = a if fold(toks[a].text) in DESCRIBED_DEMONSTRATIVES else head_index(sent, a, b)
         source = self._classify(sent, a, b, mention, span, head)
-        if source is not None and source.type == "unnamed" and not can_speak(toks[head]):
+        if source is not None and source.type == "unnamed" and not can_speak(toks[_speaking_head(toks, head, b)]) \
+                and not can_speak(toks[_first_noun(toks, a, b)]):
             return None  # "la pression", "66%", "quantité de gaz": not someone who can say anything
         if source is not None and source.type != "outlet":
             # "a confié le ministre au Figaro": the outlet spoken to relays the source
@@ -285,6 +292,27 @@ def _national(tokens: tuple[Token, ...]) -> bool:
     return word.endswith(NATIONAL_ENDINGS) and word not in NOT_NATIONAL
 
 
+def _speaking_head(toks: tuple[Token, ...], head: int, b: int) -> int:
+    """The word that says who speaks: past a quantifier ("beaucoup de ceux qui …", "la plupart
+    des experts") to its complement."""
+    i = head
+    while fold(toks[i].text) in QUANTIFIERS:
+        nxt = next((k for k in range(i + 1, b) if toks[k].upos in ("NOUN", "PRON", "PROPN")), None)
+        if nxt is None:
+            break
+        i = nxt
+    return i
+
+
+def _first_noun(toks: tuple[Token, ...], a: int, b: int) -> int:
+    """"un étudiant en première année de philosophie": the word after the determiners names who
+    it is, whatever the parser made the head."""
+    k = a
+    while k + 1 < b and toks[k].upos == "DET":
+        k += 1
+    return k  # the word after the determiners, which taggers sometimes call a participle
+
+
 def can_speak(head: Token) -> bool:
     """Whether a description's head noun can be a source: a person, a group, an institution,
     an outlet or a document (lexicons), or an agent noun by its ending (-eur, -iste, -ien,
@@ -293,6 +321,8 @@ def can_speak(head: Token) -> bool:
     words = {fold(head.text), fold(head.lemma)}
     if words & lex.time_words or head.upos in ("NUM", "SYM"):
         return False
+    if words & DESCRIBED_DEMONSTRATIVES:
+        return True  # the relative clause says who ("ceux qui ont survécu"), whoever they are
     known = (lex.human_nouns, lex.titles, lex.anonymous, lex.institutions, lex.outlet_nouns, lex.pronouns)
     if any(words & group for group in known) or any(w in lex.document_nouns for w in words):
         return True

@@ -163,13 +163,19 @@ class Registry:
         return best
 
 
-def is_name_token(tok: Token, lex: Lexicons) -> bool:
+SENTENCE_OPENERS = frozenset('«"“:—–-(.!?…')
+
+
+def is_name_token(tok: Token, lex: Lexicons, previous: Token | None = None) -> bool:
     text = tok.text
     if not text[:1].isupper() or not any(c.isalpha() for c in text):
         return False
     if tok.upos in ("VERB", "AUX") and tok.i == 0 and tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Past" \
             and fold(tok.lemma) not in lex.verb_frames:
         pass  # "Drescher a déclaré": an unknown surname opening the sentence, tagged as a participle
+    elif tok.upos in ("VERB", "AUX") and previous is not None and tok.feat("VerbForm") != "Fin" \
+            and not text.isupper() and previous.text not in SENTENCE_OPENERS and fold(tok.lemma) not in lex.verb_frames:
+        pass  # "a indiqué Drescher": French verbs are capitalised only where a sentence opens
     elif tok.upos in STOP_UPOS or fold(text) in lex.pronouns or text in lex.honorifics:
         return False
     return fold(text) not in NOT_NAMES and fold(text) not in lex.titles
@@ -182,10 +188,10 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
     hi = len(toks) if hi is None else hi
     runs, i = [], lo
     while i < hi:
-        if is_name_token(toks[i], lex) or _particle_starts_name(toks, i, hi):
+        if is_name_token(toks[i], lex, toks[i - 1] if i else None) or _particle_starts_name(toks, i, hi):
             j = i + 1
             while j < hi:
-                if (is_name_token(toks[j], lex) or name_continuation(toks[j], lex)) \
+                if (is_name_token(toks[j], lex, toks[j - 1]) or name_continuation(toks[j], lex)) \
                         and not _entity_break(toks[j - 1], toks[j]):
                     j += 1
                 elif toks[j].text in ("-", "‐") or toks[j].lower in PARTICLES or toks[j].lower in INNER_PARTICLES:
@@ -193,7 +199,7 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
                     while k < hi and (toks[k].text in ("-", "‐") or toks[k].lower in PARTICLES
                                       or toks[k].lower in INNER_PARTICLES):
                         k += 1
-                    if k < hi and is_name_token(toks[k], lex) and toks[k].start - toks[k - 1].end <= 1:
+                    if k < hi and is_name_token(toks[k], lex, toks[k - 1]) and toks[k].start - toks[k - 1].end <= 1:
                         j = k
                     else:
                         break

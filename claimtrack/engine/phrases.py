@@ -5,7 +5,7 @@ Parsers mislabel inverted subjects and long titles, so phrases are read token by
 from __future__ import annotations
 
 from claimtrack.engine.lexicons import Lexicons, fold, load
-from claimtrack.engine.names import name_continuation, name_runs
+from claimtrack.engine.names import is_name_token, name_continuation, name_runs
 from claimtrack.engine.parsed import ParsedSentence, Token
 
 NP_ADPS = frozenset("de d' du des à au aux pour en par".split())
@@ -55,10 +55,15 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
                 b = runs[0][1]
                 continue
             break
+        if fold(tok.text) in ("de", "d'") and b + 2 < len(toks) and fold(toks[b + 1].text) == "entre" \
+                and toks[b + 2].upos == "PRON":
+            b += 3  # "l'un d'entre eux", "certains d'entre elles"
+            continue
         if fold(tok.text) == "en" and b + 1 < len(toks) and toks[b + 1].upos == "VERB":
             break
         if not _is_np_token(tok, lex, quote_open) and not (
-                b > a and toks[b - 1].text[:1].isupper() and name_continuation(tok, lex)):
+                b > a and toks[b - 1].text[:1].isupper() and name_continuation(tok, lex)) \
+                and not (tok.upos in ("VERB", "AUX") and b > 0 and is_name_token(tok, lex, toks[b - 1])):
             break
         if tok.upos == "DET" and b > a and toks[b - 1].upos in ("NOUN", "PROPN", "ADJ"):
             break  # a determiner right after a noun opens the next phrase ("des informations les USA")

@@ -139,8 +139,56 @@ def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
     return nxt.upos in ("DET", "PROPN", "NOUN") or (nxt.text[:1].isupper() and nxt.upos not in ("PUNCT",))
 
 
-def preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[int, int] | None:
+DESCRIBED = frozenset("ceux celles celui celle".split())
+QUANTIFIER_OPENERS = frozenset("beaucoup nombre plupart majorité moitié certains certaines plusieurs".split())
+
+
+def _described_demonstrative(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
+    """"Ceux qui ont survécu à ces opérations disent …", "beaucoup de ceux qui ont fui
+    racontent …": a demonstrative and its relative clause, right before the verb group."""
     toks = sent.tokens
+    for k in range(a - 2, -1, -1):
+        if toks[k].text in (",", ";", ":") and not (k + 1 < a and fold(toks[k + 1].text) in RELATIVE):
+            return None
+        if fold(toks[k].text) in DESCRIBED and fold(toks[k + 1].text) in RELATIVE:
+            start = k
+            if k >= 2 and fold(toks[k - 1].text) in ("de", "d'") and fold(toks[k - 2].text) in QUANTIFIER_OPENERS:
+                start = k - 2 - (1 if k >= 3 and toks[k - 3].upos == "DET" else 0)
+            if start == 0 or toks[start - 1].text == "," or toks[start - 1].upos in ("CCONJ", "ADV"):
+                end = a
+                while end > k + 1 and toks[end - 1].upos == "PUNCT":
+                    end -= 1
+                return (start, end)
+            return None
+    return None
+
+
+def preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[int, int] | None:
+    subject = _preposed_subject(text, sent, v, a)
+    return _with_name_before(sent, subject) if subject else None
+
+
+def _with_name_before(sent: ParsedSentence, subject: tuple[int, int]) -> tuple[int, int]:
+    """"Luke Black, 20 ans, vice-président de …, a déclaré": the parser's subject is the
+    apposition; the name opening the clause before it is who speaks."""
+    toks = sent.tokens
+    s, e = subject
+    if s < 2 or toks[s - 1].text != ",":
+        return subject
+    runs = [r for r in name_runs(sent, 0, s - 1) if r[1] == s - 1]
+    if not runs:
+        return subject
+    start = runs[0][0]
+    if start == 0 or toks[start - 1].upos in ("CCONJ", "ADV") or toks[start - 1].text == ",":
+        return (start, e)
+    return subject
+
+
+def _preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[int, int] | None:
+    toks = sent.tokens
+    described = _described_demonstrative(sent, a)
+    if described:
+        return described
     subjects = [t for t in toks if t.head == v and t.deprel.startswith("nsubj") and t.i < v]
     for t in subjects:
         if fold(t.text) in RELATIVE:
@@ -160,7 +208,7 @@ def preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[i
             return (s, subject_end(text, sent, s, a))
     head = toks[v].head
     if toks[v].deprel == "conj" and head != v and toks[head].upos in ("VERB", "AUX", "ADJ"):
-        shared = preposed_subject(text, sent, head, aux_chain(toks, head))
+        shared = _preposed_subject(text, sent, head, aux_chain(toks, head))
         if shared:
             return shared
     return _surface_subject(sent, a)

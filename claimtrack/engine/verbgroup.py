@@ -196,6 +196,11 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
     follows = toks[v + 1] if v + 1 < len(toks) else None
     if v < 1 or follows is None:
         return False
+    k = v - 1
+    while k > 0 and toks[k].upos == "ADV":
+        k -= 1
+    if fold(toks[k].lemma) == "avoir" and toks[k].feat("VerbForm") == "Fin" and toks[v].upos == "ADJ":
+        return True  # "a prétendu que": a participle after its auxiliary, tagged as an adjective
     if toks[v - 1].upos == "PROPN":
         return fold(follows.text) in (":", "que", "qu'") or follows.upos == "DET"
     # "l'étude note que": a subject noun with its determiner, then the verb and its clause

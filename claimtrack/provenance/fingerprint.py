@@ -35,10 +35,10 @@ def function_words() -> frozenset[str]:
 
 
 def fold(text: str) -> str:
-    """Lowercase, without accents, with every apostrophe written "'"."""
-    text = unicodedata.normalize("NFKD", text.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return text.replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    """Lowercase, without accents, with every apostrophe written "'" (letters without an ASCII
+    base, such as "œ", are dropped alike on every side of a comparison)."""
+    text = text.lower().replace("’", "'").replace("‘", "'").replace("ʼ", "'")
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
 
 
 def words(text: str) -> list[str]:

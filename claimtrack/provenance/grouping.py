@@ -10,6 +10,7 @@ grouped, so groups are written in bulk without a round trip for their ids.
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from claimtrack.provenance.matching import WordCodes, encoded_similarity
 
 CHUNK = 500  # values in one IN (…): well under SQLite's and PostgreSQL's parameter limits
 MAX_CANDIDATES = 50  # the earlier claims sharing the most buckets with a new one are compared
-MAX_BUCKET = 500
+MAX_BUCKET = 100  # a band bucket this full was filled by common words: it tells nothing about a pair
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _candidates(printed: dict[int, Fingerprint], members: dict[int, list[int]]) 
             for other in holders[:MAX_BUCKET]:
                 if other != claim_id:
                     shared[other] += 1
-        found[claim_id] = sorted(shared, key=lambda other: (-shared[other], other))[:MAX_CANDIDATES]
+        found[claim_id] = heapq.nsmallest(MAX_CANDIDATES, shared, key=lambda other: (-shared[other], other))
     return found
 
 
