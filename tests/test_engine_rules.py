@@ -274,3 +274,50 @@ def test_an_honorific_title_stands_for_the_article_s_protagonist(analyzer):
             "Verlaine a rappelé les enjeux du microcrédit.\n"
             "Ainsi, Sa Majesté a expliqué que l'objectif serait atteint en 2030.")
     _check(analyzer, text, "Mathilde Verlaine", "named")
+
+
+SESSION_CASES = [
+    # a surname the tagger takes for a participle, after the verb of an incise
+    ("Le texte est long.\n« On appelait cela une urgence sanitaire », a indiqué Kerscher.", "Kerscher", "named"),
+    # a demonstrative described by its relative clause, and a quantified one, are unnamed sources
+    ("Le texte est long.\nCeux qui ont quitté la vallée racontent que les digues ont cédé.",
+     "ceux qui ont quitté la vallée", "unnamed"),
+    ("Le texte est long.\nBeaucoup de ceux qui ont voté affirment que le scrutin était truqué.",
+     "beaucoup de ceux qui ont voté", "unnamed"),
+    ("Le texte est long.\n« Qui paiera la facture ? » a demandé l'un d'entre eux.", "l'un d'entre eux", "unnamed"),
+    # the word after the determiner says who speaks, whatever the parser made the head
+    ("Le texte est long.\nUn étudiant en troisième année de droit, qui avait manifesté, a dit : « Nous reviendrons. »",
+     "un étudiant en troisième année de droit", "unnamed"),
+    # a name before its apposition, an adverb opening a sentence is not one
+    ("Le texte est long.\nMarc Oliveira, 34 ans, trésorier de l'« Association des pêcheurs », a déclaré que "
+     "les quotas étaient injustes.", "Marc Oliveira", "named"),
+    ("Le texte est long.\nToutefois, le ministère des Transports affirme que la ligne rouvrira.",
+     "ministère des Transports", "named"),
+    # a participle tagged as an adjective after its auxiliary is still a verb of saying
+    ("Le texte est long.\nLe quotidien Le Phare a prétendu que j'avais quitté la ville.", "Le Phare", "outlet"),
+    # "Name: first person" is that person speaking; a heading with a colon is not
+    ("Le texte est long.\nRosa Delmas : J'ai été licenciée parce que j'étais syndiquée.", "Rosa Delmas", "named"),
+    ("Le texte est long.\nBilan : nous avons perdu deux saisons.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), SESSION_CASES, ids=[c[0][18:58] for c in SESSION_CASES])
+def test_subjects_and_speakers(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+def test_authors_of_a_named_issuer_s_document_are_that_issuer(analyzer):
+    text = ("Un rapport sur les inondations a été rédigé en 2019 par l'Institut Hydra de Lyon.\n"
+            "Les digues anciennes, expliquent les chercheurs, ont cédé les premières.")
+    _check(analyzer, text, "Institut Hydra", "named")
+    far = text + "\n" + "\n".join(f"La rivière {n} a débordé au printemps dernier près du village." for n in range(40))
+    _check(analyzer, far + "\nSelon les chercheurs, la crue reviendra.", "les chercheurs", "unnamed")
+
+
+def test_a_run_of_sentences_addressed_to_someone_goes_on(analyzer):
+    text = ("« Les parents ne doivent pas céder à la panique », a déclaré la pédiatre Nora Vidal.\n"
+            "Cela leur laisse du temps.\n"
+            "Vous pouvez attendre et observer votre enfant.\n"
+            "Vous avez un bébé en bonne santé.\n"
+            "Vous n'avez pas à décider tout de suite.")
+    _check(analyzer, text, "Nora Vidal", "named")

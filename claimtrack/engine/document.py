@@ -73,6 +73,7 @@ def attribute_document(
         previous = results[-1] if results else None
         if attribution.source:
             resolver.remember(attribution.source)
+        resolver.note_documents(sent)
         if previous and previous.source and previous.source.speaker == UNSPECIFIED:
             named_later = _report_issuer(sent, resolver)
             if named_later:  # "Il a été rapporté que … Le rapport a été fourni … par le New York Times."
@@ -199,6 +200,7 @@ def _spread_continuations(text: str, sentences: list[ParsedSentence], results: l
             quoted_owner = last_quoted[1]
             results[i] = Attribution(quoted_owner.source, "direct", quoted_owner.cue, quoted_owner.cue_span, None,
                                      f"address/{quoted_owner.source.type}")
+            last_quoted = (i, quoted_owner)  # a run of sentences addressed to someone goes on
 
 def _is_quoted_sentence(text: str, sent: ParsedSentence) -> bool:
     """A sentence that is all quotation: '"Mais c'est possible".'"""

@@ -39,12 +39,19 @@ def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[C
     return cues
 
 
+FIRST_PERSON_OPENERS = frozenset("je j' nous moi mon ma mes notre nos".split())
+
+
 def colon_quote_cue(text: str, sent: ParsedSentence) -> Cue | None:
-    """"Zelensky : « Nous allons relever ce défi »": a name or a title, a colon, a quotation."""
+    """"Zelensky : « Nous allons relever ce défi »": a name or a title, a colon, a quotation,
+    or the speaker's own first person ("Petronella Wyatt : J'ai été exclue d'Oxford")."""
     lex = load()
     toks = sent.tokens
     colon = next((i for i, t in enumerate(toks[:12]) if t.text == ":"), None)
-    if colon is None or colon == 0 or colon + 1 >= len(toks) or toks[colon + 1].text not in ("«", '"', "“"):
+    if colon is None or colon == 0 or colon + 1 >= len(toks):
+        return None
+    first_person = fold(toks[colon + 1].text) in FIRST_PERSON_OPENERS
+    if toks[colon + 1].text not in ("«", '"', "“") and not first_person:
         return None
     start = 0
     while start < colon and toks[start].upos == "DET":
@@ -54,6 +61,8 @@ def colon_quote_cue(text: str, sent: ParsedSentence) -> Cue | None:
         return None
     if not (any(t.upos == "PROPN" for t in toks[start:colon]) or words & lex.titles):
         return None
+    if first_person and sum(t.text[:1].isupper() for t in toks[start:colon]) < 2:
+        return None  # "Bilan : nous …" is a heading; a person's full name is a speaker
     return Cue(colon, (colon, colon + 1), (0, colon), "colon", 0)
 
 

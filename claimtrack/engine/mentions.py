@@ -212,6 +212,9 @@ class Resolver:
             varied = self._elegant_variation(sent, a, head, span)
             if varied:  # "… explique Baranets. … ajoute l'ancien militaire": the last speaker, named otherwise
                 return replace(varied, mention=mention, span=span, resolved="variation")
+        authors = self._authors(toks, a, head, span)
+        if authors:  # "… selon le rapport de la Société royale. … les auteurs du rapport estiment"
+            return authors
         if head_word in lex.non_sources:
             return None  # "Cette affaire rappelle …": an event, not a source
         if head_word in lex.institutions and toks[head].feat("Number") != "Plur":
@@ -245,6 +248,49 @@ class Resolver:
             self._protagonist = self.registry.protagonist(self.text)
         person = self._protagonist
         return person if person and not person.role else None
+
+    def note_documents(self, sent: ParsedSentence) -> None:
+        """A document the sentence names with its issuer, whoever speaks ("… citent une enquête de
+        l'Economist Intelligence Unit", "Un rapport a été constitué par le Centre d'analyse"):
+        "l'étude" or "les chercheurs" that follow are that issuer."""
+        lex = load()
+        toks = sent.tokens
+        for i, tok in enumerate(toks):
+            if tok.upos != "NOUN" or lex.document_nouns.get(fold(tok.text)) != "document":
+                continue
+            end = min(len(toks), i + 12)
+            issuer = self._issuer_after(sent, i + 1, end)
+            if issuer is not None:
+                span = (toks[i].start, toks[i].end)
+                self.last_issuer = replace(issuer, mention=self.text[span[0]:span[1]], span=span, resolved="issuer")
+
+    def _issuer_after(self, sent: ParsedSentence, a: int, end: int) -> Source | None:
+        """The named issuer in "de X", "du X" or "(constitué, publié …) par X" right after a document noun."""
+        toks = sent.tokens
+        for i in range(a, end):
+            word = fold(toks[i].text)
+            if word in ("de", "d'", "du", "des", "par") and i + 1 < len(toks) and (
+                    i == a or word == "par" or toks[i - 1].upos == "ADJ"):
+                b = extend_np(self.text, sent, i + 1)
+                runs = name_runs(sent, i + 1, b)
+                if runs:
+                    source = self.classify(sent, i + 1, b)
+                    if source is not None and source.type == "named":
+                        return source
+                return None
+            if toks[i].upos in ("PUNCT", "VERB") and word != "par" and toks[i].feat("VerbForm") != "Part":
+                return None
+        return None
+
+    def _authors(self, toks: tuple[Token, ...], a: int, head: int, span: tuple[int, int]) -> Source | None:
+        """A definite plural of authors ("les chercheurs", "les auteurs du rapport", "les experts")
+        shortly after a document whose issuer the article names: that issuer, who wrote it."""
+        issuer = self.last_issuer
+        if issuer is None or issuer.type != "named" or span[0] - issuer.span[1] > VARIATION_REACH:
+            return None
+        if fold(toks[a].text) not in ("les", "ces") or fold(toks[head].text) not in load().author_nouns:
+            return None
+        return replace(issuer, mention=self.text[span[0]:span[1]], span=span, resolved="issuer")
 
     def _relays(self, sent: ParsedSentence, a: int, b: int) -> tuple[tuple[str, ...], int]:
         """Outlets that obtained or published a document ("obtenus par WikiLeaks et consultés par

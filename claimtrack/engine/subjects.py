@@ -176,8 +176,9 @@ def _with_name_before(sent: ParsedSentence, subject: tuple[int, int]) -> tuple[i
     if s < 2 or toks[s - 1].text != ",":
         return subject
     runs = [r for r in name_runs(sent, 0, s - 1) if r[1] == s - 1]
-    if not runs:
-        return subject
+    if not runs or any(t.upos in ("ADV", "CCONJ", "SCONJ", "ADJ") for t in toks[runs[0][0]:runs[0][1]]) \
+            or (runs[0] == (0, 1) and toks[0].upos != "PROPN"):
+        return subject  # "Toutefois, le ministère …": an adverb opening the sentence, not a name
     start = runs[0][0]
     if start == 0 or toks[start - 1].upos in ("CCONJ", "ADV") or toks[start - 1].text == ",":
         return (start, e)
