@@ -298,6 +298,11 @@ SESSION_CASES = [
     # "Name: first person" is that person speaking; a heading with a colon is not
     ("Le texte est long.\nRosa Delmas : J'ai été licenciée parce que j'étais syndiquée.", "Rosa Delmas", "named"),
     ("Le texte est long.\nBilan : nous avons perdu deux saisons.", None, "editorial"),
+    # a quotation, its verb and the speaker after it, with no comma; an abbreviated honorific
+    ('Le texte est long.\n" Une vraie honte pour la commune tout entière" a déclaré Mlle. Garnier.', "Garnier",
+     "named"),
+    # a quoted title before its verb is the subject, not a quotation closing before an incise
+    ('Le texte est long.\nEt "Vigie" cite également cette interprétation des faits.', "Vigie", "outlet"),
 ]
 
 

@@ -55,6 +55,10 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
                 b = runs[0][1]
                 continue
             break
+        if tok.text.rstrip(".") in lex.honorifics and b + 2 < len(toks) and toks[b + 1].text == "." \
+                and toks[b + 2].text[:1].isupper():
+            b += 2  # "Melle. Nathiri": an abbreviated honorific, its full stop, the name
+            continue
         if fold(tok.text) in ("de", "d'") and b + 2 < len(toks) and fold(toks[b + 1].text) == "entre" \
                 and toks[b + 2].upos == "PRON":
             b += 3  # "l'un d'entre eux", "certains d'entre elles"

@@ -33,6 +33,13 @@ def _after_quote(toks: tuple[Token, ...], a: int) -> bool:
     return a > 0 and (toks[a - 1].text == "," or toks[a - 1].text in CLOSING_QUOTES)
 
 
+def _quoted_words_before(toks: tuple[Token, ...], closing: int) -> int:
+    """Words of the quotation that closes at `closing` (all words before it when it opened in an
+    earlier sentence): a quoted title ("Telepolis" cite …) has one or two."""
+    opening = next((k for k in range(closing - 1, -1, -1) if toks[k].text in ("«", '"', "“")), -1)
+    return sum(1 for t in toks[opening + 1 : closing] if t.upos != "PUNCT")
+
+
 def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool:
     """An inverted speaker clause: no subject before the verb, a clause or a quotation before
     it, and a comma or closing quote right before the verb group."""
@@ -46,6 +53,9 @@ def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool
         and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
         and not (inverted_after_comma and any(x.text == "," for x in toks[t.i + 1 : a]))
         for t in toks)  # "La crise est grave, a déclaré le maire": the parser's subject is the clause's
+    if follows and a > 1 and toks[a - 1].text in CLOSING_QUOTES and _quoted_words_before(toks, a - 1) >= 3 \
+            and _inverted_np_closes(text, sent, start):
+        return True  # '… civique" a déclaré Mlle Nathiri.': a quotation, its verb, the speaker after it
     after_comma = a > 1 and comma_before and _inverted_np_closes(text, sent, start, enclosed=True)
     # a pronominal verb takes no object: the phrase after it is its subject (", se demande le consulat")
     pronominal = follows and comma_before and reflexive(toks, v)
