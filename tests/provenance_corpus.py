@@ -1,5 +1,6 @@
 """A small invented corpus for the provenance tests: one quotation of a minister relayed by three
-outlets over three days with drift (shortened, one word changed, a hedge dropped), a different
+outlets over three days with drift (shortened, one word changed, a hedge dropped; the last one
+without credit to anyone), a different
 quotation of the same minister that must stay apart, and his name written two ways."""
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ ARTICLES = {
     ]),
     "d_relay.html": ("Journal de l’Est", "2026-03-04", [
         "Fermeté du ministre",
-        f"Selon le quotidien Gazette du Nord, Paul Durand a lancé : « {HEDGE_DROPPED}. »",
+        f"Paul Durand a lancé : « {HEDGE_DROPPED}. »",
         "Les élus de l’opposition réclament un débat public sur la stratégie militaire du pays.",
     ]),
 }

@@ -326,3 +326,18 @@ def test_a_run_of_sentences_addressed_to_someone_goes_on(analyzer):
             "Vous avez un bébé en bonne santé.\n"
             "Vous n'avez pas à décider tout de suite.")
     _check(analyzer, text, "Nora Vidal", "named")
+
+
+VIA_CASES = [
+    # an outlet the speaker talks to, named after an outlet noun, relays the speaker
+    ("« Nous tiendrons », a déclaré Hélène Vasseur au quotidien Le Phare du Nord.", "Hélène Vasseur", "named",
+     ("Le Phare du Nord",)),
+    # an outlet the article does not name relays all the same
+    ("Le syndicaliste Tom Regnier a déclaré à un journal du dimanche que la grève durerait.", "Tom Regnier", "named",
+     ("un journal du dimanche",)),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type", "via"), VIA_CASES, ids=[c[0][:40] for c in VIA_CASES])
+def test_outlets_spoken_to(analyzer, text, speaker, speaker_type, via):
+    _check(analyzer, text, speaker, speaker_type, via=via)

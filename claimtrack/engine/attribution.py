@@ -12,10 +12,12 @@ from dataclasses import dataclass, replace
 
 from claimtrack.engine.cues import Cue, verb_cues
 from claimtrack.engine.framing import colon_quote_cue, framing_cues
+from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.mentions import Resolver, Source
 from claimtrack.engine.names import PARTICLES
 from claimtrack.engine.outlets import find_outlets
 from claimtrack.engine.parsed import ParsedSentence, span_text
+from claimtrack.engine.phrases import extend_np
 from claimtrack.engine.quotes import Quote
 
 MIN_QUOTE_WORDS = 4
@@ -89,7 +91,32 @@ def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote],
             continue
         if name != source.speaker and name not in found:
             found.append(name)
+    if not found:
+        found.extend(_unnamed_outlets_spoken_to(text, sent, source, quotes))
     return tuple(found)
+
+
+def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote]) -> list[str]:
+    """"a déclaré à un journal du dimanche", "a confié à une radio locale": an outlet the article
+    does not name relays the speaker all the same."""
+    lex = load()
+    toks = sent.tokens
+    found = []
+    for i, tok in enumerate(toks[:-2]):
+        if fold(tok.text) not in ("à", "au", "aux") or source.span[0] <= tok.start < source.span[1]:
+            continue
+        if any(q.start < tok.start < q.end for q in quotes):
+            continue
+        det = i + 1 if toks[i + 1].upos == "DET" else None
+        noun = (det or i) + 1
+        if noun >= len(toks) or fold(toks[noun].text) not in lex.outlet_nouns or fold(toks[noun].text) == "presse":
+            continue
+        end = extend_np(text, sent, noun)
+        if any(t.text[:1].isupper() for t in toks[noun:end]):
+            continue  # a named outlet: the lexicon or the context found it, or it is not one
+        start = toks[det].start if det is not None and fold(toks[i].text) == "à" else toks[noun].start
+        found.append(text[start:toks[end - 1].end])
+    return found[:1]
 
 
 def _frames_whole_sentence(sent: ParsedSentence, framing: Cue) -> bool:

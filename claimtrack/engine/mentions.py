@@ -29,6 +29,10 @@ INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nomb
                        "nombre ceux celles celui celle".split())
 HONORIFIC_TITLES = frozenset("majesté altesse sainteté excellence éminence".split())  # "Sa Majesté" a dit
 VARIATION_REACH = 1500  # characters: about the last few sentences
+# "a confié le ministre au Figaro", "… au quotidien Le Phare": the outlet a speaker talks to
+_SPOKEN_TO = re.compile(r"(?:\bà|\bau|\baux)\s+(?:(?:l['’]|la|le)\s*)?(?:(?:quotidien|journal|hebdomadaire|magazine"
+                        r"|chaîne|radio|télévision|site|agence)\s+(?:de\s+|d['’]|du\s+)?(?:(?:l['’]|la|le)\s*)?)?$",
+                        re.IGNORECASE)
 DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
 # "ceux qui ont fui", "celle qui a tiré": a demonstrative described by its relative clause
 DESCRIBED_DEMONSTRATIVES = frozenset("ceux celles celui celle".split())
@@ -125,7 +129,7 @@ class Resolver:
         if source is not None and source.type != "outlet":
             # "a confié le ministre au Figaro": the outlet spoken to relays the source
             relays = [name for start, _end, name in find_outlets(mention, self.outlets)
-                      if re.search(r"(?:\bà|\bau|\baux)\s*(?:l['’])?\s*$", mention[:start], re.IGNORECASE)]
+                      if _SPOKEN_TO.search(mention[:start])]
             if relays:
                 source = replace(source, via=tuple(dict.fromkeys((*source.via, *relays))))
         if source is not None and not source.resolved:
@@ -143,7 +147,8 @@ class Resolver:
         toks = sent.tokens
         folded = fold(mention)
         head_word = fold(toks[head].text)
-        outlets = find_outlets(mention, self.outlets)
+        # an outlet the speaker talks to ("X au quotidien Y") relays the speaker; it is not the speaker
+        outlets = [o for o in find_outlets(mention, self.outlets) if o[0] == 0 or not _SPOKEN_TO.search(mention[:o[0]])]
         document_kind = lex.document_nouns.get(head_word)
         runs = name_runs(sent, a, b)
         before = self.text[: span[0]].rstrip()

@@ -16,7 +16,10 @@ def _outlet_pattern() -> re.Pattern[str]:
     return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])")
 
 
-_NAME = r"[A-ZÀ-Ý][\w.&'’-]*(?:\s+(?:[A-ZÀ-Ý0-9][\w.&'’-]*|of|the|de|du|des|d['’]))*"
+# a capitalised name of several words on one line; a full stop ends it unless a letter follows
+# ("ABCNews.com", "Gazette du Nord. Les habitants …")
+_WORD = r"[\w&'’-]*(?:\.[\w&'’-]+)*"
+_NAME = rf"[A-ZÀ-Ý]{_WORD}(?:[ \t\u00a0]+(?:[A-ZÀ-Ý0-9]{_WORD}|of|the|de|du|des|d['’]))*"
 
 
 _DOMAIN = re.compile(

@@ -18,8 +18,8 @@ _CONTINUING = frozenset(
 )
 _TERMINAL = ".!?…»\"”)|:;'"
 _ABBREVIATIONS = frozenset(
-    "m mm mme mmes mlle mlles melle dr pr me mgr st ste rep sen gen gal col lt cdt cie no vol art cf env ex éd p pp av apr "
-    "jr sr inc ltd co corp etc. j.-c".split()
+    "m mm mme mmes mlle mlles melle dr pr me mgr st ste rep sen gen gal col lt cdt cie no vol art cf env ex éd p pp "
+    "av apr jr sr inc ltd co corp etc. j.-c".split()
 )
 _OPENERS = "«\"“(['`‘"
 _CLOSERS = "»\"”)]'’"
