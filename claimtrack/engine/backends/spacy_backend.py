@@ -48,6 +48,7 @@ class SpacyBackend:
                 f"pip install {model.replace('_', '-')} (or reinstall claimtrack)"
             ) from error
         self.model = f"{model}-{self.nlp.meta.get('version', '?')}"
+        self.loaded_as = model
 
     def parse(self, texts: Sequence[str], offsets: Sequence[int]) -> list[ParsedSentence]:
         out = []

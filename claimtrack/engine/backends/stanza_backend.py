@@ -71,6 +71,7 @@ class StanzaBackend:
         except Exception as error:  # stanza raises several kinds when resources are missing
             raise BackendUnavailable(f"stanza's {lang!r} models are not installed: {INSTALL_HINT}") from error
         self.model = f"stanza-{lang}-{stanza.__version__}"
+        self.loaded_as = lang
 
     def parse(self, texts: Sequence[str], offsets: Sequence[int]) -> list[ParsedSentence]:
         out = []

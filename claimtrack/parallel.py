@@ -1,0 +1,97 @@
+"""Analysis in worker processes for `ingest --jobs N`, with results identical to one job.
+
+Workers analyse documents ahead of the one being stored. What a document's analysis depends
+on besides its own text is the site furniture known when it is stored (lines that recur
+across earlier documents); a worker receives the furniture known when the document was sent
+out. When the document's turn comes, its lines are checked against what is known then: if
+any of them changed status in between, it is analysed again here, as one job would have.
+The database is written by this process only, one transaction per document.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+
+from sqlalchemy import select
+
+from claimtrack.db import Database
+from claimtrack.engine import Analysis, Analyzer
+from claimtrack.engine.backends import load_backend
+from claimtrack.engine.kinds import normalise_line
+from claimtrack.models import Document
+from claimtrack.reading import SourceText, Unreadable
+
+_worker: Analyzer | None = None  # a forked worker inherits the parent's, model loaded
+
+
+def _start_worker(backend: str, model: str) -> None:
+    global _worker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    if _worker is None:  # a spawned worker (no fork on this system) loads its own
+        _worker = Analyzer(load_backend(backend, model))
+
+
+def _analyze(text: str, name: str, known: frozenset[str], captions: frozenset[str]) -> Analysis:
+    assert _worker is not None
+    return _worker.analyze(text, name=name, known_boilerplate=known, known_captions=captions)
+
+
+class ParallelAnalyses:
+    """A window of documents analysed ahead by a pool of `jobs` worker processes."""
+
+    def __init__(self, analyzer: Analyzer, jobs: int, database: Database, reprocess: bool) -> None:
+        self.analyzer = analyzer
+        self.jobs = jobs
+        self.database = database
+        self.reprocess = reprocess
+        self.window = 2 * jobs
+        self.pending: dict[int, tuple[Future, frozenset[str]]] = {}
+        backend = analyzer.backend
+        global _worker
+        _worker = analyzer  # forked workers share the loaded model instead of loading it again
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+        self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
+                                        initargs=(backend.name, backend.loaded_as))
+
+    def prime(self, ahead: Iterator[tuple[int, SourceText | Unreadable]], furniture) -> None:
+        """Send documents out until `window` of them are being analysed."""
+        while len(self.pending) < self.window:
+            item = next(ahead, None)
+            if item is None:
+                return
+            index, source = item
+            if isinstance(source, Unreadable) or self._stored(source):
+                continue  # nothing to analyse: ingest says why, as with one job
+            known = furniture.known()
+            future = self.pool.submit(_analyze, source.text, source.name, known, source.caption_lines)
+            self.pending[index] = (future, known)
+
+    def _stored(self, source: SourceText) -> bool:
+        if self.reprocess:
+            return False
+        with self.database.session() as session:
+            return session.scalar(select(Document.id).where(Document.sha256 == source.sha256)) is not None
+
+    def getter(self, index: int, source: SourceText, furniture) -> Callable[[frozenset[str]], Analysis]:
+        """What ingest_one calls with the furniture known at the document's turn."""
+        def analysis_for(known: frozenset[str]) -> Analysis:
+            sent = self.pending.pop(index, None)
+            if sent is not None:
+                future, sent_known = sent
+                analysis = future.result()
+                lines = {normalise_line(line) for line in source.text.splitlines() if line.strip()}
+                lines |= {normalise_line(segment.text) for segment in analysis.segments}
+                if not lines & (known ^ sent_known):
+                    return analysis
+            return self.analyzer.analyze(source.text, name=source.name, known_boilerplate=known,
+                                         known_captions=source.caption_lines)
+        return analysis_for
+
+    def close(self) -> None:
+        for future, _ in self.pending.values():
+            future.cancel()
+        self.pool.shutdown(wait=True, cancel_futures=True)
