@@ -46,7 +46,7 @@ def main() -> None:
     bare = time.perf_counter() - start
 
     with tempfile.TemporaryDirectory() as folder:
-        database = Database(f"sqlite:///{folder}/bench.db")
+        database = Database(f"sqlite:///{folder}/bench.db", create=True)
         sources = [read_bytes(text.encode("utf-8"), name) for name, text in corpus]
         start = time.perf_counter()
         results = ingest_sources(database, sources, analyzer)

@@ -7,18 +7,19 @@ versions, platforms and the order the database returns rows in.
 from __future__ import annotations
 
 import hashlib
+import heapq
 import json
 import secrets
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 
-from sqlalchemy import select
+from sqlalchemy import func, literal, select
 from sqlalchemy.orm import Session
 
 from claimtrack import __version__
 from claimtrack.engine.pipeline import RULES_VERSION
 from claimtrack.errors import ClaimtrackError
-from claimtrack.models import Batch, BatchItem, Claim
+from claimtrack.models import Batch, BatchItem, Claim, Document
 from claimtrack.queries import ClaimFilter, checked, claim_query
 
 STRATA = ("speaker_type", "outlet", "document")
@@ -46,12 +47,15 @@ def new_seed() -> int:
     return secrets.randbelow(2**31)
 
 
-def _stratum(claim: Claim, by: str) -> str:
+def _stratum_column(by: str | None):
+    """The column a stratified sample groups claims by (a constant when not stratified)."""
     if by == "speaker_type":
-        return claim.speaker_type
+        return Claim.speaker_type
     if by == "outlet":
-        return claim.document.outlet or "(no outlet)"
-    return claim.document.name
+        return func.coalesce(Document.outlet, literal("(no outlet)"))
+    if by == "document":
+        return Document.name
+    return literal("all")
 
 
 def allocate(sizes: dict[str, int], n: int) -> dict[str, int]:
@@ -86,27 +90,58 @@ def draw(session: Session, n: int, flt: ClaimFilter, *, by: str | None = None, s
     if name and session.scalars(select(Batch).where(Batch.name == name)).first():
         raise SampleError(f"a batch named {name!r} exists already: choose another name")
     seed = new_seed() if seed is None else seed
-    claims = list(session.scalars(claim_query(checked(session, replace(flt, limit=None)))))
-    if not claims:
-        raise SampleError("no claim matches the filters")
-    ordered = sorted(claims, key=lambda c: sample_key(seed, c.id))
+    query = claim_query(checked(session, replace(flt, limit=None, sort="document")))
+    columns = query.with_only_columns(Claim.id, _stratum_column(by)).order_by(None)
+
+    def matching():
+        yield from session.execute(columns.execution_options(yield_per=10_000))
+
+    counts = {"all": n}
     if by:
-        groups: dict[str, list[Claim]] = {}
-        for claim in ordered:
-            groups.setdefault(_stratum(claim, by), []).append(claim)
-        counts = allocate({k: len(v) for k, v in groups.items()}, n)
-        chosen = [c for k, members in groups.items() for c in members[: counts[k]]]
-        chosen.sort(key=lambda c: sample_key(seed, c.id))
-        strata = {k: v for k, v in counts.items() if v}
-    else:
-        chosen = ordered[:n]
-        strata = {}
+        # a first pass sizes the strata and orders them by their first claim in sample order, as
+        # drawing from the whole sorted list did: the same seed draws the same claims as before
+        sizes: dict[str, int] = {}
+        first: dict[str, str] = {}
+        for claim_id, group in matching():
+            sizes[group] = sizes.get(group, 0) + 1
+            key = sample_key(seed, claim_id)
+            if group not in first or key < first[group]:
+                first[group] = key
+        counts = allocate({k: sizes[k] for k in sorted(sizes, key=first.__getitem__)}, n)
+    # one pass keeps, per stratum, the claims with the smallest keys: memory grows with n only
+    kept: dict[str, list[tuple[str, int]]] = {}
+    found = False
+    for claim_id, group in matching():
+        found = True
+        wanted = counts.get(group if by else "all", 0)
+        if not wanted:
+            continue
+        heap = kept.setdefault(group, [])
+        entry = (_negated(sample_key(seed, claim_id)), claim_id)
+        if len(heap) < wanted:
+            heapq.heappush(heap, entry)
+        elif entry > heap[0]:
+            heapq.heapreplace(heap, entry)
+    if not found:
+        raise SampleError("no claim matches the filters")
+    chosen = sorted((claim_id for heap in kept.values() for _, claim_id in heap), key=lambda i: sample_key(seed, i))
+    strata = {k: v for k, v in counts.items() if v} if by else {}
     if flt.sort == "confidence":  # the draw stays random; the review starts where the engine is least sure
-        chosen.sort(key=lambda c: (c.confidence, sample_key(seed, c.id)))
+        confidence = {i: c for i, c in session.execute(select(Claim.id, Claim.confidence)
+                                                         .where(Claim.id.in_(chosen)))}
+        chosen.sort(key=lambda i: (confidence[i], sample_key(seed, i)))
     name = name or f"sample-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{seed}"
     batch = Batch(name=name, seed=seed, size=n, stratify_by=by,
                   filters=json.dumps(flt.as_dict(), ensure_ascii=False, sort_keys=True),
                   tool_version=f"{__version__}/rules-{RULES_VERSION}", created_at=datetime.now(timezone.utc))
-    batch.items = [BatchItem(claim_id=c.id, position=i) for i, c in enumerate(chosen)]
+    batch.items = [BatchItem(claim_id=claim_id, position=i) for i, claim_id in enumerate(chosen)]
     session.add(batch)
-    return Sample(name, seed, n, by, tuple(c.id for c in chosen), strata)
+    return Sample(name, seed, n, by, tuple(chosen), strata)
+
+
+def _negated(key: str) -> str:
+    """A key that sorts the other way, so that a min-heap keeps the smallest sample keys."""
+    return key.translate(_COMPLEMENT)
+
+
+_COMPLEMENT = str.maketrans("0123456789abcdef", "fedcba9876543210")
