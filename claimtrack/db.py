@@ -302,3 +302,11 @@ def schema_state(database: Database) -> str:
     if current is not None and current not in {rev.revision for rev in script.walk_revisions()}:
         return f"{current} (newer than this claimtrack, whose head is {head}: pip install -U claimtrack)"
     return f"{current or 'empty'} (behind head {head}: run 'claimtrack db upgrade')"
+
+
+def outside_models(obj, name, type_, reflected, compare_to) -> bool:
+    """For Alembic's comparison of models and database: the search indexes that migrations make
+    by hand (the FTS5 table and its shadow tables, the pg_trgm index) are not models."""
+    if type_ == "table" and name and name.startswith("claims_fts"):
+        return False
+    return not (type_ == "index" and name == "ix_claims_text_trgm")

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 
-from sqlalchemy import Select, select
+from sqlalchemy import Boolean, Select, bindparam, literal_column, select, table
+from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased, selectinload
+from sqlalchemy.sql.expression import ColumnElement
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.models import Batch, BatchItem, Claim, ClaimGroup, ClaimVia, Document, Review, Speaker
@@ -85,6 +87,41 @@ def checked(session: Session, flt: ClaimFilter) -> ClaimFilter:
     return flt
 
 
+MIN_INDEXED_SEARCH = 3  # a trigram index holds runs of three characters
+
+
+class _Contains(ColumnElement):
+    """Claims whose text contains a string anywhere, ignoring case, compiled for each database:
+    through the FTS5 trigram index on SQLite (migration 0007; a phrase of a trigram table
+    matches as a substring, so the answer is the one LIKE '%…%' gives without reading every
+    claim), as ILIKE elsewhere (PostgreSQL's pg_trgm index serves it)."""
+
+    inherit_cache = False
+    type = Boolean()
+
+    def __init__(self, search: str) -> None:
+        self.search = search
+
+
+@compiles(_Contains)
+def _contains_default(element: _Contains, compiler, **kw) -> str:
+    return compiler.process(Claim.text.ilike(like_pattern(element.search), escape="\\"), **kw)
+
+
+@compiles(_Contains, "sqlite")
+def _contains_sqlite(element: _Contains, compiler, **kw) -> str:
+    if len(element.search) < MIN_INDEXED_SEARCH:
+        return _contains_default(element, compiler, **kw)
+    phrase = bindparam("search_phrase", '"' + element.search.replace('"', '""') + '"', unique=True)
+    indexed = select(literal_column("rowid")).select_from(table("claims_fts")).where(
+        literal_column("claims_fts").op("MATCH")(phrase))
+    return compiler.process(Claim.id.in_(indexed), **kw)
+
+
+def search_condition(search: str) -> ColumnElement:
+    return _Contains(search)
+
+
 def _filtered(query: Select, flt: ClaimFilter) -> Select:
     """The filter's joins, conditions, order and limit on a query over claims; shared by the
     ORM query (review, sample) and the column query that listings and exports stream."""
@@ -106,7 +143,7 @@ def _filtered(query: Select, flt: ClaimFilter) -> Select:
     elif not flt.include_rejected:
         query = query.where(Claim.status != "rejected")
     if flt.search:
-        query = query.where(Claim.text.ilike(like_pattern(flt.search), escape="\\"))
+        query = query.where(search_condition(flt.search))
     if flt.batch:
         query = query.join(BatchItem, BatchItem.claim_id == Claim.id).join(Batch).where(Batch.name == flt.batch)
     if flt.sort == "confidence":

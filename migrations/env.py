@@ -3,6 +3,7 @@
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
+from claimtrack.db import outside_models
 from claimtrack.models import Base
 
 config = context.config
@@ -12,7 +13,7 @@ target_metadata = Base.metadata
 def run_offline() -> None:
     url = config.get_main_option("sqlalchemy.url")
     context.configure(url=url, target_metadata=target_metadata, literal_binds=True,
-                      render_as_batch=url.startswith("sqlite"))
+                      render_as_batch=url.startswith("sqlite"), include_object=outside_models)
     with context.begin_transaction():
         context.run_migrations()
 
@@ -30,7 +31,8 @@ def run_online() -> None:
 
 def _run(connection) -> None:
     context.configure(connection=connection, target_metadata=target_metadata,
-                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True)
+                      render_as_batch=connection.dialect.name == "sqlite", compare_type=True,
+                      include_object=outside_models)
     with context.begin_transaction():
         context.run_migrations()
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 from sqlalchemy import inspect
 
 from claimtrack.cli import main
-from claimtrack.db import Database, current_revision, downgrade, head_revision, make_engine, upgrade
+from claimtrack.db import Database, current_revision, downgrade, head_revision, make_engine, outside_models, upgrade
 from claimtrack.models import Base
 
 
@@ -28,7 +28,8 @@ def test_upgrade_to_head_and_back_down(db_url):
 def test_models_and_migrations_agree(db_url):
     upgrade(db_url)
     with make_engine(db_url).connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True,
+                                                               "include_object": outside_models})
         assert compare_metadata(context, Base.metadata) == []
 
 

@@ -12,7 +12,7 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from claimtrack.db import current_revision, downgrade, head_revision, make_engine, resolve_url, upgrade
+from claimtrack.db import current_revision, downgrade, head_revision, make_engine, outside_models, resolve_url, upgrade
 from claimtrack.models import Base
 
 URL = resolve_url(os.environ["CLAIMTRACK_TEST_POSTGRES_URL"]) if os.environ.get("CLAIMTRACK_TEST_POSTGRES_URL") \
@@ -26,5 +26,6 @@ def test_migrations_and_models_agree_on_postgres():
     engine = make_engine(URL)
     assert current_revision(engine) == head_revision(URL)
     with engine.connect() as connection:
-        context = MigrationContext.configure(connection, opts={"compare_type": True})
+        context = MigrationContext.configure(connection, opts={"compare_type": True,
+                                                               "include_object": outside_models})
         assert compare_metadata(context, Base.metadata) == []

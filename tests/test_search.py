@@ -1,0 +1,45 @@
+"""`--search` through the trigram index: the claims LIKE '%…%' finds, without reading them all."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import pytest
+from sqlalchemy import select, text
+
+from claimtrack.cli import main
+from claimtrack.db import Database
+from claimtrack.models import Claim
+from claimtrack.queries import ClaimFilter, claim_query, iter_rows
+
+
+@pytest.mark.parametrize("search", ["Irak", "irak", "al-Araji", "Ir", "« L", "100%", 'dit "', "_", "ne sera pas"])
+def test_search_finds_what_like_finds(large_db, runner, search):
+    result = runner.invoke(main, ["--db", large_db, "claims", "--search", search, "--json"])
+    assert result.exit_code == 0, result.output
+    found = sorted(json.loads(line)["id"] for line in result.output.splitlines())
+    connection = sqlite3.connect(large_db.removeprefix("sqlite:///"))
+    escaped = search.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    expected = sorted(i for (i,) in connection.execute(
+        "SELECT id FROM claims WHERE text LIKE ? ESCAPE '\\' AND status != 'rejected'", (f"%{escaped}%",)))
+    connection.close()
+    assert found == expected
+
+
+def test_search_uses_the_index_and_follows_changes(large_db, tmp_path):
+    from tests.conftest import copy_database
+
+    target = tmp_path / "copy.db"
+    copy_database(large_db, target)
+    database = Database(f"sqlite:///{target}")
+    with database.session() as session:
+        statement = claim_query(ClaimFilter(search="Bagdad")).with_only_columns(Claim.id)
+        compiled = str(statement.compile(session.bind, compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row) for row in session.execute(text("EXPLAIN QUERY PLAN " + compiled)))
+        assert "claims_fts" in plan and "VIRTUAL TABLE INDEX" in plan
+        before = len(list(iter_rows(session, ClaimFilter(search="Bagdad"))))
+        claim = session.scalars(select(Claim).where(~Claim.text.contains("Bagdad"))).first()
+        claim.text = claim.text + " Bagdad."
+        session.flush()
+        assert len(list(iter_rows(session, ClaimFilter(search="Bagdad")))) == before + 1
