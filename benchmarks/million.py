@@ -1,0 +1,178 @@
+"""A reviewer's commands on a store of a million claims: run by hand, not in CI.
+
+    python benchmarks/million.py --claims 1000000 [--db /tmp/million.db] [--repeat 7]
+
+Builds (or reuses, with --db pointing at an existing file) a synthetic SQLite store made by a
+script in SQL: documents of 25 claims from 40 outlets over two years, a Zipf spread of
+speakers of every type, relays on one claim in ten, reviews on one in fifty, claim texts from
+an invented vocabulary (so that --search has something to find). Then it times, in this
+process, the library call behind each command (what the CLI adds is Python's start-up, the
+same for every command) and prints p50 and p95 over the repeats, with each query's plan for
+the listing filters. Exports run in a child process that reports its peak resident memory.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import text
+
+from claimtrack.db import Database
+from claimtrack.queries import ClaimFilter, claim_query, iter_rows
+from claimtrack.reports import claim_detail, sourcing_profile, speakers
+from claimtrack.sampling import draw
+
+TYPES = (("named", 0.45), ("unnamed", 0.12), ("outlet", 0.05), ("editorial", 0.38))
+SYLLABLES = "ba cor di fa gen lo mi nor pa que ri sul ta ver zo cha tri mon bel gra pi ste lu vo dan fer".split()
+
+
+def build(path: Path, claims: int, seed: int = 1) -> None:
+    subprocess.run([sys.executable, "-m", "claimtrack", "--db", str(path), "db", "upgrade"], check=True,
+                   capture_output=True)
+    rng = random.Random(seed)
+    words = sorted({"".join(rng.choice(SYLLABLES) for _ in range(rng.randint(2, 4))) for _ in range(20_000)})
+    outlets = [f"Outlet {n}" for n in range(40)]
+    connection = sqlite3.connect(path)
+    connection.execute("PRAGMA journal_mode=WAL")
+    connection.execute("PRAGMA synchronous=OFF")
+    names = sorted({" ".join(rng.choice(words).capitalize() for _ in range(2)) for _ in range(20_000)})
+    speaker_rows = [(n, name, name.lower(), rng.choices([t for t, _ in TYPES[:3]], [w for _, w in TYPES[:3]])[0])
+                    for n, name in enumerate(names, 1)]
+    with connection:
+        connection.executemany("INSERT INTO speakers (id, name, key, type) VALUES (?, ?, ?, ?)", speaker_rows)
+    per_document = 25
+    day0 = date(2025, 1, 1)
+    claim_id = 0
+    for doc in range(claims // per_document):
+        doc_id = doc + 1
+        rows, vias, reviews = [], [], []
+        for n in range(per_document):
+            claim_id += 1
+            speaker_type = rng.choices([t for t, _ in TYPES], [w for _, w in TYPES])[0]
+            speaker = None if speaker_type == "editorial" else min(int(rng.paretovariate(0.8)), len(names))
+            sentence = " ".join(words[min(int(rng.paretovariate(1.05)) - 1, len(words) - 1)]
+                                for _ in range(rng.randint(10, 25))).capitalize() + "."
+            status = "machine"
+            if rng.random() < 0.02:
+                status = rng.choice(["confirmed", "corrected", "rejected"])
+                action = {"confirmed": "confirm", "corrected": "correct", "rejected": "reject"}[status]
+                reviews.append((claim_id, action, status, f"reviewer{rng.randint(1, 9)}", "2026-01-01 00:00:00"))
+            rows.append((claim_id, doc_id, n * 200, n * 200 + len(sentence), sentence, speaker, speaker_type,
+                         "none" if speaker_type == "editorial" else "indirect", round(rng.random(), 2), status))
+            if speaker_type != "editorial" and rng.random() < 0.1:
+                vias.append((claim_id, 0, rng.choice(outlets)))
+        with connection:
+            connection.execute(
+                "INSERT INTO documents (id, name, sha256, outlet, published, language, text, ingested_at,"
+                " pipeline_backend, pipeline_model, pipeline_version) VALUES (?, ?, ?, ?, ?, 'fr', '', ?,"
+                " 'synthetic', 'none', '1')",
+                (doc_id, f"doc{doc:07d}.txt", f"{doc:064x}", outlets[doc % len(outlets)],
+                 (day0 + timedelta(days=doc % 700)).isoformat(), "2026-11-28 00:00:00"))
+            connection.executemany(
+                "INSERT INTO claims (id, document_id, kind, start, \"end\", text, speaker_id, speaker_type, mode,"
+                " confidence, origin, status) VALUES (?, ?, 'claim', ?, ?, ?, ?, ?, ?, ?, 'machine', ?)", rows)
+            connection.executemany("INSERT INTO claim_via (claim_id, position, outlet) VALUES (?, ?, ?)", vias)
+            connection.executemany("INSERT INTO reviews (claim_id, action, status, reviewer, created_at)"
+                                   " VALUES (?, ?, ?, ?, ?)", reviews)
+    with connection:
+        connection.execute("ANALYZE")
+    connection.close()
+
+
+def timed(work, repeat: int) -> tuple[float, float]:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        work()
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+
+
+def export_peak(path: Path, fmt: str) -> tuple[float, float]:
+    code = ("import resource, sys, time\n"
+            "from claimtrack.cli import main\n"
+            "t = time.perf_counter()\n"
+            "try:\n"
+            f"    main(['--db', {str(path)!r}, 'export', '--format', {fmt!r}, '-o', '/dev/null'])\n"
+            "except SystemExit:\n"
+            "    pass\n"
+            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
+    out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
+    return float(out[-2]), float(out[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--claims", type=int, default=1_000_000)
+    parser.add_argument("--db", type=Path, default=Path("/tmp/claimtrack-million.db"))
+    parser.add_argument("--repeat", type=int, default=7)
+    args = parser.parse_args()
+    print(f"machine: {os.cpu_count()} core(s)")
+    if not args.db.exists():
+        start = time.perf_counter()
+        build(args.db, args.claims)
+        print(f"built {args.db} in {time.perf_counter() - start:.0f} s ({args.db.stat().st_size / 1e6:.0f} MB)")
+    database = Database(str(args.db))
+    with database.session() as session:
+        total = session.scalar(text("SELECT count(*) FROM claims"))
+        # a rare speaker, a document in the middle, a word of some claim
+        some_speaker = session.scalar(text("SELECT name FROM speakers ORDER BY id DESC LIMIT 1 OFFSET 100"))
+        some_doc = session.scalar(text("SELECT name FROM documents WHERE id = (SELECT max(id) / 2 FROM documents)"))
+        some_claim = session.scalar(text("SELECT max(id) * 7 / 9 FROM claims"))
+        some_word = session.scalar(text(f"SELECT text FROM claims WHERE id = {some_claim}")).split()[3]
+        print(f"{total:,} claims")
+        filters = {
+            "claims --unsourced": ClaimFilter(unsourced=True, limit=50),
+            "claims --type unnamed": ClaimFilter(types=("unnamed",), limit=50),
+            "claims --speaker": ClaimFilter(speaker=some_speaker, limit=50),
+            "claims --doc": ClaimFilter(document=some_doc, limit=50),
+            "claims --type named --doc": ClaimFilter(types=("named",), document=some_doc, limit=50),
+            "claims --search": ClaimFilter(search=some_word, limit=50),
+            "claims --status confirmed": ClaimFilter(status=("confirmed",), limit=50),
+            "claims --sort confidence": ClaimFilter(sort="confidence", limit=50),
+        }
+        print(f"{'command':34} {'p50 ms':>8} {'p95 ms':>8}")
+        for name, flt in filters.items():
+            p50, p95 = timed(lambda flt=flt: list(iter_rows(session, flt)), args.repeat)
+            print(f"{name:34} {p50:8.1f} {p95:8.1f}")
+        for name, work in {
+            "stats": lambda: sourcing_profile(session),
+            "stats --by outlet": lambda: sourcing_profile(session, "outlet"),
+            "speakers": lambda: speakers(session),
+            "show": lambda: claim_detail(session, some_claim),
+        }.items():
+            p50, p95 = timed(work, args.repeat)
+            print(f"{name:34} {p50:8.1f} {p95:8.1f}")
+
+        def sample():  # drawn in a savepoint rolled back: the store keeps no batch
+            savepoint = session.begin_nested()
+            draw(session, 100, ClaimFilter(), seed=1, name=f"bench-{time.perf_counter_ns()}")
+            savepoint.rollback()
+        p50, p95 = timed(sample, max(3, args.repeat // 2))
+        print(f"{'sample 100':34} {p50:8.1f} {p95:8.1f}")
+        print("query plans:")
+        for name, flt in filters.items():
+            from claimtrack.queries import checked
+
+            statement = claim_query(checked(session, flt)).with_only_columns(text("1"))
+            compiled = str(statement.compile(session.bind, compile_kwargs={"literal_binds": True}))
+            plan = "; ".join(row[-1] for row in session.execute(text("EXPLAIN QUERY PLAN " + compiled)))
+            print(f"  {name}: {plan}")
+    for fmt in ("jsonl", "csv"):
+        seconds, peak = export_peak(args.db, fmt)
+        print(f"export {fmt}: {seconds:.1f} s, peak RSS {peak:.0f} MB")
+
+
+
+if __name__ == "__main__":
+    main()
