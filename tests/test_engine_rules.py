@@ -303,6 +303,9 @@ SESSION_CASES = [
      "named"),
     # a quoted title before its verb is the subject, not a quotation closing before an incise
     ('Le texte est long.\nEt "Vigie" cite également cette interprétation des faits.', "Vigie", "outlet"),
+    # a hyphenated subject clitic makes the word before it a verb, whatever the tagger said
+    ('La juge Mona Petit a parlé.\nLe dossier "reste ouvert à toutes les hypothèses", analyse-t-elle.', "Mona Petit",
+     "named"),
 ]
 
 

@@ -194,6 +194,8 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
     if incise_position(toks, v) and v >= 2 and toks[v - 2].text in ("»", '"', "”"):
         return True
     follows = toks[v + 1] if v + 1 < len(toks) else None
+    if follows is not None and (fold(follows.text) in CLITIC_SUBJECTS or fold(follows.text) == "-t"):
+        return True  # "analyse-t-il": a hyphenated subject clitic makes the word before it a verb
     if v < 1 or follows is None:
         return False
     k = v - 1
