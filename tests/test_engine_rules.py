@@ -344,3 +344,20 @@ VIA_CASES = [
 @pytest.mark.parametrize(("text", "speaker", "speaker_type", "via"), VIA_CASES, ids=[c[0][:40] for c in VIA_CASES])
 def test_outlets_spoken_to(analyzer, text, speaker, speaker_type, via):
     _check(analyzer, text, speaker, speaker_type, via=via)
+
+
+def test_a_description_names_the_last_person_named_or_the_unnamed_speaker_it_repeats(analyzer):
+    text = ("« Les stocks ont fondu », explique Paul Kessler, ancien officier.\n"
+            "« Personne ne contrôle rien », affirme un expert.\n"
+            "« La mafia s'est organisée », ajoute l'ancien officier.")
+    _check(analyzer, text, "Paul Kessler", "named")
+    text = ("« Les stocks ont fondu », a déclaré un expert.\n"
+            "« Personne ne contrôle rien », ajoute l'expert.")
+    _check(analyzer, text, "un expert", "unnamed")
+
+
+def test_documents_read_are_not_new_sources(analyzer):
+    text = ("Une étude a été publiée en 2020 par l'Institut Orion.\n"
+            "Des spécialistes ont lu les rapports du ministère de la Santé.\n"
+            "Selon les chercheurs, la moitié des lits manquent.")
+    _check(analyzer, text, "Institut Orion", "named")

@@ -237,10 +237,15 @@ class Resolver:
         last = self.last_speaker
         if fold(toks[a].text) not in ("le", "la", "l'", "ce", "cette", "cet") or toks[head].feat("Number") == "Plur":
             return None
-        if last is None or last.type != "named" or span[0] - last.span[0] > VARIATION_REACH:
+        if last is not None and last.type == "unnamed" and fold(toks[head].text) in fold(last.speaker or "").split():
+            return last  # "un expert a dit … l'expert ajoute": the unnamed speaker, named again the same way
+        # the last person named among the recent speakers ("… explique Baranets. … affirme un expert.
+        # … ajoute l'ancien militaire")
+        named = next((s for s in reversed(self.recent) if s.type == "named"), None)
+        if named is None or span[0] - named.span[0] > VARIATION_REACH:
             return None
-        person = next((p for p in self.registry.people if p.name == last.speaker), None)
-        return last if person is not None and person.human else None
+        person = next((p for p in self.registry.people if p.name == named.speaker), None)
+        return named if person is not None and person.human else None
 
     def _protagonist_for(self, sent: ParsedSentence, a: int, head: int) -> Person | None:
         """A definite singular title with no role match ("le premier ministre") stands for the
@@ -255,14 +260,20 @@ class Resolver:
         return person if person and not person.role else None
 
     def note_documents(self, sent: ParsedSentence) -> None:
-        """A document the sentence names with its issuer, whoever speaks ("… citent une enquête de
-        l'Economist Intelligence Unit", "Un rapport a été constitué par le Centre d'analyse"):
+        """A document the sentence introduces with its issuer, whoever speaks ("… citent une enquête
+        de l'Economist Intelligence Unit", "Un rapport a été constitué par le Centre d'analyse"):
         "l'étude" or "les chercheurs" that follow are that issuer."""
         lex = load()
         toks = sent.tokens
         for i, tok in enumerate(toks):
             if tok.upos != "NOUN" or lex.document_nouns.get(fold(tok.text)) != "document":
                 continue
+            k = i - 1
+            while k >= 0 and toks[k].upos == "ADJ":
+                k -= 1
+            introduced = k >= 0 and fold(toks[k].text) in ("un", "une")
+            if not introduced and not tok.deprel.startswith("nsubj"):
+                continue  # "ont analysé les rapports du ministère": documents read, not a new source
             end = min(len(toks), i + 12)
             issuer = self._issuer_after(sent, i + 1, end)
             if issuer is not None:
