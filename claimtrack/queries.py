@@ -160,7 +160,7 @@ def _filtered(query: Select, flt: ClaimFilter) -> Select:
     if flt.batch:
         query = query.join(BatchItem, BatchItem.claim_id == Claim.id).join(Batch).where(Batch.name == flt.batch)
     if flt.sort == "confidence":
-        query = query.order_by(Claim.confidence, Document.id, Claim.start)
+        query = query.order_by(Claim.confidence, Claim.document_id, Claim.start)  # all on claims: its index serves
     elif flt.batch:
         query = query.order_by(BatchItem.position)
     else:
