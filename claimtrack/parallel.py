@@ -11,6 +11,7 @@ The database is written by this process only, one transaction per document.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -27,9 +28,23 @@ from claimtrack.reading import SourceText, Unreadable
 _worker: Analyzer | None = None  # a forked worker inherits the parent's, model loaded
 
 
+def _die_with_parent() -> None:
+    """A worker must not outlive the ingest that started it (a `kill -9` of the parent): Linux
+    sends it SIGTERM when its parent dies. Elsewhere the pool's own shutdown has to do."""
+    try:
+        import ctypes
+
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() == 1:  # the parent died before the line above ran
+        os._exit(1)
+
+
 def _start_worker(backend: str, model: str) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
+    _die_with_parent()
     if _worker is None:  # a spawned worker (no fork on this system) loads its own
         _worker = Analyzer(load_backend(backend, model))
 

@@ -80,3 +80,44 @@ def test_ctrl_c_stops_workers_and_keeps_whole_documents(tmp_path):
             " (SELECT count(*) FROM segments s WHERE s.document_id = d.id) FROM documents d"):
         assert segments > 0 and claims > 0, doc_id
     connection.close()
+
+
+def test_workers_die_with_a_killed_ingest(tmp_path):
+    """`kill -9` of an ingest leaves no worker process behind."""
+    folder = _copies(tmp_path / "articles", 8)
+    db = tmp_path / "claims.db"
+    process = subprocess.Popen([sys.executable, "-m", "claimtrack", "--db", str(db), "ingest", "--jobs", "2",
+                                str(folder)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    children: set[int] = set()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and len(children) < 2:
+        time.sleep(0.2)
+        children = _children(process.pid)
+    assert len(children) >= 2, "the workers did not start"
+    process.send_signal(signal.SIGKILL)
+    process.wait()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(_alive(pid) for pid in children):
+        time.sleep(0.2)
+    assert not any(_alive(pid) for pid in children)
+
+
+def _children(pid: int) -> set[int]:
+    found = set()
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(fields[1]) == pid:
+                found.add(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
