@@ -49,12 +49,25 @@ def _cores(session: Session, claim_ids: Iterable[int]) -> Iterable[tuple[int, in
             yield claim_id, group_id, claim_core(text, start, quote_start, quote_end)
 
 
-def _bucket_members(session: Session, buckets: set[int]) -> dict[int, list[int]]:
+def _bucket_members(session: Session, buckets: set[int], exact: set[int]) -> dict[int, list[int]]:
+    """The earlier claims filed under these buckets. The database counts each bucket first: a
+    band bucket fuller than MAX_BUCKET is passed over without reading its members (common
+    words filled it), and of a full exact bucket (a sentence repeated everywhere, grouped
+    long ago) one member is enough. So the work stays the same as the store grows."""
     members: dict[int, list[int]] = defaultdict(list)
     for part in _chunks(sorted(buckets)):
+        sizes = dict(session.execute(select(ClaimBucket.bucket, func.count())
+                                     .where(ClaimBucket.bucket.in_(part)).group_by(ClaimBucket.bucket)).all())
+        small = [b for b, n in sizes.items() if n <= MAX_BUCKET]
         for bucket, claim_id in session.execute(select(ClaimBucket.bucket, ClaimBucket.claim_id)
-                                                .where(ClaimBucket.bucket.in_(part))):
+                                                .where(ClaimBucket.bucket.in_(small))) if small else ():
             members[bucket].append(claim_id)
+        full_exact = [b for b, n in sizes.items() if n > MAX_BUCKET and b in exact]
+        if full_exact:
+            for bucket, claim_id in session.execute(select(ClaimBucket.bucket, func.min(ClaimBucket.claim_id))
+                                                    .where(ClaimBucket.bucket.in_(full_exact))
+                                                    .group_by(ClaimBucket.bucket)):
+                members[bucket].append(claim_id)
     return members
 
 
@@ -111,7 +124,8 @@ def assign_groups(session: Session, claim_ids: Sequence[int]) -> GroupingResult:
             printed[claim_id], wording[claim_id], group_of[claim_id] = found, found.words, group_id
     if not printed:
         return GroupingResult(0, 0, 0)
-    members = _bucket_members(session, {b for f in printed.values() for b in f.buckets})
+    members = _bucket_members(session, {b for f in printed.values() for b in f.buckets},
+                              {f.exact for f in printed.values()})
     rows = [{"bucket": b, "claim_id": c} for c, f in printed.items() for b in f.buckets]
     for part in _chunks(rows, 5000):
         session.execute(insert(ClaimBucket), list(part))
