@@ -361,3 +361,11 @@ def test_documents_read_are_not_new_sources(analyzer):
             "Des spécialistes ont lu les rapports du ministère de la Santé.\n"
             "Selon les chercheurs, la moitié des lits manquent.")
     _check(analyzer, text, "Institut Orion", "named")
+
+
+def test_an_acronym_stands_for_the_name_the_article_spells_out(analyzer):
+    text = ("Le congrès du Mouvement démocrate de Savoie s'est tenu samedi.\n"
+            "Le MDS réclame une nouvelle ligne de train vers Chambéry.")
+    _check(analyzer, text, "Mouvement démocrate de Savoie", "named")
+    alone = "Le MDS réclame une nouvelle ligne de train vers Chambéry."
+    _check(analyzer, "Le congrès s'est tenu samedi.\n" + alone, "MDS", "named")

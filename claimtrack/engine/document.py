@@ -59,7 +59,7 @@ def attribute_document(
     quotes: list[Quote],
 ) -> list[Attribution | None]:
     """Attribution for each sentence (None for captions and boilerplate)."""
-    registry = Registry()
+    registry = Registry(text)
     for sent in sentences:
         register_names(text, sent, registry)
     resolver = Resolver(text, registry)

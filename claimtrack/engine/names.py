@@ -74,10 +74,28 @@ def _last_before(mentions: list[tuple[int, str]], offset: int) -> tuple[int, str
     return mentions[i - 1] if i else None
 
 
+_ACRONYM = re.compile(r"[A-ZÀ-Ý]{3,6}")  # two letters match too many ordinary pairs of words
+_LINKS = r"(?:(?:de|du|des|la|le|les|l['’]|d['’]|et|pour)[ \t]*)*"
+
+
+def expand_acronym(text: str, acronym: str) -> str | None:
+    """The first phrase of the text whose significant words start with the acronym's letters,
+    the first one capitalised: "Parti libéral du Québec" for PLQ, "Organisation des Nations
+    unies" for ONU."""
+    words = [rf"{re.escape(letter)}[\w-]+" for letter in acronym]
+    first = words[0]
+    rest = [rf"(?i:{w})" for w in words[1:]]
+    pattern = rf"(?<![\w-]){first}" + "".join(rf"[ \t]+{_LINKS}{w}" for w in rest) + r"(?![\w-])"
+    match = re.search(pattern, text)
+    return match.group(0) if match else None
+
+
 class Registry:
     """People and institutions named in one article, with their roles."""
 
-    def __init__(self) -> None:
+    def __init__(self, text: str = "") -> None:
+        self.text = text
+        self.acronyms: dict[str, str] = {}
         self.people: list[Person] = []
         self.subject_mentions: list[tuple[int, str]] = []  # (offset, name) of names used as subjects
         self.mentions: list[tuple[int, str]] = []  # (offset, name) of every person's name
@@ -116,7 +134,14 @@ class Registry:
         self.people.append(Person(name, position, role, human=human))
 
     def canonical(self, name: str) -> str:
-        """A surname alone resolves to the full name the article gave."""
+        """A surname alone resolves to the full name the article gave; an acronym to the name the
+        article spells out ("le PLQ" after "le Parti libéral du Québec")."""
+        if _ACRONYM.fullmatch(name.strip()) and self.text:
+            expanded = self.acronyms.get(name.strip())
+            if expanded is None:
+                expanded = self.acronyms[name.strip()] = expand_acronym(self.text, name.strip()) or ""
+            if expanded:
+                return expanded
         parts = [p for p in re.split(r"\s+", name.strip()) if p not in load().honorifics]
         if not parts:
             return name
