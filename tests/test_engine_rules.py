@@ -369,3 +369,10 @@ def test_an_acronym_stands_for_the_name_the_article_spells_out(analyzer):
     _check(analyzer, text, "Mouvement démocrate de Savoie", "named")
     alone = "Le MDS réclame une nouvelle ligne de train vers Chambéry."
     _check(analyzer, "Le congrès s'est tenu samedi.\n" + alone, "MDS", "named")
+
+
+def test_a_person_introduced_by_a_first_name_is_what_il_points_to(analyzer):
+    text = ("Le professeur Harry Pitt parlait depuis une heure.\n"
+            "C'était un étudiant de première année, nommé Jamie, qui s'est présenté comme membre du club.\n"
+            "« Je sais qui tu es », a-t-il dit, gentiment.")
+    _check(analyzer, text, "Jamie", "named")

@@ -270,19 +270,24 @@ def in_complement(toks: tuple[Token, ...], i: int, a: int) -> bool:
     return j >= a and fold(toks[j].text) in ("de", "d'", "du", "des", "à", "au", "aux", "pour", "par", "en", "sur")
 
 
+INTRODUCERS = frozenset("nommé nommée prénommé prénommée appelé appelée surnommé surnommée baptisé baptisée".split())
+
+
 def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
     """Record the names of a sentence with the role written beside them."""
     lex = load()
     toks = sent.tokens
     for a, b in name_runs(sent):
         tokens = [t for t in toks[a:b] if t.text not in ("-",) and t.lower not in PARTICLES]
-        if len(tokens) < 2 and not any(t.ent == "PER" for t in toks[a:b]):
+        # "un étudiant nommé James": the person the sentence introduces, by a first name alone
+        introduced = a > 0 and fold(toks[a - 1].text) in INTRODUCERS
+        if len(tokens) < 2 and not any(t.ent == "PER" for t in toks[a:b]) and not introduced:
             continue
         name = span_text(text, sent, a, b)
         role = _role_after(text, sent, b, lex) or _role_before(text, sent, a, lex)
-        registry.add(name, toks[a].start, role, human=any(t.ent == "PER" for t in toks[a:b]))
+        registry.add(name, toks[a].start, role, human=introduced or any(t.ent == "PER" for t in toks[a:b]))
         registry.mentions.append((toks[a].start, name))
-        if _is_subject(toks, a, b):
+        if introduced or _is_subject(toks, a, b):
             registry.subject_mentions.append((toks[a].start, name))
 
 
