@@ -376,3 +376,21 @@ def test_a_person_introduced_by_a_first_name_is_what_il_points_to(analyzer):
             "C'était un étudiant de première année, nommé Jamie, qui s'est présenté comme membre du club.\n"
             "« Je sais qui tu es », a-t-il dit, gentiment.")
     _check(analyzer, text, "Jamie", "named")
+
+
+DOCUMENT_CASES = [
+    # a news outlet's own product with no issuer: the outlet that broadcast it speaks
+    ("Le texte est long.\nLe débat reste vif, selon un reportage diffusé sur Radio Lumière.", "Radio Lumière",
+     "outlet"),
+    # an impersonal "on" speaking in a document: the issuer the article named for it
+    ("Une étude a été rédigée en 2021 par l'Observatoire Sirius.\n"
+     "Les loyers ont doublé « en dix ans », explique-t-on dans l'étude.", "Observatoire Sirius", "named"),
+    # a passive agent with a long title and the name closing the sentence
+    ("Le texte est long.\nLe projet a été défendu par la présidente de la commission des finances et du budget "
+     "de la région, Lucie Marchal.", "Lucie Marchal", "named"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), DOCUMENT_CASES, ids=[c[0][18:58] for c in DOCUMENT_CASES])
+def test_documents_and_agents(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

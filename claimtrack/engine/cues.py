@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimtrack.engine.lexicons import fold
+from claimtrack.engine.names import name_runs
 from claimtrack.engine.parsed import ParsedSentence, Token
 from claimtrack.engine.phrases import extend_np, start_np
 from claimtrack.engine.quotes import Quote
@@ -163,11 +164,28 @@ def _passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> C
     if end < len(toks) and fold(toks[end].text) == "par":
         b = extend_np(text, sent, end + 1)
         if b > end + 1:
-            return Cue(v, (a, end), (end + 1, b), "passive", sent.depth(v))
+            return Cue(v, (a, end), (end + 1, _closing_name(sent, b)), "passive", sent.depth(v))
     expletive = a > 0 and fold(toks[a - 1].text) == "il" and toks[a - 1].deprel.startswith("nsubj")
     if expletive and end < len(toks) and fold(toks[end].text) in ("que", "qu'"):
         return Cue(v, (a - 1, end), None, "impersonal", sent.depth(v))
     return None
+
+
+def _closing_name(sent: ParsedSentence, b: int) -> int:
+    """"… soutenue par le chef du comité pour la sécurité et la lutte contre la corruption,
+    Irina Yarovaya.": a name closing the sentence after a comma is the agent's, however long
+    the title before it."""
+    toks = sent.tokens
+    last = len(toks)
+    while last > b and toks[last - 1].upos == "PUNCT":
+        last -= 1
+    commas = [k for k in range(b, last) if toks[k].text == ","]
+    if not commas:
+        return b
+    runs = name_runs(sent, commas[-1] + 1, last)
+    if runs and runs[0] == (commas[-1] + 1, last) and not any(t.upos in ("VERB", "AUX") for t in toks[b:last]):
+        return last
+    return b
 
 
 def _citing(text: str, sent: ParsedSentence, after: int) -> tuple[int, int] | None:

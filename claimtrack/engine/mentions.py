@@ -116,6 +116,9 @@ class Resolver:
         if folded in ("on", "-on", "-t-on"):
             if any(fold(t.text) in SPEAKING_SELF for t in toks):
                 return None  # "On nous a dit que …": a speaker telling what they heard, not a source
+            document = self._document_on_speaks_in(toks)
+            if document is not None:  # "…, explique-t-on dans le rapport": the report's issuer
+                return replace(document, mention=mention, span=span, resolved="issuer")
             return Source("on", "unnamed", mention, span)  # "On estime que …": people the article does not name
         if folded in SPEAKING_SELF or folded in lex.time_words:
             return None  # the author's or reader's person, a date, a quantity: nobody speaks
@@ -169,6 +172,9 @@ class Resolver:
                 source = replace(issuer, mention=mention, span=span, via=tuple(dict.fromkeys((*relays, *issuer.via))))
                 self.last_issuer = source
                 return source
+            elif document_kind == "media" and relays:
+                # "selon un reportage diffusé sur France 24": the outlet that broadcast it says it
+                return Source(relays[-1], "outlet", mention, span, via=relays[:-1])
             elif relays or _national(toks[head + 1 : relay_start]):
                 # "les documents américains obtenus par WikiLeaks": a state's documents, relayed by an outlet
                 description = _drop_determiner(span_text(self.text, sent, a, relay_start))
@@ -298,6 +304,19 @@ class Resolver:
                 return None
         return None
 
+    def _document_on_speaks_in(self, toks: tuple[Token, ...]) -> Source | None:
+        """"dans le rapport", "dans cette étude" beside an impersonal "on": the document speaks,
+        that is its issuer, when the article named one not long before."""
+        lex = load()
+        issuer = self.last_issuer
+        if issuer is None or issuer.type != "named":
+            return None
+        for i, tok in enumerate(toks[:-2]):
+            if fold(tok.text) == "dans" and fold(toks[i + 1].text) in ("le", "la", "l'", "ce", "cette", "cet") \
+                    and lex.document_nouns.get(fold(toks[i + 2].text)) == "document":
+                return issuer
+        return None
+
     def _authors(self, toks: tuple[Token, ...], a: int, head: int, span: tuple[int, int]) -> Source | None:
         """A definite plural of authors ("les chercheurs", "les auteurs du rapport", "les experts")
         shortly after a document whose issuer the article names: that issuer, who wrote it."""
@@ -317,7 +336,7 @@ class Resolver:
         first = b
         for i in range(a, b - 1):
             if toks[i].feat("VerbForm") == "Part" and fold(toks[i].lemma) in lex.relay_participles \
-                    and fold(toks[i + 1].text) == "par":
+                    and fold(toks[i + 1].text) in ("par", "sur", "dans"):
                 end = extend_np(self.text, sent, i + 2, limit=6)
                 names = [n for _, _, n in find_outlets(span_text(self.text, sent, i + 2, end), self.outlets)]
                 if names:  # "publié par le bureau de X" names the issuer, not a relay

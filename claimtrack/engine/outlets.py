@@ -46,6 +46,12 @@ _NOT_MODIFIERS = "à|au|aux|en|sur|dans|par|pour|avec|et|ou|qui|que|a|est|sa|son
 _NOT_OUTLET_NAMES = frozenset("le la les l' un une des web internet".split())
 
 
+# "un reportage diffusé sur Radio Lumière", "paru dans Nature": where something is broadcast or
+# published is an outlet ("publié par X" is not: an institution publishes too)
+_PUBLISHED_IN = re.compile(rf"\b(?:diffusée?s?|publiée?s?|parue?s?)\s+(?:sur|dans)\s+"
+                           rf"(?:l['’]|le\s+|la\s+|les\s+)?({_NAME})")
+
+
 def context_outlets(text: str) -> frozenset[str]:
     """Outlets a document names outside the lexicon, known by their context: after an outlet
     noun, as a web domain (ABCNews.com), or as an English "The …" title (The Orlando Sentinel).
@@ -57,6 +63,7 @@ def context_outlets(text: str) -> frozenset[str]:
             found.add(_trim_name(name))
     found.update(m.group(1) for m in _DOMAIN.finditer(text))
     found.update(_trim_name(m.group(1)) for m in _ENGLISH_TITLE.finditer(text))
+    found.update(_trim_name(m.group(1)) for m in _PUBLISHED_IN.finditer(text))
     lex = load()
     return frozenset(n for n in found if len(n) >= 2 and fold(n) not in lex.titles and fold(n) not in lex.pronouns
                      and fold(n) not in _NOT_OUTLET_NAMES)

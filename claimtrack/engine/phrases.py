@@ -42,8 +42,9 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
         if tok.text == "«":
             quote_open = True
         if tok.upos == "VERB" and tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Past" \
-                and b + 1 < len(toks) and toks[b + 1].lower == "par":
-            b += 2
+                and b + 1 < len(toks) and (toks[b + 1].lower == "par" or (
+                    toks[b + 1].lower in ("sur", "dans") and fold(tok.lemma) in lex.relay_participles)):
+            b += 2  # "publié par X", "un reportage diffusé sur France 24"
             continue
         if tok.text == "," and b + 2 < len(toks) and toks[b + 1].feat("VerbForm") == "Part" \
                 and toks[b + 1].feat("Tense") == "Past" and toks[b + 2].lower == "par":
