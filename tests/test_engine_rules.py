@@ -394,3 +394,20 @@ DOCUMENT_CASES = [
 @pytest.mark.parametrize(("text", "speaker", "speaker_type"), DOCUMENT_CASES, ids=[c[0][18:58] for c in DOCUMENT_CASES])
 def test_documents_and_agents(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+RELAY_CASES = [
+    # the people an outlet cites are the source, the outlet relays them
+    ("Le texte est long.\nSelon Reuters, citant des sources diplomatiques, les négociations ont échoué.",
+     "des sources diplomatiques", "unnamed", ("Reuters",)),
+    ("Le texte est long.\nDes sources sécuritaires citées par l'agence Anadolu affirment que le poste est tombé.",
+     "des sources sécuritaires", "unnamed", ("Anadolu",)),
+    # an outlet between an incise's verb and its inverted subject
+    ("Le texte est long.\n« C'est inacceptable », a déclaré sur France Inter la députée Claire Dumont.",
+     "Claire Dumont", "named", ("France Inter",)),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type", "via"), RELAY_CASES, ids=[c[0][18:58] for c in RELAY_CASES])
+def test_outlets_citing_sources(analyzer, text, speaker, speaker_type, via):
+    _check(analyzer, text, speaker, speaker_type, via=via)

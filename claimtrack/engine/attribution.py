@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimtrack.engine.cues import Cue, verb_cues
+from claimtrack.engine.cues import Cue, citing_after, verb_cues
 from claimtrack.engine.framing import colon_quote_cue, framing_cues
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.mentions import Resolver, Source
@@ -155,6 +155,10 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
         chosen = verb
     if framing:
         framed = resolver.classify(sent, *framing.subject)
+        cited = citing_after(text, sent, framing.subject[1]) if framed and framed.type == "outlet" else None
+        relayed = resolver.classify(sent, *cited) if cited else None
+        if relayed and relayed.type != "outlet":  # "Selon Reuters, citant des sources diplomatiques, …"
+            framed = replace(relayed, via=(framed.speaker or framed.mention, *relayed.via))
         deeper_verb = verb is not None and verb.depth > 0 and (
             verb.depth > framing.depth or _frames_whole_sentence(sent, framing))
         weak_verb = source is not None and source.speaker == "on"  # "De source diplomatique, on indique"

@@ -87,7 +87,7 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     subject, kind = subject_of(text, sent, v, a, end, clitic, incise)
     if subject is None or subject[0] >= subject[1]:
         return None
-    return Cue(v, (a, end), subject, kind, sent.depth(v), _citing(text, sent, subject[1]))
+    return Cue(v, (a, end), subject, kind, sent.depth(v), citing_after(text, sent, subject[1]))
 
 
 _MODAL_GOVERNORS = frozenset("falloir pouvoir devoir aller".split())
@@ -188,7 +188,7 @@ def _closing_name(sent: ParsedSentence, b: int) -> int:
     return b
 
 
-def _citing(text: str, sent: ParsedSentence, after: int) -> tuple[int, int] | None:
+def citing_after(text: str, sent: ParsedSentence, after: int) -> tuple[int, int] | None:
     """"…, a rapporté RT citant les propos d'Othman al-Ghanemi": the person RT relays."""
     toks = sent.tokens
     for i in range(after, min(len(toks), after + 3)):

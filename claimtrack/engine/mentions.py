@@ -122,6 +122,12 @@ class Resolver:
             return Source("on", "unnamed", mention, span)  # "On estime que …": people the article does not name
         if folded in SPEAKING_SELF or folded in lex.time_words:
             return None  # the author's or reader's person, a date, a quantity: nobody speaks
+        relayed = self._cited_by_outlet(sent, a, b)
+        if relayed is not None:  # "des sources sécuritaires citées par l'agence Anadolu"
+            end, names = relayed
+            source = self.classify(sent, a, end)
+            if source is not None and source.type != "outlet":
+                return replace(source, via=tuple(dict.fromkeys((*names, *source.via))))
         if folded in ("la même source", "cette source", "la même agence") and self.last_issuer:
             return replace(self.last_issuer, mention=mention, span=span, resolved="issuer")
         head = a if fold(toks[a].text) in DESCRIBED_DEMONSTRATIVES else head_index(sent, a, b)
@@ -302,6 +308,18 @@ class Resolver:
                 return None
             if toks[i].upos in ("PUNCT", "VERB") and word != "par" and toks[i].feat("VerbForm") != "Part":
                 return None
+        return None
+
+    def _cited_by_outlet(self, sent: ParsedSentence, a: int, b: int) -> tuple[int, tuple[str, ...]] | None:
+        """Where a mention's own words end and the outlets citing them: "X cités par Y",
+        "X interrogé par Y", "X relayés par Y" (Y an outlet)."""
+        toks = sent.tokens
+        for p in range(a + 1, b - 1):
+            if toks[p].feat("VerbForm") == "Part" and fold(toks[p].lemma) in ("citer", "interroger", "relayer") \
+                    and fold(toks[p + 1].text) == "par":
+                names = [n for _, _, n in find_outlets(span_text(self.text, sent, p + 2, b), self.outlets)]
+                end = p - 1 if toks[p - 1].text == "," else p
+                return (end, tuple(names[:1])) if names and end > a else None
         return None
 
     def _document_on_speaks_in(self, toks: tuple[Token, ...]) -> Source | None:

@@ -72,7 +72,7 @@ def subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, clitic
         end = _skip_adverbials(toks, end)  # ", a assuré vendredi son fils", ", a précisé hier soir le maire"
     if incise and _subject_follows(toks, v, end):
         return (end, extend_np(text, sent, end)), "incise"
-    if incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux"):
+    if incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux", "sur", "dans"):
         start = _name_after_pp(sent, end)
         if start is not None:
             return (start, extend_np(text, sent, start)), "incise"
@@ -87,8 +87,9 @@ def _name_after_pp(sent: ParsedSentence, start: int) -> int | None:
     j = start + 1
     if j < len(toks) and toks[j].upos == "DET":
         j += 1
-    while j < len(toks) and (toks[j].upos in ("NOUN", "PROPN", "ADJ") or toks[j].text in ("-", "’", "'")):
-        j += 1
+    while j < len(toks) and (toks[j].upos in ("NOUN", "PROPN", "ADJ") or toks[j].text in ("-", "’", "'")
+                             or (toks[j].text[:1].isupper() and toks[j].upos != "DET")):
+        j += 1  # a capitalised word belongs to the name ("France Inter", whatever the tagger said)
     if j < len(toks) and toks[j].text == "(":
         while j < len(toks) and toks[j].text != ")":
             j += 1
