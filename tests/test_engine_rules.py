@@ -408,6 +408,7 @@ RELAY_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type", "via"), RELAY_CASES, ids=[c[0][18:58] for c in RELAY_CASES])
+@pytest.mark.parametrize(("text", "speaker", "speaker_type", "via"), RELAY_CASES,
+                         ids=[c[0][18:58] for c in RELAY_CASES])
 def test_outlets_citing_sources(analyzer, text, speaker, speaker_type, via):
     _check(analyzer, text, speaker, speaker_type, via=via)
