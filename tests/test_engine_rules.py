@@ -412,3 +412,9 @@ RELAY_CASES = [
                          ids=[c[0][18:58] for c in RELAY_CASES])
 def test_outlets_citing_sources(analyzer, text, speaker, speaker_type, via):
     _check(analyzer, text, speaker, speaker_type, via=via)
+
+
+def test_the_outlet_noun_alone_names_the_outlet_named_last(analyzer):
+    text = ("Le Figaro a publié une enquête sur le contrat.\n"
+            "Toujours selon le quotidien, le contrat aurait été signé en secret.")
+    _check(analyzer, text, "Le Figaro", "outlet")

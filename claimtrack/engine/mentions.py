@@ -197,8 +197,12 @@ class Resolver:
             return Source(outlets[0][2], "outlet", mention, span)
         if head_word in lex.outlet_nouns:
             named = [r for r in runs if r[0] > head]
-            name = span_text(self.text, sent, *named[0]) if named else mention
-            return Source(name, "outlet", mention, span)
+            name = span_text(self.text, sent, *named[0]) if named else None
+            if name is None and b - a <= 2 and fold(toks[a].text) in ("le", "la", "l'", "ce", "cette", "cet"):
+                # "selon le quotidien": the outlet the article named last
+                earlier = find_outlets(self.text[max(0, span[0] - VARIATION_REACH):span[0]], self.outlets)
+                name = earlier[-1][2] if earlier else None
+            return Source(name or mention, "outlet", mention, span)
         apposed = [r for r in runs if not in_complement(toks, r[0], a)]
         if head_word not in lex.titles:
             apposed = [r for r in apposed if not any(t.text == "," for t in toks[head:r[0]])]
