@@ -45,6 +45,7 @@ class FurnitureMemory:
         self.min_documents = min_documents
         self.max_words = max_words
         self.counts: Counter[str] = Counter()
+        self._known: frozenset[str] | None = None
         with database.session() as session:
             rows = session.execute(select(Segment.text, func.count(func.distinct(Segment.document_id)))
                                    .where(func.length(Segment.text) <= max_words * 25).group_by(Segment.text))
@@ -56,10 +57,17 @@ class FurnitureMemory:
         return len(text.split()) <= self.max_words
 
     def known(self) -> frozenset[str]:
-        return frozenset(line for line, n in self.counts.items() if n >= self.min_documents - 1)
+        """Asked before every document (twice with worker processes): made again only after a
+        line has come to its threshold, not from all the counts each time."""
+        if self._known is None:
+            self._known = frozenset(line for line, n in self.counts.items() if n >= self.min_documents - 1)
+        return self._known
 
     def add(self, analysis: Analysis) -> None:
-        self.counts.update({normalise_line(s.text) for s in analysis.segments if self._short(s.text)})
+        for line in {normalise_line(s.text) for s in analysis.segments if self._short(s.text)}:
+            self.counts[line] += 1
+            if self.counts[line] == self.min_documents - 1:
+                self._known = None
 
 
 def _speaker(session: Session, cache: dict, name: str, type_: str, role: str | None, alias: str | None) -> Speaker:
@@ -82,10 +90,10 @@ def _published(value: str | None) -> date | None:
         return None
 
 
-def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> Document:
+def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> tuple[Document, list[int]]:
     """The document, its segments, speakers, claims and relays, written in bulk: one INSERT
     per table and document, so that the process storing results stays cheap beside the ones
-    analysing (`ingest --jobs`). The claims' ids come back in the order they were given."""
+    analysing (`ingest --jobs`). Returns the document and its claims' ids, in analysis order."""
     pipeline = analysis.pipeline
     document = Document(
         name=source.name, source_path=source.path, sha256=source.sha256,
@@ -133,7 +141,7 @@ def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> 
     if via_rows:
         session.execute(insert(ClaimVia), via_rows)
     session.expire(document, ["segments", "claims"])
-    return document
+    return document, claim_ids
 
 
 def _summary(name: str, status: str, analysis: Analysis, document_id: int | None) -> IngestResult:
@@ -253,10 +261,10 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
             known = furniture.known() if furniture else frozenset()
             analysis = analyze(known) if analyze is not None else analyzer.analyze(
                 source.text, name=source.name, known_boilerplate=known, known_captions=source.caption_lines)
-            document = store_analysis(session, source, analysis)
+            document, claim_ids = store_analysis(session, source, analysis)
             session.flush()
             lost = _restore_batch_items(session, document, drawn) if existing else []
-            assign_groups(session, list(session.scalars(select(Claim.id).where(Claim.document_id == document.id))))
+            assign_groups(session, claim_ids)
             if existing:
                 refresh_groups(session, left_groups)
             if furniture:

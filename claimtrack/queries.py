@@ -12,6 +12,7 @@ from sqlalchemy.sql.expression import ColumnElement
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.models import Batch, BatchItem, Claim, ClaimGroup, ClaimVia, Document, Review, Speaker
+from claimtrack.provenance.grouping import seen_day
 
 STATUSES = ("machine", "confirmed", "corrected", "rejected")
 
@@ -259,5 +260,5 @@ def iter_rows(session: Session, flt: ClaimFilter, chunk: int = 500) -> Iterator[
                 status=status,
                 verdict=verdict, note=notes.get(claim_id),
                 machine_extracted=status == "machine" and origin == "machine",
-                date=(published or ingested_at.date()).isoformat(), group_id=group_id,
+                date=seen_day(published, ingested_at).isoformat(), group_id=group_id,
                 first_seen_document=first_document, first_seen_date=first_seen.isoformat() if first_seen else None)

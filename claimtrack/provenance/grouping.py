@@ -203,8 +203,14 @@ def _free_ids(session: Session, new_groups: list[dict], assignments: list[dict])
         assignment["group_id"] = renamed.get(assignment["group_id"], assignment["group_id"])
 
 
-def _day(published: date | None, ingested: datetime) -> date:
+def seen_day(published: date | None, ingested: datetime) -> date:
+    """The day an article counts as seen: its publication date, or its ingestion day when it has none."""
     return published or ingested.date()
+
+
+def seen_order(published: date | None, ingested: datetime, claim_id: int) -> tuple:
+    """Earliest first: by the day seen, then by ingestion time, then by claim."""
+    return seen_day(published, ingested), ingested, claim_id
 
 
 def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
@@ -227,9 +233,9 @@ def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
         for group_id, rows in members.items():
             if len(rows) < 2:
                 continue
-            first = min(rows, key=lambda r: (_day(r.published, r.ingested_at), r.ingested_at, r.id))
+            first = min(rows, key=lambda r: seen_order(r.published, r.ingested_at, r.id))
             updates.append({"id": group_id, "first_claim_id": first.id,
-                            "first_seen": _day(first.published, first.ingested_at), "claims": len(rows),
+                            "first_seen": seen_day(first.published, first.ingested_at), "claims": len(rows),
                             "documents": len({r.document_id for r in rows}),
                             "speakers_differ": len({(r.speaker_type, r.key) for r in rows}) > 1, "updated_at": now})
         if updates:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import difflib
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -14,6 +13,7 @@ from sqlalchemy.orm import Session
 from claimtrack.errors import ClaimtrackError
 from claimtrack.models import Claim, ClaimGroup, ClaimVia, Document, Speaker
 from claimtrack.provenance.fingerprint import claim_core, words
+from claimtrack.provenance.grouping import seen_day, seen_order
 
 _TOKEN = re.compile(r"\S+")
 
@@ -94,10 +94,6 @@ def word_changes(earliest: str, later: str) -> list[WordChange]:
     return changes
 
 
-def _day(published: date | None, ingested: datetime) -> tuple[date, str]:
-    return (published, "published") if published else (ingested.date(), "ingested")
-
-
 def trail(session: Session, claim_id: int) -> Trail:
     """The claim and every other claim of its group, earliest first."""
     claim = session.get(Claim, claim_id)
@@ -114,14 +110,14 @@ def trail(session: Session, claim_id: int) -> Trail:
                                           .where(ClaimVia.claim_id.in_([r[0] for r in rows]))
                                           .order_by(ClaimVia.claim_id, ClaimVia.position)):
         vias.setdefault(member, []).append(outlet)
-    rows.sort(key=lambda r: (_day(r[10], r[11])[0], r[11], r[0]))
+    rows.sort(key=lambda r: seen_order(r[10], r[11], r[0]))
     occurrences = []
     earliest = None
     for (member, text, start, quote_start, quote_end, speaker_type, speaker, document_id, document, outlet,
          published, ingested) in rows:
         wording = claim_core(text, start, quote_start, quote_end)
         earliest = earliest if earliest is not None else wording
-        day, dated_by = _day(published, ingested)
+        day, dated_by = seen_day(published, ingested), "published" if published else "ingested"
         occurrences.append(Occurrence(member, document, document_id, outlet, day.isoformat(), dated_by, speaker,
                                       speaker_type, vias.get(member, []), text, wording,
                                       word_changes(earliest, wording)))
