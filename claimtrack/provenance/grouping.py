@@ -4,8 +4,7 @@ with the earlier claims sharing a bucket, and joins (or merges) the groups of th
 The work per document is bounded by its own claims and their few candidates, never by the
 size of the store: a bucket shared by more than MAX_BUCKET claims (a formula every outlet
 writes) says nothing about a pair and is passed over, and only the MAX_CANDIDATES claims
-sharing the most buckets are compared. A group's id is the id of its first claim to be
-grouped, so groups are written in bulk without a round trip for their ids.
+sharing the most buckets are compared.
 """
 
 from __future__ import annotations
@@ -159,48 +158,35 @@ def assign_groups(session: Session, claim_ids: Sequence[int]) -> GroupingResult:
 
 
 def _merge(session: Session, components: dict[int, list[int]], group_of: dict[int, int | None]) -> set[int]:
-    """Write each component as one group: the oldest group it touches absorbs the others, and a
-    component in no group yet becomes the group numbered after its smallest claim id."""
+    """Write each component as one group: the oldest group it touches absorbs the others, and
+    the components in no group yet become new groups, numbered by the database in one INSERT
+    (ids taken from claim ids collided when two ingests grouped the same earlier claim at once)."""
     now = datetime.now(timezone.utc)
-    new_groups, assignments, absorbed = [], [], {}
+    fresh, assignments, absorbed = [], [], {}
     for claims in components.values():
         if len(claims) < 2:
             continue
         existing = sorted({group_of[c] for c in claims if group_of.get(c) is not None})
-        target = existing[0] if existing else min(claims)
         if not existing:
-            new_groups.append({"id": target, "claims": 0, "documents": 0, "speakers_differ": False,
-                               "updated_at": now})
+            fresh.append(claims)
+            continue
+        target = existing[0]
         assignments += [{"id": c, "group_id": target} for c in claims if group_of.get(c) != target]
         absorbed.update({group: target for group in existing[1:]})
-    if new_groups:
-        _free_ids(session, new_groups, assignments)
-        session.execute(insert(ClaimGroup), new_groups)
+    new_ids: list[int] = []
+    if fresh:
+        rows = [{"claims": 0, "documents": 0, "speakers_differ": False, "updated_at": now} for _ in fresh]
+        new_ids = list(session.scalars(insert(ClaimGroup).returning(ClaimGroup.id, sort_by_parameter_order=True),
+                                       rows))
+        assignments += [{"id": c, "group_id": group_id} for claims, group_id in zip(fresh, new_ids, strict=True)
+                        for c in claims]
     if assignments:
         session.execute(update(Claim), assignments)  # ORM bulk update by primary key
     for group, target in absorbed.items():
         session.execute(update(Claim).where(Claim.group_id == group).values(group_id=target))
     for part in _chunks(sorted(absorbed)):
         session.execute(delete(ClaimGroup).where(ClaimGroup.id.in_(part)))
-    return {g["id"] for g in new_groups} | {a["group_id"] for a in assignments} | set(absorbed.values())
-
-
-def _free_ids(session: Session, new_groups: list[dict], assignments: list[dict]) -> None:
-    """Renumber the new groups whose wanted id is taken: a claim id can come back after its
-    claim was deleted (SQLite reuses the highest rowid) while its old group lives on."""
-    wanted = [g["id"] for g in new_groups]
-    taken = {i for part in _chunks(wanted)
-             for i in session.scalars(select(ClaimGroup.id).where(ClaimGroup.id.in_(part)))}
-    if not taken:
-        return
-    next_id = max(session.scalar(select(func.max(ClaimGroup.id))) or 0, max(wanted)) + 1
-    renamed = {}
-    for group in new_groups:
-        if group["id"] in taken:
-            renamed[group["id"]], group["id"] = next_id, next_id
-            next_id += 1
-    for assignment in assignments:
-        assignment["group_id"] = renamed.get(assignment["group_id"], assignment["group_id"])
+    return set(new_ids) | {a["group_id"] for a in assignments} | set(absorbed.values())
 
 
 def seen_day(published: date | None, ingested: datetime) -> date:
