@@ -252,7 +252,7 @@ def test_the_last_speaker_named_another_way(analyzer):
 
 def test_speech_addressed_to_someone_goes_on_in_the_quoted_voice(analyzer):
     text = ("« La loi laisse du temps aux parents », a déclaré la pédiatre Anne Colin.\n"
-            "Les tests prennent deux semaines.\n"
+            "Le texte a été voté la semaine dernière.\n"
             "Vous avez un bébé en bonne santé et vous pouvez attendre.\n"
             "Le texte entre en vigueur en mai.")
     claims = analyzer.analyze(text).claims
@@ -418,3 +418,33 @@ def test_the_outlet_noun_alone_names_the_outlet_named_last(analyzer):
     text = ("Le Figaro a publié une enquête sur le contrat.\n"
             "Toujours selon le quotidien, le contrat aurait été signé en secret.")
     _check(analyzer, text, "Le Figaro", "outlet")
+
+
+QUOTATION_RUN_CASES = [
+    # a quotation paragraph whose marks stop after its first sentence goes on in the present
+    ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
+     "Il est possible de renforcer les berges sans fermer la route.", "Maud Keller", "named"),
+    ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
+     "Il est possible de renforcer les berges sans fermer la route.\n"
+     "Les habitants pourront rester chez eux.", "Maud Keller", "named"),
+    # narration in the past, a date, a name, a subheading or a question ends it
+    ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
+     "La crue de la rivière a emporté deux ponts.", None, "editorial"),
+    ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
+     "Les travaux commencent le 3 mars.", None, "editorial"),
+    ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
+     "Keller dirige le chantier depuis dix ans.", None, "editorial"),
+    ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
+     "Un chantier sans fin", None, "editorial"),
+    ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
+     "Qui paiera les travaux ?", None, "editorial"),
+    # the quotation must open the sentence before its cue: a report with a quote inside does not run on
+    ("L'ingénieure Maud Keller a assuré que les digues « tiendront cet hiver ».\n"
+     "Il est possible de renforcer les berges sans fermer la route.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), QUOTATION_RUN_CASES,
+                         ids=[c[0].split("\n")[-1][:40] for c in QUOTATION_RUN_CASES])
+def test_a_quotation_paragraph_goes_on_without_its_marks(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from claimtrack.engine.attribution import MIN_QUOTE_WORDS, UNSPECIFIED, Attribution, attribute_sentence
-from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.mentions import Resolver, Source
 from claimtrack.engine.names import Registry, register_names
 from claimtrack.engine.parsed import ParsedSentence
@@ -193,6 +193,13 @@ def _spread_continuations(text: str, sentences: list[ParsedSentence], results: l
             results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
                                      f"continuation/{owner.source.type}")
             continue
+        if owner is not None and _opens_with_quotation(text, sentences, results, i - 1) \
+                and _speaks_on(text, sent, owner.source.speaker):
+            # '« … », a-t-il ajouté. Il est possible de …': a quotation paragraph whose marks
+            # the translation or the page dropped after its first sentence goes on
+            results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
+                                     f"quotation-run/{owner.source.type}")
+            continue
         owner = None
         # "tu", "vous": someone addresses someone, which the article's own voice does not; it goes on
         # with the quotation just before, even past a sentence or two of narration
@@ -201,6 +208,61 @@ def _spread_continuations(text: str, sentences: list[ParsedSentence], results: l
             results[i] = Attribution(quoted_owner.source, "direct", quoted_owner.cue, quoted_owner.cue_span, None,
                                      f"address/{quoted_owner.source.type}")
             last_quoted = (i, quoted_owner)  # a run of sentences addressed to someone goes on
+
+def _opens_with_quotation(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                          i: int) -> bool:
+    """Sentence i opens with a quotation its cue follows ('« … », a déclaré X.'), or goes on
+    such a run."""
+    own = results[i] if 0 <= i < len(results) else None
+    if own is None or own.source is None or own.mode != "direct":
+        return False
+    if own.evidence.startswith("quotation-run/"):
+        return True
+    body = text[sentences[i].start : sentences[i].end].lstrip()
+    return body[:1] in "«\"“" and own.cue_span is not None and own.cue_span[0] > sentences[i].start + 1 \
+        and bool(_CLOSED_BEFORE_CUE.search(text[sentences[i].start : own.cue_span[0]]))
+
+
+_CLOSED_BEFORE_CUE = re.compile(r"[»\"”][\s,.!?…]*$")
+
+_PAST_TENSES = frozenset({"Past", "Imp", "Pqp"})
+
+
+def _speaks_on(text: str, sent: ParsedSentence, speaker: str) -> bool:
+    """A sentence with no cue that reads as the speaker's own words rather than narration: it
+    is a statement (a subheading or a question is the article's), states or predicts (present,
+    future, conditional: no compound, simple or imperfect past in its main clause), names no
+    person (narration names who acts: not the speaker by name either), and dates nothing (a
+    day, a month, a year)."""
+    if not _STATEMENT_END.search(text[sent.start : sent.end]) or fold(speaker) == "on":
+        return False  # a subheading or a question stops the run; "on" is no one to go on with
+    toks = sent.tokens
+    roots = [t for t in toks if t.head == t.i]
+    if not roots:
+        return False
+    root = roots[0]
+    verbs = [root] + [t for t in toks if t.head == root.i and t.deprel in ("aux", "aux:pass", "cop", "aux:tense")]
+    if any(t.feat("Tense") in _PAST_TENSES for t in verbs):
+        return False
+    if root.feat("VerbForm") == "Part" and any(t.deprel.startswith("aux") for t in verbs[1:]):
+        return False  # "a déclenché", "est redevenu", "est frustré": something done, told
+    speaker_words = set(fold(speaker).split())
+    for t in toks:
+        if t.ent == "PER" or (t.upos == "PROPN" and fold(t.text) in speaker_words):
+            return False
+        if fold_accents(t.text) in _DATE_WORDS or _YEAR.fullmatch(t.text):
+            return False
+    return True
+
+
+_STATEMENT_END = re.compile(r"[.!…][»\"”]?\s*$")
+
+_YEAR = re.compile(r"1[89]\d\d|20\d\d")
+
+_DATE_WORDS = frozenset(
+    "lundi mardi mercredi jeudi vendredi samedi dimanche hier demain janvier fevrier mars avril mai juin "
+    "juillet aout septembre octobre novembre decembre".split())
+
 
 def _is_quoted_sentence(text: str, sent: ParsedSentence) -> bool:
     """A sentence that is all quotation: '"Mais c'est possible".'"""
