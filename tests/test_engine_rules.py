@@ -433,6 +433,8 @@ QUOTATION_RUN_CASES = [
     ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
      "Les travaux commencent le 3 mars.", None, "editorial"),
     ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
+     "La mairie doit voter le budget des travaux la semaine prochaine.", None, "editorial"),
+    ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
      "Keller dirige le chantier depuis dix ans.", None, "editorial"),
     ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
      "Un chantier sans fin", None, "editorial"),
@@ -447,4 +449,20 @@ QUOTATION_RUN_CASES = [
 @pytest.mark.parametrize(("text", "speaker", "speaker_type"), QUOTATION_RUN_CASES,
                          ids=[c[0].split("\n")[-1][:40] for c in QUOTATION_RUN_CASES])
 def test_a_quotation_paragraph_goes_on_without_its_marks(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+BLOG_CASES = [
+    # blogs and independent sites are outlets by name, aliases resolve to one name
+    ("Le texte est long.\nSelon Moon of Alabama, les négociations ont échoué depuis longtemps.",
+     "Moon of Alabama", "outlet"),
+    ("Le texte est long.\nSwiss Policy Research rappelle que les chiffres officiels ont été révisés.", "SPR", "outlet"),
+    ("Le texte est long.\nLe blog Les Crises affirme que le traité a été violé.", "Les Crises", "outlet"),
+    # a name that is ordinary words matches with its capitals only
+    ("Le texte est long.\nLes crises se succèdent dans la région depuis dix ans.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), BLOG_CASES, ids=[c[0][18:58] for c in BLOG_CASES])
+def test_blogs_and_independent_sites_are_outlets(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)

@@ -233,7 +233,7 @@ def _speaks_on(text: str, sent: ParsedSentence, speaker: str) -> bool:
     is a statement (a subheading or a question is the article's), states or predicts (present,
     future, conditional: no compound, simple or imperfect past in its main clause), names no
     person (narration names who acts: not the speaker by name either), and dates nothing (a
-    day, a month, a year)."""
+    day, a month, a year, "la semaine prochaine")."""
     if not _STATEMENT_END.search(text[sent.start : sent.end]) or fold(speaker) == "on":
         return False  # a subheading or a question stops the run; "on" is no one to go on with
     toks = sent.tokens
@@ -252,7 +252,9 @@ def _speaks_on(text: str, sent: ParsedSentence, speaker: str) -> bool:
             return False
         if fold_accents(t.text) in _DATE_WORDS or _YEAR.fullmatch(t.text):
             return False
-    return True
+    folded = [fold_accents(t.text) for t in toks]
+    return not any(word in _TIME_NOUNS and {before, after} & _RELATIVE_TIME
+                   for before, word, after in zip(["", *folded[:-1]], folded, [*folded[1:], ""], strict=True))
 
 
 _STATEMENT_END = re.compile(r"[.!…][»\"”]?\s*$")
@@ -262,6 +264,12 @@ _YEAR = re.compile(r"1[89]\d\d|20\d\d")
 _DATE_WORDS = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche hier demain janvier fevrier mars avril mai juin "
     "juillet aout septembre octobre novembre decembre".split())
+
+
+# "la semaine prochaine", "le mois dernier": a relative date schedules or recounts, as narration does
+_TIME_NOUNS = frozenset("semaine semaines mois annee annees an ans jour jours week-end trimestre ete hiver "
+                        "automne printemps soir matin nuit".split())
+_RELATIVE_TIME = frozenset("prochain prochaine prochains prochaines dernier derniere derniers dernieres".split())
 
 
 def _is_quoted_sentence(text: str, sent: ParsedSentence) -> bool:
