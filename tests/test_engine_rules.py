@@ -260,6 +260,27 @@ def test_speech_addressed_to_someone_goes_on_in_the_quoted_voice(analyzer):
     assert claims[1].speaker_type == "editorial" and claims[3].speaker_type == "editorial"
 
 
+@pytest.mark.parametrize("addressed", ["Laisse-leur une chance.", "Dis-moi ce que tu en penses."])
+def test_an_imperative_goes_on_in_the_voice_of_a_quotation_run(analyzer, addressed):
+    # the address counts from the last sentence of the run, not from the quotation's first
+    text = ("« La ville n'a jamais été aussi belle », m'a dit mon voisin Marc Olier.\n"
+            "Il est possible de fleurir toutes les rues.\n"
+            "Il souriait.\n"
+            "Il regardait la place.\n"
+            f"{addressed}\n"
+            "Le marché ouvre à huit heures.")
+    claims = analyzer.analyze(text).claims
+    assert claims[1].speaker == "Marc Olier" and claims[1].evidence.startswith("quotation-run/")
+    assert claims[4].speaker == "Marc Olier" and claims[4].mode == "direct", claims[4]
+    assert claims[2].speaker_type == claims[5].speaker_type == "editorial"
+
+
+def test_a_hyphenated_word_is_no_imperative(analyzer):
+    text = ("« La ville n'a jamais été aussi belle », m'a dit mon voisin Marc Olier.\n"
+            "Elle-même n'en savait rien.")
+    assert analyzer.analyze(text).claims[-1].speaker_type == "editorial"
+
+
 SENTENCE_CASES = LEXICON_CASES + SPEAKER_CASES + SUBJECT_CASES + MORE_CASES
 
 

@@ -192,6 +192,8 @@ def _spread_continuations(text: str, sentences: list[ParsedSentence], results: l
         if owner is not None and (quoted or (not author_first_person and _in_first_person(sent))):
             results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
                                      f"continuation/{owner.source.type}")
+            if owner.mode == "direct":
+                last_quoted = (i, owner)
             continue
         if owner is not None and _opens_with_quotation(text, sentences, results, i - 1) \
                 and _speaks_on(text, sent, owner.source.speaker):
@@ -199,15 +201,23 @@ def _spread_continuations(text: str, sentences: list[ParsedSentence], results: l
             # the translation or the page dropped after its first sentence goes on
             results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
                                      f"quotation-run/{owner.source.type}")
+            last_quoted = (i, owner)
             continue
         owner = None
-        # "tu", "vous": someone addresses someone, which the article's own voice does not; it goes on
-        # with the quotation just before, even past a sentence or two of narration
-        if last_quoted and i - last_quoted[0] <= ADDRESS_REACH and _in_first_person(sent, SECOND_PERSON):
+        # "tu", "vous", "Laisse-leur …": someone addresses someone, which the article's own voice
+        # does not; it goes on with the quotation just before, even past a sentence or two of narration
+        if last_quoted and i - last_quoted[0] <= ADDRESS_REACH \
+                and (_in_first_person(sent, SECOND_PERSON) or _IMPERATIVE.match(text, sent.start, sent.end)):
             quoted_owner = last_quoted[1]
             results[i] = Attribution(quoted_owner.source, "direct", quoted_owner.cue, quoted_owner.cue_span, None,
                                      f"address/{quoted_owner.source.type}")
             last_quoted = (i, quoted_owner)  # a run of sentences addressed to someone goes on
+
+# an imperative opens on its verb with a pronoun hooked on ("Laisse-leur", "Dis-moi", "Faites-le"):
+# the tagger often reads it as an indicative, the hyphen does not lie
+_IMPERATIVE = re.compile(r"[\s«\"“]*(?!rendez-vous)\w+-(?:moi|toi|nous|vous|le|la|les|leur|lui|en|y)(?![\w-])",
+                         re.IGNORECASE)
+
 
 def _opens_with_quotation(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
                           i: int) -> bool:
