@@ -487,3 +487,28 @@ BLOG_CASES = [
 @pytest.mark.parametrize(("text", "speaker", "speaker_type"), BLOG_CASES, ids=[c[0][18:58] for c in BLOG_CASES])
 def test_blogs_and_independent_sites_are_outlets(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+PARTIAL_QUOTE_CASES = [
+    # a sentence that weaves in a quotation right after a report goes on citing that source
+    ("« Le port restera ouvert », a assuré la ministre Ana Ruiz.\n"
+     "Une réforme lancée en 2020, qui « avait alors été perçue comme trop tardive par les dockers ».",
+     "Ana Ruiz", "named"),
+    # unless its subject names the person who speaks in it
+    ("« Le port restera ouvert », a assuré la ministre Ana Ruiz.\n"
+     "Le maire, Paul Brun, est venu inaugurer « le plus beau port de la côte atlantique ».", "Paul Brun", "named"),
+    # a scare quote or a title is no quotation
+    ("« Le port restera ouvert », a assuré la ministre Ana Ruiz.\n"
+     "Le « pacte portuaire » sera signé en mai.", None, "editorial"),
+    # after the article's own voice there is no one to go on citing
+    ("Le port est fermé depuis le printemps.\n"
+     "En « renforçant les digues du port », la ville veut protéger ses quais.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), PARTIAL_QUOTE_CASES,
+                         ids=[c[0].split("\n")[-1][:40] for c in PARTIAL_QUOTE_CASES])
+def test_a_partial_quotation_after_a_report_goes_on_citing_it(analyzer, text, speaker, speaker_type):
+    claim = _check(analyzer, text, speaker, speaker_type)
+    if speaker:
+        assert claim.mode == "direct", claim

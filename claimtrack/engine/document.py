@@ -17,7 +17,7 @@ from claimtrack.engine.attribution import MIN_QUOTE_WORDS, UNSPECIFIED, Attribut
 from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.mentions import Resolver, Source
 from claimtrack.engine.names import Registry, register_names
-from claimtrack.engine.parsed import ParsedSentence
+from claimtrack.engine.parsed import ParsedSentence, Token
 from claimtrack.engine.phrases import extend_np
 from claimtrack.engine.quotes import Quote, QuoteIndex
 
@@ -82,6 +82,7 @@ def attribute_document(
     _spread_quotations(text, sentences, results, quotes)
     _spread_continuations(text, sentences, results, _written_in_first_person(text, sentences, kinds, index))
     _spread_quoted_neighbours(text, sentences, results, paragraphs)
+    _spread_partial_quotations(text, sentences, results, index, registry)
     _spread_backward_references(text, sentences, kinds, results)
     _spread_colon_blocks(text, sentences, kinds, paragraphs, results)
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
@@ -306,6 +307,53 @@ def _spread_quoted_neighbours(text: str, sentences: list[ParsedSentence], result
         if owner:
             results[i0] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
                                       f"neighbour/{owner.source.type}")
+
+def _spread_partial_quotations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                               index: QuoteIndex, registry: Registry) -> None:
+    """A sentence with no cue that weaves in a quotation right after a report ('… analyse-t-il.
+    En « exagérant le rôle syrien », Paris cherche à …') goes on citing the same source: a
+    reported part makes the sentence the speaker's (guide: a sentence with a reported part and
+    an editorial part belongs to its reported speaker). Short quoted words (a title, a scare
+    quote) are not a quotation."""
+    previous: Attribution | None = None
+    for i, sent in enumerate(sentences):
+        current = results[i]
+        if current is None:
+            continue
+        if current.source is None and previous is not None and previous.source is not None \
+                and any(q.words(text) >= MIN_QUOTE_WORDS for q in index.overlapping(sent.start, sent.end)):
+            source = _named_subject(text, sent, registry) or previous.source
+            current = results[i] = Attribution(source, "direct", previous.cue, previous.cue_span, None,
+                                               f"partial-quote/{source.type}")
+        previous = current
+
+
+def _named_subject(text: str, sent: ParsedSentence, registry: Registry) -> Source | None:
+    """The person the main clause names as its subject ('La ministre, Ana Ruiz, a salué « … »'):
+    the one whose words the sentence weaves in, rather than the previous speaker."""
+    toks = sent.tokens
+    root = next((t for t in toks if t.head == t.i), None)
+    subject = next((t for t in toks if root and t.head == root.i and t.deprel == "nsubj"), None)
+    if subject is None:
+        return None
+
+    def under_subject(t: Token) -> bool:
+        seen = 0
+        while t.i != subject.i and t.head != t.i and seen < len(toks):
+            t, seen = toks[t.head], seen + 1
+        return t.i == subject.i
+
+    person = [t for t in toks if t.ent == "PER" and under_subject(t)]
+    if not person:
+        return None
+    run = [person[0]]
+    for t in person[1:]:
+        if t.i != run[-1].i + 1:
+            break
+        run.append(t)
+    name = registry.canonical(text[run[0].start : run[-1].end])
+    return Source(name, "named", text[run[0].start : run[-1].end], (run[0].start, run[-1].end))
+
 
 def _spread_colon_blocks(text: str, sentences: list[ParsedSentence], kinds: list[str], paragraphs: list[int],
                          results: list[Attribution | None]) -> None:
