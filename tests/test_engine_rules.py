@@ -423,6 +423,14 @@ RELAY_CASES = [
      "des sources diplomatiques", "unnamed", ("Reuters",)),
     ("Le texte est long.\nDes sources sécuritaires citées par l'agence Anadolu affirment que le poste est tombé.",
      "des sources sécuritaires", "unnamed", ("Anadolu",)),
+    # a name after a reporting verb and "sur" is the channel that published the words ...
+    ("Le texte est long.\nUne infirmière a déclaré sur Radio Vallée qu'elle quitterait l'hôpital.",
+     "une infirmière", "unnamed", ("Radio Vallée",)),
+    # ... but a social network is the speaker's own post, and a place is a topic
+    ("Le texte est long.\nUne infirmière a également écrit sur Facebook que l'hôpital fermerait.",
+     "une infirmière", "unnamed", ()),
+    ("Le texte est long.\nLa ministre Léa Pons a insisté sur Nord Stream devant les députés.",
+     "Léa Pons", "named", ()),
     # an outlet between an incise's verb and its inverted subject
     ("Le texte est long.\n« C'est inacceptable », a déclaré sur France Inter la députée Claire Dumont.",
      "Claire Dumont", "named", ("France Inter",)),

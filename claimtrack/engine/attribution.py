@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 from claimtrack.engine.cues import Cue, citing_after, verb_cues
 from claimtrack.engine.framing import colon_quote_cue, framing_cues
-from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.mentions import Resolver, Source
 from claimtrack.engine.names import PARTICLES
 from claimtrack.engine.outlets import find_outlets
@@ -92,8 +92,36 @@ def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote],
         if name != source.speaker and name not in found:
             found.append(name)
     if not found:
-        found.extend(_unnamed_outlets_spoken_to(text, sent, source, quotes))
+        found.extend(_unnamed_outlets_spoken_to(text, sent, source, quotes) or _channels_spoken_on(text, sent, source,
+                                                                                                   quotes))
     return tuple(found)
+
+
+def _channels_spoken_on(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote]) -> list[str]:
+    """"a déclaré sur Radio Sud", "a écrit sur Vox Populi": a name right after a reporting verb
+    and "sur" is where the words were published, a channel the lexicon may not know. A place
+    ("s'est exprimé sur Gaza") or a person is a topic, not a channel; a social network is the
+    speaker's own post (lexicon), not a relay."""
+    lex = load()
+    toks = sent.tokens
+    for i, tok in enumerate(toks[1:-1], 1):
+        if fold(tok.text) != "sur" or source.span[0] <= tok.start < source.span[1]:
+            continue
+        if any(q.start < tok.start < q.end for q in quotes):
+            continue
+        verb = i - 1
+        while verb > 0 and toks[verb].upos == "ADV":
+            verb -= 1
+        if toks[verb].upos != "VERB" or fold_accents(toks[verb].lemma) not in lex.verbs_by_folded:
+            continue
+        end = i + 1
+        while end < len(toks) and toks[end].text[:1].isupper() and toks[end].upos in ("PROPN", "NOUN", "X", "ADJ"):
+            end += 1
+        name = text[toks[i + 1].start : toks[end - 1].end] if end > i + 1 else ""
+        if not name or fold(name) in lex.platforms or any(t.ent in ("LOC", "PER") for t in toks[i + 1 : end]):
+            continue
+        return [name]
+    return []
 
 
 def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote]) -> list[str]:

@@ -53,6 +53,7 @@ class Lexicons:
     relay_participles: frozenset[str]
     time_words: frozenset[str]
     author_nouns: frozenset[str]
+    platforms: frozenset[str]
 
     def outlet_name(self, text: str) -> str | None:
         return self.outlets.get(fold(text).strip(" «»\"“”"))
@@ -109,6 +110,7 @@ def load() -> Lexicons:
         human_nouns=frozenset(fold(w) for line in _lines("human_nouns.txt") for w in line.split()),
         time_words=frozenset(fold(w) for line in _lines("time_nouns.txt") for w in line.split()),
         author_nouns=frozenset(fold(w) for w in _lines("author_nouns.txt")),
+        platforms=frozenset(fold(w) for w in _lines("platforms.txt")),
         discourse_markers=tuple(tuple(fold(w) for w in line.split()) for line in _lines("discourse_markers.txt")),
         role_synonyms=tuple(tuple(fold(part) for part in line.split("\t")) for line in _lines("role_synonyms.tsv")),
     )
