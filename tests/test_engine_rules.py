@@ -520,3 +520,21 @@ def test_a_partial_quotation_after_a_report_goes_on_citing_it(analyzer, text, sp
     claim = _check(analyzer, text, speaker, speaker_type)
     if speaker:
         assert claim.mode == "direct", claim
+
+
+AS_CLAUSE_CASES = [
+    # "comme" + reporting verb: the clause's own subject speaks, before or after the verb
+    ("Le texte est long.\nLa réforme est largement acceptée, comme «Vigie» l'avait déjà écrit en mars.",
+     "Vigie", "outlet"),
+    ("Le texte est long.\nLa réforme est largement acceptée, comme l'a souligné l'économiste Paul Nadal.",
+     "Paul Nadal", "named"),
+    # never the main clause's subject, and a subject that cannot speak is no source
+    ("Le texte est long.\nLa ville change vite, comme le montrent les chiffres.", None, "editorial"),
+    # writing something is not reporting it: "écrire" reports with a clause, a colon or a quotation
+    ("Le texte est long.\nIl écrivait deux chroniques par semaine dans la presse régionale.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), AS_CLAUSE_CASES, ids=[c[0][18:58] for c in AS_CLAUSE_CASES])
+def test_a_comme_clause_reports_the_sentence_around_it(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

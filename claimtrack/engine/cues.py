@@ -81,13 +81,27 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     colon_next = v + 1 < len(toks) and toks[v + 1].text == ":"
     if form == "Part" and a == v and not (incise_position(toks, v) or clitic or has_own_subject or colon_next):
         return None  # a bare participle is an adjective or a modifier ("publié par")
-    incise = clitic is not None or is_incise(text, sent, v, a, end)
+    # "comme l'a écrit Le Monde" inverts its subject as an incise does, and needs no complement either
+    as_clause = _as_clause_start(toks, a)
+    incise = clitic is not None or is_incise(text, sent, v, a, end) or as_clause is not None
     if frame in ("clause", "que") and not incise and not has_clause_frame(toks, end, quotes, frame == "clause"):
         return None
     subject, kind = subject_of(text, sent, v, a, end, clitic, incise)
-    if subject is None or subject[0] >= subject[1]:
-        return None
+    if subject is None or subject[0] >= subject[1] or (as_clause is not None and subject[0] < as_clause):
+        return None  # the subject of a "comme" clause is inside it, not the main clause's
     return Cue(v, (a, end), subject, kind, sent.depth(v), citing_after(text, sent, subject[1]))
+
+
+def _as_clause_start(toks: tuple[Token, ...], a: int) -> int | None:
+    """Where "comme" opens the verb group's clause: "comme l'a écrit Le Monde", "comme «Telepolis»
+    l'avait déjà écrit" is a clause of manner whose content is the sentence around it, so the
+    verb needs no complement of its own."""
+    for j in range(a - 1, max(-1, a - 7), -1):
+        if fold(toks[j].text) == "comme":
+            return j
+        if toks[j].text in (",", ".", ";", ":") or toks[j].upos in ("VERB", "AUX"):
+            return None
+    return None
 
 
 _MODAL_GOVERNORS = frozenset("falloir pouvoir devoir aller".split())

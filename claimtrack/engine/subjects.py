@@ -145,8 +145,8 @@ def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
     nxt = toks[end]
     a = aux_chain(toks, v)
     before = toks[a - 1].text if a > 0 else ""
-    if before != "," and before not in CLOSING_QUOTES:
-        return False
+    if before != "," and before not in CLOSING_QUOTES and fold(before) != "comme":
+        return False  # ", note un analyste", "», a annoncé le bureau", "comme l'a écrit Le Monde"
     return nxt.upos in ("DET", "PROPN", "NOUN") or (nxt.text[:1].isupper() and nxt.upos not in ("PUNCT",))
 
 
