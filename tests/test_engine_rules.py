@@ -535,6 +535,7 @@ AS_CLAUSE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), AS_CLAUSE_CASES, ids=[c[0][18:58] for c in AS_CLAUSE_CASES])
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), AS_CLAUSE_CASES,
+                         ids=[c[0][18:58] for c in AS_CLAUSE_CASES])
 def test_a_comme_clause_reports_the_sentence_around_it(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
