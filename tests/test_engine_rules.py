@@ -539,3 +539,22 @@ AS_CLAUSE_CASES = [
                          ids=[c[0][18:58] for c in AS_CLAUSE_CASES])
 def test_a_comme_clause_reports_the_sentence_around_it(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+DOCUMENT_VERB_CASES = [
+    # a document says what it presents: a plain object is enough when the subject is a document
+    ("Le texte est long.\nLe rapport donnait également un aperçu des difficultés des familles.", "rapport", "unnamed"),
+    ("Le texte est long.\nL'étude dresse un tableau sombre de la situation.", "étude", "unnamed"),
+    ("Le texte est long.\nLe document se penche ensuite sur les raisons de cette décision.", "document", "unnamed"),
+    # the same verbs with a person as subject are acts, not speech
+    ("Le texte est long.\nLe ministre donne un aperçu de sa réforme aux députés.", None, "editorial"),
+    # the issuer is the document's own complement, not a noun inside another one
+    ("Le texte est long.\nL'enquête sur le rapt de deux Français au Niger montre des complicités locales.",
+     "enquête", "unnamed"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), DOCUMENT_VERB_CASES,
+                         ids=[c[0][18:58] for c in DOCUMENT_VERB_CASES])
+def test_documents_say_what_they_present(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

@@ -54,6 +54,7 @@ class Lexicons:
     time_words: frozenset[str]
     author_nouns: frozenset[str]
     platforms: frozenset[str]
+    document_verbs: frozenset[str]
 
     def outlet_name(self, text: str) -> str | None:
         return self.outlets.get(fold(text).strip(" «»\"“”"))
@@ -111,6 +112,7 @@ def load() -> Lexicons:
         time_words=frozenset(fold(w) for line in _lines("time_nouns.txt") for w in line.split()),
         author_nouns=frozenset(fold(w) for w in _lines("author_nouns.txt")),
         platforms=frozenset(fold(w) for w in _lines("platforms.txt")),
+        document_verbs=frozenset(_lines("document_verbs.txt")),
         discourse_markers=tuple(tuple(fold(w) for w in line.split()) for line in _lines("discourse_markers.txt")),
         role_synonyms=tuple(tuple(fold(part) for part in line.split("\t")) for line in _lines("role_synonyms.tsv")),
     )

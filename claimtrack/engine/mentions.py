@@ -367,9 +367,15 @@ class Resolver:
         return tuple(reversed(found)), first
 
     def _issuer(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
+        """The issuer after the document noun at a - 1: "par X" anywhere in the mention, "de X"
+        only as the document's own complement ("l'enquête sur le rapt de deux Français" is no
+        enquiry of theirs)."""
         toks = sent.tokens
         for i in range(a, b):
-            if fold(toks[i].text) in ("par", "de", "d'", "du", "des") and i + 1 < b:
+            word = fold(toks[i].text)
+            if word in ("de", "d'", "du", "des") and toks[toks[i].head].head != a - 1:
+                continue
+            if word in ("par", "de", "d'", "du", "des") and i + 1 < b:
                 source = self.classify(sent, i + 1, b)
                 if source and source.type in ("named", "outlet"):
                     return source

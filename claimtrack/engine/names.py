@@ -263,9 +263,10 @@ def _particle_starts_name(toks: tuple[Token, ...], i: int, hi: int) -> bool:
 
 
 def in_complement(toks: tuple[Token, ...], i: int, a: int) -> bool:
-    """Whether the name at token i is inside a de/à complement ("la brigade 88 des Hachd")."""
+    """Whether the name at token i is inside a de/à complement ("la brigade 88 des Hachd", "le
+    rapt de deux Français")."""
     j = i - 1
-    while j >= a and (toks[j].text in ("«", "-") or toks[j].upos == "DET"):
+    while j >= a and (toks[j].text in ("«", "-") or toks[j].upos in ("DET", "NUM")):
         j -= 1
     return j >= a and fold(toks[j].text) in ("de", "d'", "du", "des", "à", "au", "aux", "pour", "par", "en", "sur")
 

@@ -136,12 +136,22 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
     frame = lex.verb_frames.get(lemma)
     if reflexive(toks, v):
         # a pronominal verb is a verb of its own: "s'inquiéter" reports, "se trouver" does not
-        frame = lex.verb_frames.get(f"s'{lemma}")
+        lemma = f"s'{lemma}"
+        frame = lex.verb_frames.get(lemma)
+    if frame in (None, "clause", "never") and lemma in lex.document_verbs and _document_subject(toks, v):
+        frame = "any"  # "le rapport donne un aperçu de …": a document says what it presents
     if multi_end is not None:
         return "any", multi_end  # "s'est montré favorable", "fait état de": the phrase is the cue
     if frame is None or frame == "never" or tok.upos == "AUX" or _in_discourse_marker(toks, v):
         return None, None
     return frame, None
+
+
+def _document_subject(toks: tuple[Token, ...], v: int) -> bool:
+    """The verb's subject is a document ("le rapport", "les télégrammes", "une étude")."""
+    kinds = load().document_nouns
+    return any(t.head == v and t.deprel == "nsubj" and kinds.get(fold(t.text)) in ("document", "media")
+               for t in toks)
 
 
 def _in_discourse_marker(toks: tuple[Token, ...], v: int) -> bool:
