@@ -558,3 +558,13 @@ DOCUMENT_VERB_CASES = [
                          ids=[c[0][18:58] for c in DOCUMENT_VERB_CASES])
 def test_documents_say_what_they_present(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    ("Le texte est long.\nMais désormais, nombreux sont ceux qui remettent en cause le fondement de la réforme.",
+     "nombreux sont ceux qui", "unnamed"),
+    ("Le texte est long.\nNombreux sont ceux qui affirment que la réforme a échoué.", "nombreux sont ceux", "unnamed"),
+    ("Le texte est long.\nLa députée Marie Coste remet en question la réforme des retraites.", "Marie Coste", "named"),
+], ids=["remettent en cause", "affirment que", "remet en question"])
+def test_many_are_those_who_say_is_an_unnamed_group(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

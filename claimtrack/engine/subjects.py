@@ -151,6 +151,7 @@ def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
 
 
 DESCRIBED = frozenset("ceux celles celui celle".split())
+COUNT_PREDICATES = frozenset("nombreux nombreuses multiples innombrables".split())
 QUANTIFIER_OPENERS = frozenset("beaucoup nombre plupart majorité moitié certains certaines plusieurs".split())
 
 
@@ -165,6 +166,8 @@ def _described_demonstrative(sent: ParsedSentence, a: int) -> tuple[int, int] | 
             start = k
             if k >= 2 and fold(toks[k - 1].text) in ("de", "d'") and fold(toks[k - 2].text) in QUANTIFIER_OPENERS:
                 start = k - 2 - (1 if k >= 3 and toks[k - 3].upos == "DET" else 0)
+            elif k >= 2 and toks[k - 1].upos == "AUX" and fold(toks[k - 2].text) in COUNT_PREDICATES:
+                start = k - 2  # "nombreux sont ceux qui …", "rares sont celles qui …"
             if start == 0 or toks[start - 1].text == "," or toks[start - 1].upos in ("CCONJ", "ADV"):
                 end = a
                 while end > k + 1 and toks[end - 1].upos == "PUNCT":
