@@ -568,3 +568,29 @@ def test_documents_say_what_they_present(analyzer, text, speaker, speaker_type):
 ], ids=["remettent en cause", "affirment que", "remet en question"])
 def test_many_are_those_who_say_is_an_unnamed_group(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+STANCE_CASES = [
+    # an adjective of belief as the predicate reports what its subject thinks
+    ("Le texte est long.\nLes médecins étaient convaincus que l'enfant serait une fille.", "les médecins", "unnamed"),
+    ("Le texte est long.\nLe ministre Paul Durand est persuadé que la crise passera.", "Paul Durand", "named"),
+    ("Le texte est long.\nLes auteurs de la pétition sont certains que la loi n'empêchera pas les crimes.",
+     "les auteurs de la pétition", "unnamed"),
+    # impersonal "il est certain que" is the article's voice; without a clause it is a description
+    ("Le texte est long.\nIl est certain que la crise passera.", None, "editorial"),
+    ("Le texte est long.\nLa population est inquiète depuis la fermeture de l'usine.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), STANCE_CASES, ids=[c[0][18:58] for c in STANCE_CASES])
+def test_adjectives_of_belief_report_their_subject(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+def test_the_authors_of_another_document_are_not_the_last_issuer(analyzer):
+    text = ("Une pétition est apparue sur le Net.\n"
+            "Selon les statistiques du ministère de la Santé, les urgences ont reçu dix mille patients.\n"
+            "Les auteurs de la pétition affirment que les urgences manquent de lits.")
+    claims = analyzer.analyze(text).claims
+    assert claims[1].speaker_type == "named"
+    assert claims[2].speaker_type == "unnamed" and "pétition" in claims[2].speaker, claims[2]

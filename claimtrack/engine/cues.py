@@ -56,6 +56,8 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     frame, multi_end = reporting_word(toks, v)
     if frame is None:
         return None
+    stance = frame == "stance"  # an adjective predicate: no passive, no bare participle to rule out
+    frame = "clause" if stance else frame
     a = aux_chain(toks, v)
     clitic = clitic_after(toks, a, v)
     if inside(quotes, tok) and clitic is None and not incise_position(toks, v) \
@@ -73,9 +75,9 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
         return _narrative_cue(sent, v, end) or _infinitive_cue(text, sent, v, end, frame, quotes)
     if first_or_second_person(toks, v):
         return None  # "Rappelons que …", "nous pensons que": the article's own voice
-    if form == "Part" and tok.feat("Tense") == "Pres":
+    if form == "Part" and tok.feat("Tense") == "Pres" and not stance:
         return _participle_cue(text, sent, v, a, end)
-    if _is_passive(toks, v, a, form):
+    if not stance and _is_passive(toks, v, a, form):
         return _passive_cue(text, sent, v, a, end)
     has_own_subject = any(t.head == v and t.deprel.startswith("nsubj") for t in toks)
     colon_next = v + 1 < len(toks) and toks[v + 1].text == ":"

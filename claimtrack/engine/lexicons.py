@@ -55,9 +55,21 @@ class Lexicons:
     author_nouns: frozenset[str]
     platforms: frozenset[str]
     document_verbs: frozenset[str]
+    stance_adjectives: dict[str, bool]  # every agreed form -> whether it also reads impersonally
 
     def outlet_name(self, text: str) -> str | None:
         return self.outlets.get(fold(text).strip(" «»\"“”"))
+
+
+def _agreed_forms(lines: list[str]) -> dict[str, bool]:
+    """Feminine and plural forms of masculine adjectives ("inquiet" → "inquiète", "inquiètes")."""
+    forms: dict[str, bool] = {}
+    for line in lines:
+        word, impersonal = line.split("\t")
+        feminine = word[:-2] + "ète" if word.endswith("et") else word if word.endswith("e") else word + "e"
+        for form in (word, feminine, word if word.endswith("s") else word + "s", feminine + "s"):
+            forms[fold(form)] = impersonal.strip() == "yes"
+    return forms
 
 
 @lru_cache(maxsize=1)
@@ -113,6 +125,7 @@ def load() -> Lexicons:
         author_nouns=frozenset(fold(w) for w in _lines("author_nouns.txt")),
         platforms=frozenset(fold(w) for w in _lines("platforms.txt")),
         document_verbs=frozenset(_lines("document_verbs.txt")),
+        stance_adjectives=_agreed_forms(_lines("stance_adjectives.txt")),
         discourse_markers=tuple(tuple(fold(w) for w in line.split()) for line in _lines("discourse_markers.txt")),
         role_synonyms=tuple(tuple(fold(part) for part in line.split("\t")) for line in _lines("role_synonyms.tsv")),
     )

@@ -67,6 +67,7 @@ class Resolver:
         self.last_speaker: Source | None = None
         self.recent: list[Source] = []
         self.last_issuer: Source | None = None
+        self.unissued: dict[str, int] = {}  # document noun -> where a document with no issuer was introduced
         self.institutions: dict[str, str] = {}
 
     def remember(self, source: Source) -> None:
@@ -292,6 +293,8 @@ class Resolver:
                 continue  # "ont analysé les rapports du ministère": documents read, not a new source
             end = min(len(toks), i + 12)
             issuer = self._issuer_after(sent, i + 1, end)
+            if issuer is None and introduced:
+                self.unissued[fold(tok.text)] = tok.start
             if issuer is not None:
                 span = (toks[i].start, toks[i].end)
                 self.last_issuer = replace(issuer, mention=self.text[span[0]:span[1]], span=span, resolved="issuer")
@@ -345,7 +348,14 @@ class Resolver:
         issuer = self.last_issuer
         if issuer is None or issuer.type != "named" or span[0] - issuer.span[1] > VARIATION_REACH:
             return None
-        if fold(toks[a].text) not in ("les", "ces") or fold(toks[head].text) not in load().author_nouns:
+        lex = load()
+        if fold(toks[a].text) not in ("les", "ces") or fold(toks[head].text) not in lex.author_nouns:
+            return None
+        # "les auteurs de la lettre ouverte" after a ministry's statistics: a document of another
+        # kind, introduced with no issuer ("Une lettre ouverte est apparue …"), was written by others
+        own = [fold(t.text) for t in toks
+               if span[0] <= t.start < span[1] and t.i > head and fold(t.text) in lex.document_nouns]
+        if any(noun in self.unissued and noun not in fold(issuer.mention) for noun in own):
             return None
         return replace(issuer, mention=self.text[span[0]:span[1]], span=span, resolved="issuer")
 

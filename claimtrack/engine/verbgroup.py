@@ -129,6 +129,8 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
     tok = toks[v]
     if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
         return None, None
+    if _stance_predicate(toks, v):
+        return "stance", None
     if tok.upos in ("NOUN", "ADJ", "ADV") and not _verb_position(toks, v):
         return None, None
     lemma = verb_lemma(tok)
@@ -145,6 +147,25 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
     if frame is None or frame == "never" or tok.upos == "AUX" or _in_discourse_marker(toks, v):
         return None, None
     return frame, None
+
+
+_STANCE_GOVERNORS = frozenset("montrer dire déclarer avouer affirmer".split())
+
+
+def _stance_predicate(toks: tuple[Token, ...], v: int) -> bool:
+    """"les médecins étaient convaincus que", "la ministre s'est dite confiante de": an adjective
+    of belief or stance as the predicate, whatever the tagger called it (lexicons/stance_adjectives.txt).
+    "Il est certain que" is impersonal: the article's own voice."""
+    impersonal = load().stance_adjectives.get(fold(toks[v].text))
+    if impersonal is None:
+        return False
+    copula = any(t.head == v and t.deprel == "cop" for t in toks)
+    governed = toks[v].deprel == "xcomp" and fold(toks[toks[v].head].lemma) in _STANCE_GOVERNORS
+    if not (copula or governed):
+        return False
+    subject = next((t for t in toks if t.head == v and (t.deprel.startswith(("nsubj", "expl")))), None)
+    return not (subject is not None and impersonal
+                and (subject.deprel.startswith("expl") or fold(subject.text) in ("il", "ce", "c'", "cela", "ça")))
 
 
 def _document_subject(toks: tuple[Token, ...], v: int) -> bool:
