@@ -594,3 +594,25 @@ def test_the_authors_of_another_document_are_not_the_last_issuer(analyzer):
     claims = analyzer.analyze(text).claims
     assert claims[1].speaker_type == "named"
     assert claims[2].speaker_type == "unnamed" and "pétition" in claims[2].speaker, claims[2]
+
+
+EXPERIENCER_CASES = [
+    # whoever feels is the source: the object of the active verb ...
+    ("Le texte est long.\nLes violences à Lyon ont alarmé les Etats-Unis et plusieurs pays européens.",
+     "Etats-Unis", "named"),
+    ("Le texte est long.\nLa création d'un axe terroriste au Sahel inquiète tous les spécialistes de la région.",
+     "tous les spécialistes de la région", "unnamed"),
+    # ... the subject of the passive
+    ("Le texte est long.\nLes journaux lyonnais ont été choqués par les violences de la nuit.",
+     "Les journaux lyonnais", "outlet"),
+    # the pronominal verb reports as itself, a negated feeling voices nothing, and a storm is no source's
+    ("Le texte est long.\nParis s'inquiète des liens entre les deux groupes.", "Paris", "named"),
+    ("Le texte est long.\nLa hausse des prix n'inquiète pas le gouvernement.", None, "editorial"),
+    ("Le texte est long.\nLa tempête a effrayé les chevaux du haras.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), EXPERIENCER_CASES,
+                         ids=[c[0][18:58] for c in EXPERIENCER_CASES])
+def test_whoever_feels_is_the_source(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

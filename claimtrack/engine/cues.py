@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from claimtrack.engine.lexicons import fold
+from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.names import name_runs
 from claimtrack.engine.parsed import ParsedSentence, Token
 from claimtrack.engine.phrases import extend_np, start_np
@@ -23,6 +23,7 @@ from claimtrack.engine.verbgroup import (
     hypothetical,
     incise_position,
     negated,
+    reflexive,
     reporting_word,
     verb_lemma,
 )
@@ -53,6 +54,9 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
 def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> Cue | None:
     toks = sent.tokens
     tok = toks[v]
+    if ((tok.upos == "VERB" and fold_accents(verb_lemma(tok)) in load().experiencer_verbs)
+            or _inquiete_as_verb(toks, v)) and not reflexive(toks, v):  # "s'inquiéter de" reports as itself
+        return _experiencer_cue(text, sent, v)
     frame, multi_end = reporting_word(toks, v)
     if frame is None:
         return None
@@ -92,6 +96,39 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     if subject is None or subject[0] >= subject[1] or (as_clause is not None and subject[0] < as_clause):
         return None  # the subject of a "comme" clause is inside it, not the main clause's
     return Cue(v, (a, end), subject, kind, sent.depth(v), citing_after(text, sent, subject[1]))
+
+
+def _experiencer_cue(text: str, sent: ParsedSentence, v: int) -> Cue | None:
+    """"la crise inquiète les spécialistes", "les violences ont alarmé les Etats-Unis": whoever
+    feels is the source, the object of the active verb or the subject of the passive ("les
+    journaux ont été choqués par …"). A feeling under negation or a condition voices nothing."""
+    toks = sent.tokens
+    a = aux_chain(toks, v)
+    if negated(toks, a, v) or hypothetical(toks, v, a) or first_or_second_person(toks, v):
+        return None
+    if _is_passive(toks, v, a, toks[v].feat("VerbForm")):
+        subject = preposed_subject(text, sent, v, a)
+        if subject is None or subject[0] >= subject[1]:
+            return None
+        return Cue(v, (a, v + 1), subject, "preposed", sent.depth(v))
+    obj = next((t.i for t in toks if t.head == v and t.deprel == "obj" and t.i > v), None)
+    if obj is None and _inquiete_as_verb(toks, v):
+        det = v + 2 if fold(toks[v + 1].text) in ("tous", "toutes") else v + 1
+        return Cue(v, (a, v + 1), (v + 1, extend_np(text, sent, det)), "preposed", sent.depth(v))
+    if obj is None:
+        return None
+    start = obj
+    while start > v + 1 and toks[start - 1].head == obj and toks[start - 1].upos in ("DET", "ADJ", "NUM"):
+        start -= 1
+    return Cue(v, (a, v + 1), (start, extend_np(text, sent, start)), "preposed", sent.depth(v))
+
+
+def _inquiete_as_verb(toks: tuple[Token, ...], v: int) -> bool:
+    """"… inquiète tous les spécialistes": the adjective's form, which taggers prefer, followed by
+    a noun phrase it cannot modify, is the verb."""
+    nxt = toks[v + 1] if v + 1 < len(toks) else None
+    return fold_accents(toks[v].text) in ("inquiete", "inquietent") and v > 0 and nxt is not None \
+        and (nxt.upos == "DET" or fold(nxt.text) in ("tous", "toutes"))
 
 
 def _as_clause_start(toks: tuple[Token, ...], a: int) -> int | None:

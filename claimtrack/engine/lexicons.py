@@ -55,6 +55,7 @@ class Lexicons:
     author_nouns: frozenset[str]
     platforms: frozenset[str]
     document_verbs: frozenset[str]
+    experiencer_verbs: frozenset[str]
     stance_adjectives: dict[str, bool]  # every agreed form -> whether it also reads impersonally
 
     def outlet_name(self, text: str) -> str | None:
@@ -125,6 +126,7 @@ def load() -> Lexicons:
         author_nouns=frozenset(fold(w) for w in _lines("author_nouns.txt")),
         platforms=frozenset(fold(w) for w in _lines("platforms.txt")),
         document_verbs=frozenset(_lines("document_verbs.txt")),
+        experiencer_verbs=frozenset(_lines("experiencer_verbs.txt")),
         stance_adjectives=_agreed_forms(_lines("stance_adjectives.txt")),
         discourse_markers=tuple(tuple(fold(w) for w in line.split()) for line in _lines("discourse_markers.txt")),
         role_synonyms=tuple(tuple(fold(part) for part in line.split("\t")) for line in _lines("role_synonyms.tsv")),
