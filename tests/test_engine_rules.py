@@ -616,3 +616,32 @@ EXPERIENCER_CASES = [
                          ids=[c[0][18:58] for c in EXPERIENCER_CASES])
 def test_whoever_feels_is_the_source(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+def test_a_straight_quotation_runs_on_to_a_closing_mark_a_line_or_two_below(analyzer):
+    from claimtrack.engine.quotes import find_quotes
+
+    text = ('Le conseiller Luc Noir a déclaré à un journal local "qu\'il y a un parti pris dans la mairie.\n'
+            'Les gens pensent que nous sommes des fous sans même nous connaître."\n'
+            'La séance a duré trois heures.\n'
+            '"Comment font-ils donc?" a demandé une habitante.\n'
+            'Ils se moquent de nous, n\'est-ce pas?"\n'
+            'Le budget du Léman sera voté en juin, la définissant de "sobre" pour la saison.\n'
+            'Un budget " sobre" est annoncé.')
+    quotes = [text[q.start:q.end] for q in find_quotes(text)]
+    assert quotes[0].startswith('"qu\'il y a') and quotes[0].endswith('connaître."')  # over two lines
+    assert 'Ils se moquent de nous, n\'est-ce pas?"' in quotes  # its opening mark dropped
+    claims = analyzer.analyze(text).claims
+    assert claims[1].speaker == "Luc Noir" and claims[1].mode == "direct"
+    assert claims[2].speaker_type == "editorial"
+    assert claims[4].speaker_type == "unnamed" and claims[4].mode == "direct"
+
+
+def test_an_unbalanced_straight_mark_stops_at_three_lines(analyzer):
+    from claimtrack.engine.quotes import find_quotes
+
+    text = ('Il a dit "oui à tout.\nLa suite sans guillemet.\nEncore une ligne.\nEt une autre.\n'
+            'Le mot "test" revient.\nIls sont partis."')
+    quotes = [text[q.start:q.end] for q in find_quotes(text)]
+    assert quotes[0] == '"oui à tout.'
+    assert not any("Encore une ligne" in q for q in quotes)

@@ -40,24 +40,59 @@ def _paired(text: str, opening: str, closing: str) -> list[Quote]:
     return quotes
 
 
+def _opens(line: str, i: int) -> bool:
+    """A straight mark opens when it follows a space or an opening sign and precedes a word."""
+    before = line[i - 1] if i else " "
+    after = line[i + 1] if i + 1 < len(line) else " "
+    return (before.isspace() or before in "'’(:[-«") and not after.isspace() and after not in ",.;:!?)]"
+
+
+def _first_mark_closes(line: str) -> bool:
+    """The line's first straight mark closes a quotation ('… n'est-ce pas?"', 'la réalité " a
+    déclaré X'): at the line's end, before punctuation, or spaced on both sides. A mark glued to
+    the word before it and followed by a word ('Education" insultante') may as well open."""
+    i = line.find('"')
+    if i < 0 or _opens(line, i):
+        return False
+    rest = line[i + 1 :]
+    glued = i > 0 and not line[i - 1].isspace()
+    return not rest.strip(" .,;!?)»\t") or rest[:1] in ",.;:!?)" or not glued
+
+
+def _closed_later(lines: list[str], index: int) -> bool:
+    """A quotation left open at the end of line `index` whose closing mark comes, unopened, at the
+    head of one of the next three lines: the quotation runs over those lines."""
+    for line in lines[index + 1 : index + 4]:
+        if '"' in line:
+            return _first_mark_closes(line)
+    return False
+
+
 def _straight(text: str) -> list[Quote]:
     """Straight quotes pair up line by line; their direction comes from the spacing around them.
 
-    A quotation left open at the end of a line goes on into the next line only when that line
-    opens with a quotation mark too (the French way of quoting over several paragraphs);
-    otherwise it ends with its line, so an unbalanced mark never swallows the rest of an article.
-    A mark followed by punctuation (`", a-t-il dit`) closes; it never opens."""
+    A quotation left open at the end of a line goes on into the next line when that line opens
+    with a quotation mark too (the French way of quoting over several paragraphs), or when one of
+    the next three lines closes it before opening any; otherwise it ends with its line, so an
+    unbalanced mark never swallows the rest of an article. A line whose first mark closes with no
+    quotation open is a quotation whose opening mark was dropped: it starts with the line. A mark
+    followed by punctuation (`", a-t-il dit`) closes; it never opens."""
     quotes: list[Quote] = []
     opened: int | None = None
+    bridged = False  # the open quotation runs on into this line without a re-opening mark
     position = 0
-    for line in text.split("\n"):
+    lines = text.split("\n")
+    for index, line in enumerate(lines):
         line_start = position
         position += len(line) + 1
         stripped = line.lstrip()
-        if opened is not None and not stripped.startswith('"'):
+        if opened is not None and not stripped.startswith('"') and not bridged:
             quotes.append(Quote(opened, line_start - 1))  # left open: it ends with its line
             opened = None
-        continued = opened is not None
+        continued = opened is not None and not bridged
+        bridged = False
+        if opened is None and _first_mark_closes(line) and stripped:
+            opened = line_start + len(line) - len(stripped)  # 'Ils se frappent, n'est-ce pas?"'
         for i, ch in enumerate(line):
             if ch != '"':
                 continue
@@ -66,16 +101,18 @@ def _straight(text: str) -> list[Quote]:
                 continue
             before = line[i - 1] if i else " "
             after = line[i + 1] if i + 1 < len(line) else " "
-            opens = (before.isspace() or before in "'’(:[-«") and not after.isspace() and after not in ",.;:!?)]"
-            if opened is None and opens:
+            if opened is None and _opens(line, i):
                 opened = line_start + i
             elif opened is not None and not before.isspace() or (opened is not None and after in ",.;:!?)] "):
                 quotes.append(Quote(opened, line_start + i + 1))
                 opened = None
         if opened is not None and not line.rstrip().endswith('"') and position < len(text) \
                 and not text[position:].lstrip(" \t").startswith('"'):
-            quotes.append(Quote(opened, line_start + len(line)))
-            opened = None
+            if _closed_later(lines, index):
+                bridged = True
+            else:
+                quotes.append(Quote(opened, line_start + len(line)))
+                opened = None
     if opened is not None:
         quotes.append(Quote(opened, len(text)))
     return [q for q in quotes if q.end - q.start <= _MAX_QUOTE]
