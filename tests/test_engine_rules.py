@@ -645,3 +645,32 @@ def test_an_unbalanced_straight_mark_stops_at_three_lines(analyzer):
     quotes = [text[q.start:q.end] for q in find_quotes(text)]
     assert quotes[0] == '"oui à tout.'
     assert not any("Encore une ligne" in q for q in quotes)
+
+
+GLOSS_CASES = [
+    # an acronym in brackets abbreviates the noun before it; a name after "du quartier" is a place
+    ("Le texte est long.\nLes membres de l'association des locataires (ALR) du quartier Nord ont déclaré "
+     "qu'ils étaient isolés.", "les membres de l'association des locataires", "unnamed"),
+    ("Le texte est long.\nLe président de la Ligue des droits de l'homme (LDH) a déclaré que la loi était injuste.",
+     "président de la Ligue", "unnamed"),
+    # a person's name in brackets, or after a title and a complement, is who speaks
+    ("Le texte est long.\nLe porte-parole (Marc Lenoir) a déclaré que la loi était injuste.", "Marc Lenoir", "named"),
+    ("Le texte est long.\nLe maire du village Pierre Dupont a déclaré que la loi était injuste.",
+     "Pierre Dupont", "named"),
+    ("Le texte est long.\nL'Organisation mondiale de la santé (OMS) a déclaré que l'épidémie reculait.",
+     "Organisation mondiale de la santé", "named"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), GLOSS_CASES, ids=[c[0][18:58] for c in GLOSS_CASES])
+def test_brackets_and_complements_do_not_name_the_speaker(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+def test_a_line_whose_opening_mark_was_dropped_keeps_its_own_cue(analyzer):
+    text = ("Le texte est long.\n"
+            "Dans d'autres villes, les commerçants disent être traités comme des boucs émissaires de la crise.\"\n"
+            "La ville a bien changé \" a déclaré Ella Mirande, une ancienne institutrice du quartier.\"")
+    claims = analyzer.analyze(text).claims
+    assert claims[1].speaker_type == "unnamed" and "commerçants" in claims[1].speaker, claims[1]
+    assert claims[2].speaker == "Ella Mirande", claims[2]

@@ -42,13 +42,22 @@ class Cue:
 
 
 def inside(quotes: list[Quote], tok: Token) -> bool:
-    return any(q.start < tok.start and tok.end <= q.end for q in quotes)
+    """Inside a quotation's marks; a line whose opening mark was dropped may be the article's
+    own report of what was said ('… les étudiants disent être traités comme …"'), so its words
+    can still be a cue."""
+    return any(q.start < tok.start and tok.end <= q.end and not q.unopened for q in quotes)
 
 
 def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]:
     """Every reporting verb of the sentence with the mention of its source."""
-    cues = (_verb_cue(text, sent, v, quotes) for v in range(len(sent.tokens)))
-    return [cue for cue in cues if cue is not None]
+    cues = [cue for cue in (_verb_cue(text, sent, v, quotes) for v in range(len(sent.tokens))) if cue is not None]
+    unopened = [q for q in quotes if q.unopened]
+    if unopened:
+        # 'Zora a bien décrit la réalité " a déclaré Ella Dinkins': a cue after the dropped
+        # quotation names who said it; one inside it counts only when there is no other
+        outside = [c for c in cues if not any(q.start <= sent.tokens[c.anchor].start < q.end for q in unopened)]
+        cues = outside or cues
+    return cues
 
 
 def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> Cue | None:

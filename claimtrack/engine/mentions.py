@@ -204,7 +204,8 @@ class Resolver:
                 earlier = find_outlets(self.text[max(0, span[0] - VARIATION_REACH):span[0]], self.outlets)
                 name = earlier[-1][2] if earlier else None
             return Source(name or mention, "outlet", mention, span)
-        apposed = [r for r in runs if not in_complement(toks, r[0], a)]
+        # "de l'association des locataires (ALR)": a name in brackets glosses the noun before it
+        apposed = [r for r in runs if not in_complement(toks, r[0], a) and not _bracketed_gloss(toks, r, a)]
         if head_word not in lex.titles:
             apposed = [r for r in apposed if not any(t.text == "," for t in toks[head:r[0]])]
         if fold(toks[a].text) in INDEFINITE and not any(_is_person_like(toks, r) for r in apposed):
@@ -421,6 +422,14 @@ def _speaking_head(toks: tuple[Token, ...], head: int, b: int) -> int:
             break
         i = nxt
     return i
+
+
+def _bracketed_gloss(toks: tuple[Token, ...], run: tuple[int, int], a: int) -> bool:
+    """An acronym between brackets right after a noun of the mention: that noun's abbreviation
+    ("de l'association des locataires (ALR)"), not the speaker's name ("le porte-parole (Marc Lenoir)")."""
+    start, end = run
+    return a < start - 1 and toks[start - 1].text == "(" and end < len(toks) and toks[end].text == ")" \
+        and toks[start - 2].upos in ("NOUN", "PROPN", "ADJ") and end - start == 1 and toks[start].text.isupper()
 
 
 def _first_noun(toks: tuple[Token, ...], a: int, b: int) -> int:

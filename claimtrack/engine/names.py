@@ -268,6 +268,13 @@ def in_complement(toks: tuple[Token, ...], i: int, a: int) -> bool:
     j = i - 1
     while j >= a and (toks[j].text in ("«", "-") or toks[j].upos in ("DET", "NUM")):
         j -= 1
+    # "du quartier Nord": a lower-case noun between the preposition and a name that is no
+    # person's ("le maire du village Pierre Dupont" is Pierre Dupont)
+    k = j
+    while k >= a and toks[k].upos in ("NOUN", "ADJ") and toks[k].text.islower():
+        k -= 1
+    if k < j and k >= a and fold(toks[k].text) in ("de", "d'", "du", "des") and toks[i].ent != "PER":
+        return True
     return j >= a and fold(toks[j].text) in ("de", "d'", "du", "des", "à", "au", "aux", "pour", "par", "en", "sur")
 
 

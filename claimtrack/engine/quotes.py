@@ -16,6 +16,7 @@ _MAX_QUOTE = 4000
 class Quote:
     start: int  # offset of the opening mark
     end: int  # offset just after the closing mark
+    unopened: bool = False  # its opening mark was dropped: it starts with its line
 
     def words(self, text: str) -> int:
         return len(text[self.start + 1 : self.end - 1].split())
@@ -91,7 +92,8 @@ def _straight(text: str) -> list[Quote]:
             opened = None
         continued = opened is not None and not bridged
         bridged = False
-        if opened is None and _first_mark_closes(line) and stripped:
+        unopened = opened is None and _first_mark_closes(line) and bool(stripped)
+        if unopened:
             opened = line_start + len(line) - len(stripped)  # 'Ils se frappent, n'est-ce pas?"'
         for i, ch in enumerate(line):
             if ch != '"':
@@ -104,8 +106,8 @@ def _straight(text: str) -> list[Quote]:
             if opened is None and _opens(line, i):
                 opened = line_start + i
             elif opened is not None and not before.isspace() or (opened is not None and after in ",.;:!?)] "):
-                quotes.append(Quote(opened, line_start + i + 1))
-                opened = None
+                quotes.append(Quote(opened, line_start + i + 1, unopened))
+                opened, unopened = None, False
         if opened is not None and not line.rstrip().endswith('"') and position < len(text) \
                 and not text[position:].lstrip(" \t").startswith('"'):
             if _closed_later(lines, index):
