@@ -674,3 +674,14 @@ def test_a_line_whose_opening_mark_was_dropped_keeps_its_own_cue(analyzer):
     claims = analyzer.analyze(text).claims
     assert claims[1].speaker_type == "unnamed" and "commerçants" in claims[1].speaker, claims[1]
     assert claims[2].speaker == "Ella Mirande", claims[2]
+
+
+def test_ils_stands_for_the_people_a_plural_clause_had_for_subject(analyzer):
+    text = ("« Les documents seront publiés », a déclaré la porte-parole Anne Roy.\n"
+            "Le conseiller Luc Sorel, accompagné du directeur Marc Vidal, rencontrent la diplomate Eva Stone.\n"
+            "Ils lui expliquent que la méthode française a fait ses preuves.\n"
+            "Des experts du ministère estiment que la méthode est coûteuse.\n"
+            "Ils ajoutent qu'elle a fait ses preuves.")
+    claims = analyzer.analyze(text).claims
+    assert claims[2].speaker == "Luc Sorel et Marc Vidal", claims[2]
+    assert claims[4].speaker_type == "unnamed" and "experts" in claims[4].speaker, claims[4]  # a group spoke since

@@ -105,7 +105,8 @@ class Resolver:
             plural = _plural_pronoun(folded)
             agreeing = [s for s in self.recent if s.plural == plural]
             antecedent = agreeing[-1] if agreeing else self.last_speaker
-            subject = None if plural else self.registry.last_subject_before(span[0])
+            subject = self.registry.last_plural_subject_before(span[0]) if plural \
+                else self.registry.last_subject_before(span[0])
             if subject and (antecedent is None or subject[0] > antecedent.span[0]):
                 name = self.registry.canonical(subject[1])
                 if antecedent is None or name != antecedent.speaker:

@@ -99,6 +99,7 @@ class Registry:
         self.people: list[Person] = []
         self.subject_mentions: list[tuple[int, str]] = []  # (offset, name) of names used as subjects
         self.mentions: list[tuple[int, str]] = []  # (offset, name) of every person's name
+        self.plural_subjects: list[tuple[int, str]] = []  # (offset, "A et B") of plural clauses' people
 
     def last_person_before(self, offset: int) -> tuple[int, str] | None:
         return _last_before(self.mentions, offset)
@@ -118,6 +119,10 @@ class Registry:
         if not counts or counts[0][0] < PROTAGONIST_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
             return None
         return counts[0][1]
+
+    def last_plural_subject_before(self, offset: int) -> tuple[int, str] | None:
+        """The people a plural clause last had for subject: what "ils" points to when no group spoke since."""
+        return _last_before(self.plural_subjects, offset)
 
     def last_subject_before(self, offset: int) -> tuple[int, str] | None:
         """The person most recently named as a subject before `offset`: what "il" points to
@@ -297,6 +302,35 @@ def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
         registry.mentions.append((toks[a].start, name))
         if introduced or _is_subject(toks, a, b):
             registry.subject_mentions.append((toks[a].start, name))
+    group = _plural_subject_names(text, sent)
+    if group:
+        registry.plural_subjects.append((toks[0].start, " et ".join(registry.canonical(n) for n in group)))
+
+
+def _plural_subject_names(text: str, sent: ParsedSentence) -> list[str]:
+    """The people a plural main clause has for subject ("Le conseiller François Richier, accompagné
+    de Patrice Paoli, s'entretiennent …", "Anne Roy et Luc Sorel ont …"): who "ils" stands for next."""
+    toks = sent.tokens
+    root = next((t for t in toks if t.head == t.i), None)
+    if root is None or root.feat("Number") != "Plur" and not any(
+            t.head == root.i and t.deprel.startswith("aux") and t.feat("Number") == "Plur" for t in toks):
+        return []
+    subject = next((t for t in toks if t.head == root.i and t.deprel == "nsubj"), None)
+    if subject is None:
+        return []
+
+    def under(t: Token) -> bool:
+        for _ in range(len(toks)):
+            if t.i == subject.i:
+                return True
+            if t.head == t.i:
+                return False
+            t = toks[t.head]
+        return False
+
+    names = [span_text(text, sent, a, b) for a, b in name_runs(sent, 0, root.i)
+             if any(t.ent == "PER" for t in toks[a:b]) and under(toks[a])]
+    return names if len(names) >= 2 else []
 
 
 def _is_subject(toks: tuple[Token, ...], a: int, b: int) -> bool:
