@@ -685,3 +685,15 @@ def test_ils_stands_for_the_people_a_plural_clause_had_for_subject(analyzer):
     claims = analyzer.analyze(text).claims
     assert claims[2].speaker == "Luc Sorel et Marc Vidal", claims[2]
     assert claims[4].speaker_type == "unnamed" and "experts" in claims[4].speaker, claims[4]  # a group spoke since
+
+
+def test_an_interview_of_someone_else_relays_that_person_next(analyzer):
+    text = ("Le Kremlin a assuré jeudi que le conflit ne se trouvait pas dans une impasse, contestant des propos "
+            "du général Pavel Orlov dans un entretien à The Economist.\n"
+            "« Nous avons atteint un niveau technologique qui nous bloque », avait déclaré Pavel Orlov.\n"
+            "« Il n'y aura pas de percée », avait-il ajouté.\n"
+            "Le ministre Ivan Sokol a déclaré que le front tenait.")
+    claims = analyzer.analyze(text).claims
+    assert claims[0].speaker == "Kremlin" and claims[0].via == ()
+    assert [c.via for c in claims[1:3]] == [("The Economist",)] * 2
+    assert claims[3].via == ()

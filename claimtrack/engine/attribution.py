@@ -14,7 +14,7 @@ from claimtrack.engine.cues import Cue, citing_after, verb_cues
 from claimtrack.engine.framing import colon_quote_cue, framing_cues
 from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.mentions import Resolver, Source
-from claimtrack.engine.names import PARTICLES
+from claimtrack.engine.names import PARTICLES, Registry, name_runs
 from claimtrack.engine.outlets import find_outlets
 from claimtrack.engine.parsed import ParsedSentence, span_text
 from claimtrack.engine.phrases import extend_np
@@ -41,6 +41,9 @@ class Attribution:
     quote_span: tuple[int, int] | None = None
     evidence: str = "none/plain"  # which rule decided it: the key of the calibration table
     own: bool = False  # found in the sentence itself, not inherited
+    # another person's interview the sentence mentions ("des propos de X dans un entretien à Y"):
+    # X and the outlets that relay what X says in the next sentences
+    interview: tuple[str, tuple[str, ...]] | None = None
 
 
 def _pick(cues: list[Cue]) -> Cue | None:
@@ -75,14 +78,43 @@ def _quote_in(quotes: list[Quote], start: int, end: int, text: str,
     return None
 
 
+_INTERVIEW_BEFORE = re.compile(
+    r"\b(?:dans|lors\s+d['’])\s*(?:une?|l['’]|son|sa)\s*(?:interview|entretien|entrevue)\s+"
+    r"(?:(?:accordée?|donnée?)\s+)?(?:à|au|aux)\s+(?:(?:l['’]|le|la)\s*)?$", re.IGNORECASE)
+
+
+def _interview_of(text: str, sent: ParsedSentence, source: Source, before: str, registry: Registry) -> str | None:
+    """The person whose interview an outlet published, when the sentence names someone other
+    than its speaker right before "dans un entretien à Y" ("le Kremlin a contesté des propos du
+    général X dans un entretien à Y": Y relays X, not the Kremlin)."""
+    match = _INTERVIEW_BEFORE.search(before)
+    if match is None:
+        return None
+    limit = sent.start + match.start()
+    people = [(a, b) for a, b in name_runs(sent) if sent.tokens[b - 1].end <= limit
+              and any(t.ent == "PER" for t in sent.tokens[a:b])
+              and not (source.span[0] <= sent.tokens[a].start < source.span[1])]
+    if not people:
+        return None
+    name = registry.canonical(span_text(text, sent, *people[-1]))
+    return name if name != source.speaker else None
+
+
 def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote],
-          outlets: frozenset[str]) -> tuple[str, ...]:
-    """Outlets named in the sentence outside quotations and outside the speaker's mention."""
+          outlets: frozenset[str], registry: Registry,
+          interviews: list[tuple[str, str]] | None = None) -> tuple[str, ...]:
+    """Outlets named in the sentence outside quotations and outside the speaker's mention; an
+    outlet that published another person's interview goes to `interviews` instead."""
     found = list(source.via)
     body = text[sent.start : sent.end]
     for start, end, name in find_outlets(body, outlets):
         if not _RELAY_POSITION.search(body[:start]):
             continue  # "le fondateur de WikiLeaks" names an outlet that relays nothing
+        interviewed = _interview_of(text, sent, source, body[:start], registry)
+        if interviewed is not None:
+            if interviews is not None:
+                interviews.append((interviewed, name))
+            continue
         start += sent.start
         end += sent.start
         if source.span[0] <= start < source.span[1]:
@@ -196,7 +228,9 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
             source = replace(source, via=(framed.speaker or framed.mention, *source.via))
     if source is None or chosen is None:
         return Attribution(None, "none")
-    via = _vias(text, sent, source, quotes, resolver.outlets) if source.type != "outlet" else ()
+    interviews: list[tuple[str, str]] = []
+    via = _vias(text, sent, source, quotes, resolver.outlets, resolver.registry, interviews) \
+        if source.type != "outlet" else ()
     source = replace(source, via=via)
     cue, cue_span = _cue_text(text, sent, chosen)
     between = (source.span[0], cue_span[0]) if source.span[0] < cue_span[0] else None
@@ -208,6 +242,8 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
     evidence = f"{source.resolved or chosen.kind}/{source.type}"
     if source.type == "named" and not source.resolved and _written_out(source):
         evidence += "+name"  # the person's full name is in the sentence: the surest kind of source
-    return Attribution(source, mode, cue, cue_span, (quote.start, quote.end) if quote else None, evidence, True)
+    interview = (interviews[0][0], tuple(name for _person, name in interviews)) if interviews else None
+    return Attribution(source, mode, cue, cue_span, (quote.start, quote.end) if quote else None, evidence, True,
+                       interview)
 
 

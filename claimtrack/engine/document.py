@@ -128,6 +128,10 @@ def _carry_relays(results: list[Attribution | None]) -> None:
             current.source = replace(source, via=relay.via)
         else:
             relay = None
+        if current.interview is not None:
+            # "… des propos du général X dans un entretien à Y": what X says next, Y relays
+            person, outlets = current.interview
+            relay = Source(person, "named", person, (0, 0), via=outlets)
 
 _BACKWARD = re.compile(r"^c['’]est\s+(?:ce\s+qu|l['’]une\s+des|la\s+conclusion|ce\s+qui\s+ressort)", re.I)
 
