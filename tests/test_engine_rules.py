@@ -697,3 +697,30 @@ def test_an_interview_of_someone_else_relays_that_person_next(analyzer):
     assert claims[0].speaker == "Kremlin" and claims[0].via == ()
     assert [c.via for c in claims[1:3]] == [("The Economist",)] * 2
     assert claims[3].via == ()
+
+
+def test_a_relayed_interview_goes_on_without_marks(analyzer):
+    # a translated interview drops the marks: what follows in the present is still the speaker's
+    text = ("« Le pays tiendra », a déclaré le président Marco Ruiz à la télévision d'État, Canal Uno.\n"
+            "Il a ajouté que l'économie repartait.\n"
+            "« Nous avons des réserves pour deux ans », a-t-il assuré.\n"
+            "Il a aussi précisé que les banques resteraient ouvertes.\n"
+            "Pour le moment, ce plan n'est pas appliqué.\n"
+            "Les conflits sont inévitables.")
+    claims = analyzer.analyze(text).claims
+    assert [c.speaker for c in claims[4:]] == ["Marco Ruiz"] * 2, claims[4:]
+    assert all(c.via == ("Canal Uno",) for c in claims[4:])
+
+
+def test_a_report_without_relay_does_not_run_on(analyzer):
+    text = ("Le président Marco Ruiz a déclaré que le pays tiendrait.\n"
+            "Il a ajouté que l'économie repartait.\n"
+            "Il a aussi précisé que les banques resteraient ouvertes.\n"
+            "Pour le moment, ce plan n'est pas appliqué.")
+    assert analyzer.analyze(text).claims[-1].speaker_type == "editorial"
+
+
+def test_a_movement_in_the_compound_past_ends_a_quotation_run(analyzer):
+    text = ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
+            "Elle est retournée sur le chantier.")
+    assert analyzer.analyze(text).claims[-1].speaker_type == "editorial"

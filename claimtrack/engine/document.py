@@ -80,6 +80,7 @@ def attribute_document(
                 previous.source = replace(named_later, mention=previous.source.mention, span=previous.source.span)
         results.append(attribution)
     _spread_quotations(text, sentences, results, quotes)
+    _carry_relays(results)  # an interview's via, which tells the continuation rules it is relayed
     _spread_continuations(text, sentences, results, _written_in_first_person(text, sentences, kinds, index))
     _spread_quoted_neighbours(text, sentences, results, paragraphs)
     _spread_partial_quotations(text, sentences, results, index, registry)
@@ -200,7 +201,8 @@ def _spread_continuations(text: str, sentences: list[ParsedSentence], results: l
             if owner.mode == "direct":
                 last_quoted = (i, owner)
             continue
-        if owner is not None and _opens_with_quotation(text, sentences, results, i - 1) \
+        if owner is not None and (_opens_with_quotation(text, sentences, results, i - 1)
+                                  or _in_relayed_interview(results, i)) \
                 and _speaks_on(text, sent, owner.source.speaker):
             # '« … », a-t-il ajouté. Il est possible de …': a quotation paragraph whose marks
             # the translation or the page dropped after its first sentence goes on
@@ -238,6 +240,22 @@ def _opens_with_quotation(text: str, sentences: list[ParsedSentence], results: l
         and bool(_CLOSED_BEFORE_CUE.search(text[sentences[i].start : own.cue_span[0]]))
 
 
+_INTERVIEW_RUN = 3  # sentences
+
+
+def _in_relayed_interview(results: list[Attribution | None], i: int) -> bool:
+    """The sentences before i are an interview an outlet relays: the sentence just before and two
+    more of the last four have the same speaker with the same via (a translated interview often
+    drops the marks of what is said in it)."""
+    previous = [r for r in results[max(0, i - _INTERVIEW_RUN - 3) : i] if r is not None][-_INTERVIEW_RUN - 1:]
+    if not previous or previous[-1].source is None or not previous[-1].source.via:
+        return False
+    last = previous[-1].source
+    same = [r for r in previous if r.source is not None and r.source.speaker == last.speaker
+            and r.source.via == last.via]
+    return len(same) >= _INTERVIEW_RUN
+
+
 _CLOSED_BEFORE_CUE = re.compile(r"[»\"”][\s,.!?…]*$")
 
 _PAST_TENSES = frozenset({"Past", "Imp", "Pqp"})
@@ -256,11 +274,15 @@ def _speaks_on(text: str, sent: ParsedSentence, speaker: str) -> bool:
     if not roots:
         return False
     root = roots[0]
+    if root.upos in ("PRON", "DET") or fold(root.text) in ("celles", "ceux", "celle", "celui"):
+        return False  # "Ce qu'il a découvert l'a horrifié": a parse with no verb at its root
     verbs = [root] + [t for t in toks if t.head == root.i and t.deprel in ("aux", "aux:pass", "cop", "aux:tense")]
-    if any(t.feat("Tense") in _PAST_TENSES for t in verbs):
+    if any(t.feat("Tense") in _PAST_TENSES and t.feat("VerbForm") != "Part" for t in verbs):
         return False
-    if root.feat("VerbForm") == "Part" and any(t.deprel.startswith("aux") for t in verbs[1:]):
-        return False  # "a déclenché", "est redevenu", "est frustré": something done, told
+    if root.feat("VerbForm") == "Part" and any(
+            t.deprel == "aux:tense" or fold(t.lemma) == "avoir" or fold_accents(root.lemma) in _ETRE_VERBS
+            for t in verbs[1:]):
+        return False  # "a déclenché", "suis retournée": something done, told ("n'est pas respecté" states)
     speaker_words = set(fold(speaker).split())
     for t in toks:
         if t.ent == "PER" or (t.upos == "PROPN" and fold(t.text) in speaker_words):
@@ -271,6 +293,11 @@ def _speaks_on(text: str, sent: ParsedSentence, speaker: str) -> bool:
     return not any(word in _TIME_NOUNS and {before, after} & _RELATIVE_TIME
                    for before, word, after in zip(["", *folded[:-1]], folded, [*folded[1:], ""], strict=True))
 
+
+# verbs whose compound past takes "être" (a tagger reads "je suis retournée" as a passive)
+_ETRE_VERBS = frozenset("aller venir revenir devenir parvenir intervenir survenir retourner partir repartir arriver "
+                        "entrer rentrer sortir monter remonter descendre naitre mourir deceder rester tomber passer "
+                        "apparaitre".split())
 
 _STATEMENT_END = re.compile(r"[.!…][»\"”]?\s*$")
 

@@ -31,7 +31,8 @@ HONORIFIC_TITLES = frozenset("majesté altesse sainteté excellence éminence".s
 VARIATION_REACH = 1500  # characters: about the last few sentences
 # "a confié le ministre au Figaro", "… au quotidien Le Phare": the outlet a speaker talks to
 _SPOKEN_TO = re.compile(r"(?:\bà|\bau|\baux)\s+(?:(?:l['’]|la|le)\s*)?(?:(?:quotidien|journal|hebdomadaire|magazine"
-                        r"|chaîne|radio|télévision|site|agence)\s+(?:de\s+|d['’]|du\s+)?(?:(?:l['’]|la|le)\s*)?)?$",
+                        r"|chaîne|radio|télévision|site|agence)(?:\s+d['’]\w+|\s+publique|\s+nationale)?\s*,?\s+"
+                        r"(?:de\s+|d['’]|du\s+)?(?:(?:l['’]|la|le)\s*)?)?$",
                         re.IGNORECASE)
 DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
 # "ceux qui ont fui", "celle qui a tiré": a demonstrative described by its relative clause
@@ -209,6 +210,8 @@ class Resolver:
         apposed = [r for r in runs if not in_complement(toks, r[0], a) and not _bracketed_gloss(toks, r, a)]
         if head_word not in lex.titles:
             apposed = [r for r in apposed if not any(t.text == "," for t in toks[head:r[0]])]
+        # "le président X à la télévision d'État, Canal Uno": the outlet spoken to is no name of the speaker
+        apposed = [r for r in apposed if not find_outlets(span_text(self.text, sent, *r), self.outlets)] or apposed
         if fold(toks[a].text) in INDEFINITE and not any(_is_person_like(toks, r) for r in apposed):
             return Source(mention[:1].lower() + mention[1:], "unnamed", mention, span)
         if apposed:
