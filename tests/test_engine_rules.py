@@ -724,3 +724,19 @@ def test_a_movement_in_the_compound_past_ends_a_quotation_run(analyzer):
     text = ("« Les digues tiendront cet hiver », a assuré l'ingénieure Maud Keller.\n"
             "Elle est retournée sur le chantier.")
     assert analyzer.analyze(text).claims[-1].speaker_type == "editorial"
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    # a purpose infinitive says what someone came to do, unless it reports a clause
+    ("Le texte est long.\nLes chanteurs Léa Roy et Marc Bel sont venus au festival pour rendre hommage à Nina Simone.",
+     None, "editorial"),
+    ("Le texte est long.\nLe ministre Paul Durand a convoqué la presse pour annoncer que la réforme était retirée.",
+     "Paul Durand", "named"),
+    # "s'exprimer" reports what is said, not that someone spoke
+    ("Le texte est long.\nAprès plusieurs jours de silence, le Dr Paul Vidal s'est exprimé vendredi par son avocat.",
+     None, "editorial"),
+    ("Le texte est long.\nLa ministre Ana Ruiz s'est exprimée sur le sujet : « Nous ne céderons pas ».",
+     "Ana Ruiz", "named"),
+], ids=["pour rendre hommage", "pour annoncer que", "s'est exprimé", "s'est exprimée :"])
+def test_speaking_acts_without_content_are_no_report(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

@@ -169,6 +169,9 @@ def _infinitive_cue(text: str, sent: ParsedSentence, v: int, end: int, frame: st
         return None
     if frame in ("clause", "que") and not has_clause_frame(toks, end, quotes, frame == "clause"):
         return None
+    purpose = any(t.head == v and t.deprel == "mark" and fold(t.text) in ("pour", "afin") for t in toks)
+    if purpose and not has_clause_frame(toks, end, quotes):
+        return None  # "sont venus … pour rendre hommage à X": what they came to do, not what they said
     ga = aux_chain(toks, governor)
     if negated(toks, ga, governor) or hypothetical(toks, governor, ga) or first_or_second_person(toks, governor):
         return None
