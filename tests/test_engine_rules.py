@@ -740,3 +740,15 @@ def test_a_movement_in_the_compound_past_ends_a_quotation_run(analyzer):
 ], ids=["pour rendre hommage", "pour annoncer que", "s'est exprimé", "s'est exprimée :"])
 def test_speaking_acts_without_content_are_no_report(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    # a gerund the tagger read as an adjective still reports for the main clause's subject
+    ("Le texte est long.\nFinalement, la reine Sofia Lind a fini son intervention en encourageant les personnes "
+     "présentes à participer au débat.", "Sofia Lind", "named"),
+    ("Le texte est long.\nLe maire Paul Bon a inauguré le pont en affirmant que la ville respirerait enfin.",
+     "Paul Bon", "named"),
+    ("Le texte est long.\nLe maire Paul Bon a traversé le pont en courant.", None, "editorial"),
+], ids=["en encourageant", "en affirmant", "en courant"])
+def test_a_gerund_reports_for_the_main_subject(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

@@ -19,6 +19,7 @@ from claimtrack.engine.verbgroup import (
     aux_chain,
     clitic_after,
     first_or_second_person,
+    gerund,
     has_clause_frame,
     hypothetical,
     incise_position,
@@ -88,7 +89,7 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
         return _narrative_cue(sent, v, end) or _infinitive_cue(text, sent, v, end, frame, quotes)
     if first_or_second_person(toks, v):
         return None  # "Rappelons que …", "nous pensons que": the article's own voice
-    if form == "Part" and tok.feat("Tense") == "Pres" and not stance:
+    if (form == "Part" and tok.feat("Tense") == "Pres" and not stance) or gerund(toks, v):
         return _participle_cue(text, sent, v, a, end)
     if not stance and _is_passive(toks, v, a, form):
         return _passive_cue(text, sent, v, a, end)
@@ -198,6 +199,10 @@ def _participle_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -
     """"le président Ruto a affiché sa fermeté en s'engageant à …": the main clause's subject."""
     toks = sent.tokens
     main = toks[v].head
+    for _ in range(3):  # "a fini son intervention en encourageant …": up from the noun to its verb
+        if toks[main].upos in ("VERB", "AUX") or toks[main].head == main:
+            break
+        main = toks[main].head
     subject = next((t for t in toks if t.head == main and main != v and t.deprel.startswith("nsubj")
                     and t.i < main), None)
     if subject is None or fold(subject.text) in RELATIVE:

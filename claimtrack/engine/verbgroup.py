@@ -131,7 +131,7 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
         return None, None
     if _stance_predicate(toks, v):
         return "stance", None
-    if tok.upos in ("NOUN", "ADJ", "ADV") and not _verb_position(toks, v):
+    if tok.upos in ("NOUN", "ADJ", "ADV") and not _verb_position(toks, v) and not gerund(toks, v):
         return None, None
     lemma = verb_lemma(tok)
     multi_end = _multiword(toks, v)
@@ -219,6 +219,11 @@ def incise_position(toks: tuple[Token, ...], v: int, after: int | None = None) -
             and toks[after].upos in ("DET", "PROPN"))
 
 
+def gerund(toks: tuple[Token, ...], v: int) -> bool:
+    """"en encourageant", "en affirmant": a gerund, whatever the tagger called the word."""
+    return v > 0 and fold(toks[v - 1].text) == "en" and fold(toks[v].text).endswith("ant")
+
+
 def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
     """Where a word the tagger took for a noun must be a verb of saying: an incise, or between
     a name and a colon or "que" ("Infosperber note :")."""
@@ -252,7 +257,8 @@ def verb_lemma(tok: Token) -> str:
     form = fold(tok.text)
     guesses = [lemma, lemma + "r" if lemma.endswith("e") else lemma]
     endings = (("ent", "er"), ("es", "er"), ("e", "er"), ("é", "er"), ("ée", "er"), ("ait", "er"),
-               ("t", "tir"), ("aît", "aître"), ("et", "ettre"), ("it", "ire"))
+               ("t", "tir"), ("aît", "aître"), ("et", "ettre"), ("it", "ire"),
+               ("geant", "ger"), ("ant", "er"), ("issant", "ir"), ("isant", "ire"))  # gerunds
     for ending, replacement in endings:
         if form.endswith(ending):
             guesses.append(form[: -len(ending)] + replacement)
