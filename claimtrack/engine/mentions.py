@@ -11,14 +11,27 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from claimtrack.engine.descriptions import (
+    DESCRIBED_DEMONSTRATIVES,
+    bracketed_gloss,
+    can_speak,
+    coordinated,
+    drop_determiner,
+    first_noun,
+    is_person_like,
+    names_a_person,
+    national,
+    plural_pronoun,
+    quoted_title,
+    role_text,
+    speaking_head,
+)
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.names import (
     Person,
     Registry,
     in_complement,
-    is_agent_noun,
     is_role_word,
-    name_key,
     name_runs,
 )
 from claimtrack.engine.outlets import context_outlets, find_outlets
@@ -35,11 +48,6 @@ _SPOKEN_TO = re.compile(r"(?:\bà|\bau|\baux)\s+(?:(?:l['’]|la|le)\s*)?(?:(?:q
                         r"(?:de\s+|d['’]|du\s+)?(?:(?:l['’]|la|le)\s*)?)?$",
                         re.IGNORECASE)
 DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
-# "ceux qui ont fui", "celle qui a tiré": a demonstrative described by its relative clause
-DESCRIBED_DEMONSTRATIVES = frozenset("ceux celles celui celle".split())
-# "beaucoup de ceux …", "la plupart des experts": who speaks is the complement
-QUANTIFIERS = frozenset("beaucoup nombre plupart majorité moitié partie certains certaines plusieurs un une chacun "
-                        "chacune aucun aucune".split())
 SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
 
@@ -103,7 +111,7 @@ class Resolver:
                 return Source(self.registry.canonical(last[1]), "named", mention, span, resolved="demonstrative")
         if (b - a <= 2 or folded in lex.pronouns) and (folded in lex.pronouns
                                                        or folded.lstrip("-t").lstrip("-") in lex.pronouns):
-            plural = _plural_pronoun(folded)
+            plural = plural_pronoun(folded)
             agreeing = [s for s in self.recent if s.plural == plural]
             antecedent = agreeing[-1] if agreeing else self.last_speaker
             subject = self.registry.last_plural_subject_before(span[0]) if plural \
@@ -135,8 +143,8 @@ class Resolver:
             return replace(self.last_issuer, mention=mention, span=span, resolved="issuer")
         head = a if fold(toks[a].text) in DESCRIBED_DEMONSTRATIVES else head_index(sent, a, b)
         source = self._classify(sent, a, b, mention, span, head)
-        if source is not None and source.type == "unnamed" and not can_speak(toks[_speaking_head(toks, head, b)]) \
-                and not can_speak(toks[_first_noun(toks, a, b)]):
+        if source is not None and source.type == "unnamed" and not can_speak(toks[speaking_head(toks, head, b)]) \
+                and not can_speak(toks[first_noun(toks, a, b)]):
             return None  # "la pression", "66%", "quantité de gaz": not someone who can say anything
         if source is not None and source.type != "outlet":
             # "a confié le ministre au Figaro": the outlet spoken to relays the source
@@ -164,8 +172,8 @@ class Resolver:
         document_kind = lex.document_nouns.get(head_word)
         runs = name_runs(sent, a, b)
         before = self.text[: span[0]].rstrip()
-        title = _quoted_title(mention) or (
-            _quoted_title("«" + mention) if before.endswith(("«", '"', "“")) else None)
+        title = quoted_title(mention) or (
+            quoted_title("«" + mention) if before.endswith(("«", '"', "“")) else None)
         if title and not outlets:
             # a name in guillemets on its own is a publication's title: «Focus», "Telepolis"
             return Source(title, "outlet", mention, span)
@@ -174,7 +182,7 @@ class Resolver:
             relays, relay_start = self._relays(sent, head + 1, b)
             issuer = self._issuer(sent, head + 1, relay_start)
             if document_kind == "office":
-                if issuer and issuer.type == "named" and _names_a_person(issuer.speaker, self.registry):
+                if issuer and issuer.type == "named" and names_a_person(issuer.speaker, self.registry):
                     name = f"{toks[head].text} de {issuer.speaker}"
                     return Source(name, "named", mention, span)
             elif issuer:
@@ -184,10 +192,10 @@ class Resolver:
             elif document_kind == "media" and relays:
                 # "selon un reportage diffusé sur France 24": the outlet that broadcast it says it
                 return Source(relays[-1], "outlet", mention, span, via=relays[:-1])
-            elif relays or _national(toks[head + 1 : relay_start]):
+            elif relays or national(toks[head + 1 : relay_start]):
                 # "les documents américains obtenus par WikiLeaks": a state's documents, relayed by an outlet
-                description = _drop_determiner(span_text(self.text, sent, a, relay_start))
-                kind = "named" if _national(toks[head + 1 : relay_start]) else "unnamed"
+                description = drop_determiner(span_text(self.text, sent, a, relay_start))
+                kind = "named" if national(toks[head + 1 : relay_start]) else "unnamed"
                 source = Source(description[:1].lower() + description[1:], kind, mention, span, via=relays,
                                 plural=toks[head].feat("Number") == "Plur")
                 self.last_issuer = source
@@ -207,27 +215,27 @@ class Resolver:
                 name = earlier[-1][2] if earlier else None
             return Source(name or mention, "outlet", mention, span)
         # "de l'association des locataires (ALR)": a name in brackets glosses the noun before it
-        apposed = [r for r in runs if not in_complement(toks, r[0], a) and not _bracketed_gloss(toks, r, a)]
+        apposed = [r for r in runs if not in_complement(toks, r[0], a) and not bracketed_gloss(toks, r, a)]
         if head_word not in lex.titles:
             apposed = [r for r in apposed if not any(t.text == "," for t in toks[head:r[0]])]
         # "le président X à la télévision d'État, Canal Uno": the outlet spoken to is no name of the speaker
         apposed = [r for r in apposed if not find_outlets(span_text(self.text, sent, *r), self.outlets)] or apposed
-        if fold(toks[a].text) in INDEFINITE and not any(_is_person_like(toks, r) for r in apposed):
+        if fold(toks[a].text) in INDEFINITE and not any(is_person_like(toks, r) for r in apposed):
             return Source(mention[:1].lower() + mention[1:], "unnamed", mention, span)
         if apposed:
             run = apposed[-1] if head_word in lex.titles else apposed[0]
             run_text = span_text(self.text, sent, *run)
             name = self.registry.canonical(run_text)
-            joined = _coordinated(toks, apposed)
+            joined = coordinated(toks, apposed)
             if joined and head == apposed[0][0]:  # "Emmanuel Macron et Olaf Scholz ont affirmé"
                 name = " et ".join(self.registry.canonical(span_text(self.text, sent, *r)) for r in joined)
-            if run[0] <= head < run[1] and run[1] < b and not _is_person_like(toks, run):
-                name = _drop_determiner(mention)  # "le Commandement des opérations interarmées irakien"
-            role = _role_text(self.text, sent, a, b, run)
+            if run[0] <= head < run[1] and run[1] < b and not is_person_like(toks, run):
+                name = drop_determiner(mention)  # "le Commandement des opérations interarmées irakien"
+            role = role_text(self.text, sent, a, b, run)
             return Source(name, "named", mention, span, role=role)
         if toks[head].text[:1].isupper() and toks[head].upos in ("PROPN", "NOUN", "X") and \
                 fold(toks[head].text) not in lex.titles:
-            return Source(_drop_determiner(mention), "named", mention, span)
+            return Source(drop_determiner(mention), "named", mention, span)
         definite = fold(toks[a].text) in ("le", "la", "l'", "ce", "cette", "cet")
         if head_word in lex.titles or (definite and is_role_word(head_word, lex)):
             person = self.registry.by_role(mention, toks[head].text, span[0])
@@ -245,8 +253,8 @@ class Resolver:
         if head_word in lex.non_sources:
             return None  # "Cette affaire rappelle …": an event, not a source
         if head_word in lex.institutions and toks[head].feat("Number") != "Plur":
-            return Source(self._institution(head_word, _drop_determiner(mention)), "named", mention, span)
-        description = _drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention
+            return Source(self._institution(head_word, drop_determiner(mention)), "named", mention, span)
+        description = drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
         return Source(description, "unnamed", mention, span)
@@ -395,115 +403,3 @@ class Resolver:
                 if source and source.type in ("named", "outlet"):
                     return source
         return None
-
-
-NATIONAL_ENDINGS = ("ain", "aine", "ains", "aines", "ais", "aise", "aises", "ois", "oise", "oises", "ien", "ienne",
-                    "iens", "iennes", "and", "ande", "ands", "andes", "ol", "ole", "ols", "oles", "ique", "iques")
-NOT_NATIONAL = frozenset("prochain prochaine prochains prochaines certain certaine certains certaines humain humaine "
-                         "humains humaines quotidien quotidienne ancien ancienne anciens anciennes mondial public "
-                         "publique publics publiques politique politiques économique économiques unique uniques "
-                         "technique techniques pratique pratiques critique critiques chronique historique "
-                         "spécifique scientifique scientifiques juridique juridiques médical médicale".split())
-
-
-def _national(tokens: tuple[Token, ...]) -> bool:
-    """A nationality adjective right after a document noun: "les documents américains", "un
-    rapport britannique" name the state that issued them."""
-    first = next((t for t in tokens if t.upos != "PUNCT"), None)
-    if first is None or first.upos != "ADJ" or first.text[:1].isupper():
-        return False
-    word = fold(first.text)
-    return word.endswith(NATIONAL_ENDINGS) and word not in NOT_NATIONAL
-
-
-def _speaking_head(toks: tuple[Token, ...], head: int, b: int) -> int:
-    """The word that says who speaks: past a quantifier ("beaucoup de ceux qui …", "la plupart
-    des experts") to its complement."""
-    i = head
-    while fold(toks[i].text) in QUANTIFIERS:
-        nxt = next((k for k in range(i + 1, b) if toks[k].upos in ("NOUN", "PRON", "PROPN")), None)
-        if nxt is None:
-            break
-        i = nxt
-    return i
-
-
-def _bracketed_gloss(toks: tuple[Token, ...], run: tuple[int, int], a: int) -> bool:
-    """An acronym between brackets right after a noun of the mention: that noun's abbreviation
-    ("de l'association des locataires (ALR)"), not the speaker's name ("le porte-parole (Marc Lenoir)")."""
-    start, end = run
-    return a < start - 1 and toks[start - 1].text == "(" and end < len(toks) and toks[end].text == ")" \
-        and toks[start - 2].upos in ("NOUN", "PROPN", "ADJ") and end - start == 1 and toks[start].text.isupper()
-
-
-def _first_noun(toks: tuple[Token, ...], a: int, b: int) -> int:
-    """"un étudiant en première année de philosophie": the word after the determiners names who
-    it is, whatever the parser made the head."""
-    k = a
-    while k + 1 < b and toks[k].upos == "DET":
-        k += 1
-    return k  # the word after the determiners, which taggers sometimes call a participle
-
-
-def can_speak(head: Token) -> bool:
-    """Whether a description's head noun can be a source: a person, a group, an institution,
-    an outlet or a document (lexicons), or an agent noun by its ending (-eur, -iste, -ien,
-    -ant, -aire, -ier, -logue, and nationality endings: "un Kényan", "des Français")."""
-    lex = load()
-    words = {fold(head.text), fold(head.lemma)}
-    if words & lex.time_words or head.upos in ("NUM", "SYM"):
-        return False
-    if words & DESCRIBED_DEMONSTRATIVES:
-        return True  # the relative clause says who ("ceux qui ont survécu"), whoever they are
-    known = (lex.human_nouns, lex.titles, lex.anonymous, lex.institutions, lex.outlet_nouns, lex.pronouns)
-    if any(words & group for group in known) or any(w in lex.document_nouns for w in words):
-        return True
-    return is_agent_noun(head.text, lex)
-
-
-def _coordinated(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
-    """Names joined by "et" or commas only: one speaker group."""
-    if len(runs) < 2:
-        return None
-    for (_, end), (start, _) in zip(runs, runs[1:], strict=False):
-        if not toks[end:start] or any(fold(t.text) not in ("et", ",") for t in toks[end:start]):
-            return None
-    return runs
-
-
-def _quoted_title(mention: str) -> str | None:
-    """"«Focus»", "le «Deutsche Welle»": the quoted name when it is the whole mention."""
-    match = re.fullmatch(r"(?:(?:le|la|les|l['’])\s*)?[«\"“]\s*([A-ZÀ-Ý][^«»\"“”]{0,40}?)\s*[»\"”]", mention.strip(),
-                         re.IGNORECASE)
-    return match.group(1) if match and match.group(1)[:1].isupper() else None
-
-
-def _names_a_person(name: str | None, registry: Registry) -> bool:
-    """"le bureau de M. Araji" is a person's office; "le ministère des Affaires étrangères" an
-    institution: a person is a name the article gives as one."""
-    if not name:
-        return False
-    return any(p.name == name or p.surname_key == name_key(name.split()[-1]) for p in registry.people)
-
-
-def _plural_pronoun(folded: str) -> bool:
-    """"ils", "-elles", "eux" refer to a group; "il", "-t-elle", "lui" to one source."""
-    bare = folded.removeprefix("-t").lstrip("-")
-    return bare.endswith("s") or bare == "eux"
-
-
-def _is_person_like(toks: tuple[Token, ...], run: tuple[int, int]) -> bool:
-    return any(t.ent == "PER" for t in toks[run[0] : run[1]]) or run[1] - run[0] >= 2
-
-
-def _drop_determiner(mention: str) -> str:
-    return re.sub(r"^(?:les\s+|le\s+|la\s+|l['’]\s*)", "", mention, flags=re.IGNORECASE) or mention
-
-
-def _role_text(text: str, sent: ParsedSentence, a: int, b: int, run: tuple[int, int]) -> str | None:
-    before = span_text(text, sent, a, run[0]).strip(" ,") if run[0] > a else ""
-    after = span_text(text, sent, run[1], b).strip(" ,") if run[1] < b else ""
-    role = before or after
-    return role or None
-
-
