@@ -752,3 +752,15 @@ def test_speaking_acts_without_content_are_no_report(analyzer, text, speaker, sp
 ], ids=["en encourageant", "en affirmant", "en courant"])
 def test_a_gerund_reports_for_the_main_subject(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    # "vouloir que" voices a demand; "vouloir" + infinitive is an intention
+    ("Le texte est long.\nLes étudiants conservateurs veulent qu'il y ait un représentant au comité.",
+     "les étudiants conservateurs", "unnamed"),
+    ("Le texte est long.\nLe ministre Paul Durand veut partir en vacances.", None, "editorial"),
+    # a noun in "-er" after "être" is no reporting verb, whatever the tagger says
+    ("Le texte est long.\nLe ministre Paul Durand était conseiller du président depuis dix ans.", None, "editorial"),
+], ids=["veulent que", "veut partir", "était conseiller"])
+def test_wanting_that_is_a_demand_and_an_adviser_is_no_advice(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

@@ -73,6 +73,8 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     stance = frame == "stance"  # an adjective predicate: no passive, no bare participle to rule out
     frame = "clause" if stance else frame
     a = aux_chain(toks, v)
+    if fold(tok.text).endswith("er") and any(fold(t.lemma) == "être" for t in toks[a:v]):
+        return None  # "il était conseiller du président": a noun in "-er" after "être", no verb form
     clitic = clitic_after(toks, a, v)
     if inside(quotes, tok) and clitic is None and not incise_position(toks, v) \
             and not (a < v and incise_position(toks, a, v + 1)):
@@ -168,6 +170,8 @@ def _infinitive_cue(text: str, sent: ParsedSentence, v: int, end: int, frame: st
     head = toks[governor]
     if head.upos not in ("VERB", "AUX", "ADJ") or fold(head.lemma) in _MODAL_GOVERNORS:
         return None
+    if fold(head.lemma) == "être" or any(t.head == v and t.deprel == "cop" for t in toks):
+        return None  # "il était conseiller de Thatcher": a noun the tagger read as an infinitive
     if frame in ("clause", "que") and not has_clause_frame(toks, end, quotes, frame == "clause"):
         return None
     purpose = any(t.head == v and t.deprel == "mark" and fold(t.text) in ("pour", "afin") for t in toks)
