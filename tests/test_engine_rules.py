@@ -764,3 +764,20 @@ def test_a_gerund_reports_for_the_main_subject(analyzer, text, speaker, speaker_
 ], ids=["veulent que", "veut partir", "était conseiller"])
 def test_wanting_that_is_a_demand_and_an_adviser_is_no_advice(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    # an indefinite description the article names elsewhere in the same words is that name
+    ("Une figure du mouvement de contestation à Lyon a qualifié la loi de scandale.\nLa loi passe mardi.\n"
+     "Léa Marin, figure du mouvement de contestation à Lyon, manifestera.", "Léa Marin", "named"),
+    ("Il faut fermer la centrale, dit un comité d'experts.\n"
+     "Le comité d'experts de la Société royale du Canada a rendu son rapport.",
+     "comité d'experts de la Société royale du Canada", "named"),
+    # one word is too little to know it is the same one, and an outlet is nobody's name
+    ("Un habitant a déclaré que la rue était dangereuse.\nPaul Roy, habitant du quartier, se tait.",
+     "un habitant", "unnamed"),
+    ("Selon la BBC, une personne intersexuée aurait dit que la loi était injuste.", "une personne", "unnamed"),
+], ids=["figure du mouvement", "comité d'experts", "un habitant", "selon la BBC"])
+def test_an_indefinite_description_named_elsewhere(analyzer, text, speaker, speaker_type):
+    claim = analyzer.analyze(text).claims[0]
+    assert claim.speaker_type == speaker_type and speaker.lower() in claim.speaker.lower(), claim

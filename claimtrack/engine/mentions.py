@@ -47,6 +47,11 @@ _SPOKEN_TO = re.compile(r"(?:\bà|\bau|\baux)\s+(?:(?:l['’]|la|le)\s*)?(?:(?:q
                         r"|chaîne|radio|télévision|site|agence)(?:\s+d['’]\w+|\s+publique|\s+nationale)?\s*,?\s+"
                         r"(?:de\s+|d['’]|du\s+)?(?:(?:l['’]|la|le)\s*)?)?$",
                         re.IGNORECASE)
+# a person's or an institution's name: capitalised words, with the particles inside names
+_NAME_PATTERN = r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|de|du|des|la|d['’]|al-)){1,5}"
+# an institution's name may hold a lower-case word before its last part ("Société royale du Canada")
+_ISSUER_PATTERN = (r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|de|du|des|la|d['’]"
+                   r"|[a-zé]+(?=\s+(?:du|de|des)\s+[A-ZÀ-Ý]))){0,5}")
 DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
 SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
@@ -221,6 +226,9 @@ class Resolver:
         # "le président X à la télévision d'État, Canal Uno": the outlet spoken to is no name of the speaker
         apposed = [r for r in apposed if not find_outlets(span_text(self.text, sent, *r), self.outlets)] or apposed
         if fold(toks[a].text) in INDEFINITE and not any(is_person_like(toks, r) for r in apposed):
+            named_later = self._named_later(mention) if fold(toks[a].text) in ("un", "une") else None
+            if named_later:  # "Une figure du mouvement … a qualifié" then "Hanifa Adan, figure du mouvement …"
+                return Source(named_later, "named", mention, span, resolved="named-later")
             return Source(mention[:1].lower() + mention[1:], "unnamed", mention, span)
         if apposed:
             run = apposed[-1] if head_word in lex.titles else apposed[0]
@@ -258,6 +266,23 @@ class Resolver:
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
         return Source(description, "unnamed", mention, span)
+
+    def _named_later(self, mention: str) -> str | None:
+        """An indefinite description the article names elsewhere, in the same words: a name
+        apposed to it ("Hanifa Adan, figure du mouvement de contestation") or its issuer ("le
+        comité d'experts de la Société royale du Canada"). Two words at least: "un habitant"
+        alone could be anyone."""
+        words = mention.split()[1:5]
+        if len(words) < 2 or not words[0][:1].islower():
+            return None
+        described = r"\s+".join(re.escape(w) for w in words)
+        for apposed in re.finditer(rf"({_NAME_PATTERN}),\s+(?:l['’]une?\s+des\s+|une?\s+)?{described}", self.text):
+            name = self.registry.canonical(apposed.group(1))
+            if any(p.name == name and p.human for p in self.registry.people):
+                return name
+        issued = re.search(rf"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*({described}(?:\s+[a-zé][\w'’-]*){{0,2}}?"
+                           rf"\s+(?:de\s+la|du|de\s+l['’]|de)\s*{_ISSUER_PATTERN})", self.text)
+        return issued.group(1) if issued else None
 
     def _elegant_variation(self, sent: ParsedSentence, a: int, head: int, span: tuple[int, int]) -> Source | None:
         """A definite singular description with no role match ("l'ancien militaire", "le
