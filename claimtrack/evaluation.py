@@ -344,19 +344,44 @@ def _calibration(outcomes: list[tuple[SystemClaim, bool]]) -> tuple[list[Calibra
     return by_bin, by_evidence, CalibrationRow(f"≥ {CONFIDENT}", len(confident), sum(confident))
 
 
+CONFIDENT_TARGET = 0.95  # claims at CONFIDENT or more are right this often on the sample
+_BELOW_CONFIDENT = 0.79
+
+
+def _confidences(rows: list[CalibrationRow]) -> dict[str, float]:
+    """Per evidence, the Wilson lower bound of its accuracy, except that the evidence kept at
+    CONFIDENT or more must be right CONFIDENT_TARGET of the time together: a large class right
+    90% of the time has a lower bound above 0.8 but would drag the reviewer's "sure" claims
+    below that promise, so the least accurate such classes are held just under the threshold."""
+    values = {r.label: r.lower_bound for r in rows}
+    while True:
+        sure = [r for r in rows if values[r.label] >= CONFIDENT]
+        total = sum(r.claims for r in sure)
+        if not total or sum(r.right for r in sure) / total >= CONFIDENT_TARGET:
+            return values
+        worst = min(sure, key=lambda r: (r.accuracy, -r.claims))
+        values[worst.label] = _BELOW_CONFIDENT
+
+
 def calibration_table(evaluation: Evaluation) -> str:
     """The calibration.tsv that `claimtrack.engine.calibration` reads: per evidence, the Wilson
-    lower bound of its accuracy on this sample, and per family ("incise/*") the same pooled."""
+    lower bound of its accuracy on this sample (see `_confidences`), and per family ("incise/*")
+    the same pooled."""
     lines = ["# evidence\tconfidence\tright\ttotal",
              "# written by 'claimtrack evaluate --write-calibration' from an annotated sample"]
     families: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for row in sorted(evaluation.by_evidence, key=lambda r: r.label):
-        lines.append(f"{row.label}\t{row.lower_bound:.3f}\t{row.right}\t{row.claims}")
+    rows = sorted(evaluation.by_evidence, key=lambda r: r.label)
+    for row in rows:
         family = families[row.label.split("/")[0] + "/*"]
         family[0] += row.right
         family[1] += row.claims
-    for label, (right, total) in sorted(families.items()):
-        lines.append(f"{label}\t{wilson_lower(right, total):.3f}\t{right}\t{total}")
+    pooled = [CalibrationRow(label, total, right) for label, (right, total) in sorted(families.items())]
+    values = _confidences(rows)
+    for row in rows:
+        lines.append(f"{row.label}\t{values[row.label]:.3f}\t{row.right}\t{row.claims}")
+    for row in pooled:
+        value = row.lower_bound if row.accuracy >= CONFIDENT_TARGET else min(row.lower_bound, _BELOW_CONFIDENT)
+        lines.append(f"{row.label}\t{value:.3f}\t{row.right}\t{row.claims}")
     return "\n".join(lines) + "\n"
 
 

@@ -105,3 +105,14 @@ def test_evaluate_on_the_dev_set_agrees_with_score_py_and_is_calibrated(runner, 
     calibration = figures["calibration"]
     assert calibration["confident_share"] > 0.02
     assert calibration["confident_accuracy"] >= 0.95
+
+
+def test_a_large_class_right_nine_times_in_ten_is_held_under_the_confident_threshold():
+    from claimtrack.evaluation import CONFIDENT, CalibrationRow, _confidences
+
+    rows = [CalibrationRow("incise/named", 200, 198), CalibrationRow("none/plain", 400, 360),
+            CalibrationRow("pronoun/named", 10, 6)]
+    values = _confidences(rows)
+    assert rows[1].lower_bound >= CONFIDENT  # a Wilson bound alone would call it sure
+    assert values["none/plain"] < CONFIDENT <= values["incise/named"]
+    assert values["pronoun/named"] == rows[2].lower_bound
