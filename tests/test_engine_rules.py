@@ -781,3 +781,14 @@ def test_wanting_that_is_a_demand_and_an_adviser_is_no_advice(analyzer, text, sp
 def test_an_indefinite_description_named_elsewhere(analyzer, text, speaker, speaker_type):
     claim = analyzer.analyze(text).claims[0]
     assert claim.speaker_type == speaker_type and speaker.lower() in claim.speaker.lower(), claim
+
+
+def test_a_poll_and_a_report_keep_their_own_issuers(analyzer):
+    text = ("Le rapport de la Commission Vidal recommande de légaliser le suicide assisté.\n"
+            "Selon un sondage Ipsos Nord effectué en 2020, 60% des habitants veulent une loi.\n"
+            "Quant aux médecins, les sondés estiment à 40% qu'ils ne devraient pas être poursuivis.\n"
+            "La situation est moins claire pour les mineurs, disent les auteurs du rapport.")
+    claims = analyzer.analyze(text).claims
+    assert claims[1].speaker == "Ipsos Nord"  # the name right after the poll issued it
+    assert claims[2].speaker == "Ipsos Nord" and claims[2].speaker_type == "named"  # its respondents
+    assert "Commission Vidal" in claims[3].speaker, claims[3]  # the report's authors, not the poll's

@@ -81,6 +81,7 @@ class Resolver:
         self.last_speaker: Source | None = None
         self.recent: list[Source] = []
         self.last_issuer: Source | None = None
+        self.issuers: dict[str, Source] = {}  # document noun -> the issuer last named for such a document
         self.unissued: dict[str, int] = {}  # document noun -> where a document with no issuer was introduced
         self.institutions: dict[str, str] = {}
 
@@ -192,7 +193,7 @@ class Resolver:
                     return Source(name, "named", mention, span)
             elif issuer:
                 source = replace(issuer, mention=mention, span=span, via=tuple(dict.fromkeys((*relays, *issuer.via))))
-                self.last_issuer = source
+                self.last_issuer = self.issuers[_document_key(toks[head].text)] = source
                 return source
             elif document_kind == "media" and relays:
                 # "selon un reportage diffusé sur France 24": the outlet that broadcast it says it
@@ -203,7 +204,7 @@ class Resolver:
                 kind = "named" if national(toks[head + 1 : relay_start]) else "unnamed"
                 source = Source(description[:1].lower() + description[1:], kind, mention, span, via=relays,
                                 plural=toks[head].feat("Number") == "Plur")
-                self.last_issuer = source
+                self.last_issuer = self.issuers[_document_key(toks[head].text)] = source
                 return source
             elif outlets:
                 return Source(outlets[0][2], "outlet", mention, span)
@@ -336,6 +337,7 @@ class Resolver:
             if issuer is not None:
                 span = (toks[i].start, toks[i].end)
                 self.last_issuer = replace(issuer, mention=self.text[span[0]:span[1]], span=span, resolved="issuer")
+                self.issuers[_document_key(tok.text)] = self.last_issuer
 
     def _issuer_after(self, sent: ParsedSentence, a: int, end: int) -> Source | None:
         """The named issuer in "de X", "du X" or "(constitué, publié …) par X" right after a document noun."""
@@ -395,6 +397,8 @@ class Resolver:
                if span[0] <= t.start < span[1] and t.i > head and fold(t.text) in lex.document_nouns]
         if any(noun in self.unissued and noun not in fold(issuer.mention) for noun in own):
             return None
+        # "les auteurs du rapport" after a poll: the report's issuer, not the poll's
+        issuer = next((self.issuers[_document_key(n)] for n in own if _document_key(n) in self.issuers), issuer)
         return replace(issuer, mention=self.text[span[0]:span[1]], span=span, resolved="issuer")
 
     def _relays(self, sent: ParsedSentence, a: int, b: int) -> tuple[tuple[str, ...], int]:
@@ -419,6 +423,11 @@ class Resolver:
         only as the document's own complement ("l'enquête sur le rapt de deux Français" is no
         enquiry of theirs)."""
         toks = sent.tokens
+        runs = name_runs(sent, a, b)
+        if runs and runs[0][0] == a and any(t.upos == "PROPN" for t in toks[a : runs[0][1]]):
+            # "un sondage Angus Reid", "le rapport Sauvé": the name right after the noun issued it
+            return Source(self.registry.canonical(span_text(self.text, sent, *runs[0])), "named",
+                          span_text(self.text, sent, a - 1, runs[0][1]), (toks[a].start, toks[runs[0][1] - 1].end))
         for i in range(a, b):
             word = fold(toks[i].text)
             if word in ("de", "d'", "du", "des") and toks[toks[i].head].head != a - 1:
@@ -428,3 +437,9 @@ class Resolver:
                 if source and source.type in ("named", "outlet"):
                     return source
         return None
+
+
+def _document_key(noun: str) -> str:
+    """"rapports" and "rapport" are the same kind of document."""
+    word = fold(noun)
+    return word[:-1] if word.endswith("s") and len(word) > 3 else word
