@@ -792,3 +792,14 @@ def test_a_poll_and_a_report_keep_their_own_issuers(analyzer):
     assert claims[1].speaker == "Ipsos Nord"  # the name right after the poll issued it
     assert claims[2].speaker == "Ipsos Nord" and claims[2].speaker_type == "named"  # its respondents
     assert "Commission Vidal" in claims[3].speaker, claims[3]  # the report's authors, not the poll's
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    # a bare infinitive right after a verb of saying or thinking reports ("prétend avoir", "dit être") ...
+    ("Le texte est long.\nLe maire Paul Roy prétend avoir réglé le problème des inondations.", "Paul Roy", "named"),
+    # ... but after a verb of intention or wish it is a plan
+    ("Le texte est long.\nLe maire Paul Roy pense partir en vacances demain.", None, "editorial"),
+    ("Le texte est long.\nDes élus souhaitaient faire passer une route dans le village.", None, "editorial"),
+], ids=["prétend avoir", "pense partir", "souhaitaient faire"])
+def test_a_bare_infinitive_after_a_verb_of_saying(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

@@ -108,6 +108,9 @@ def negated(toks: tuple[Token, ...], a: int, v: int) -> bool:
     return bool(before & {"ne", "n'"}) and bool(after & NEGATIONS)
 
 
+_INTENT_VERBS = frozenset("penser compter envisager projeter".split())
+
+
 def has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote], infinitive: bool = True) -> bool:
     """A que-clause, de + infinitive (unless the verb's infinitive is an action: "ont convenu de
     créer"), a colon or a quotation follows the cue."""
@@ -117,7 +120,11 @@ def has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote], inf
                 or toks[j].text in ("«", '"', "“"):
             return True
         if infinitive and word in ("de", "d'", "à") and j + 1 < len(toks) and toks[j + 1].feat("VerbForm") == "Inf":
-            return True  # "a dit avoir …", "a appelé les Occidentaux à accélérer …"
+            return True  # "a appelé les Occidentaux à accélérer …"
+        if infinitive and j == end and toks[j].feat("VerbForm") == "Inf" and toks[j].upos in ("VERB", "AUX") \
+                and end > 0 and fold(toks[end - 1].lemma) not in _INTENT_VERBS and fold(toks[end - 1].lemma) \
+                not in load().irrealis:
+            return True  # "a dit avoir …", "prétend être …"; "souhaitait faire", "pense partir" are intentions
         if toks[j].text in (",", "."):
             break
     return False
