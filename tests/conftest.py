@@ -28,28 +28,105 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def _postgres_admin():
+    from sqlalchemy import create_engine
+
+    from claimtrack.db import resolve_url
+
+    if not PG_ADMIN:
+        pytest.skip("no PostgreSQL server given (CLAIMTRACK_TEST_POSTGRES_URL)")
+    return create_engine(resolve_url(PG_ADMIN), isolation_level="AUTOCOMMIT")
+
+
+def _postgres_url(name: str) -> str:
+    from claimtrack.db import resolve_url
+
+    head, _, query = resolve_url(PG_ADMIN).partition("?")
+    return head.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")
+
+
+def new_postgres_database(template: str | None = None) -> tuple[str, str]:
+    """A new PostgreSQL database (a copy of `template` when given): its name and its URL."""
+    from sqlalchemy import text
+
+    admin = _postgres_admin()
+    name = f"ct_{uuid.uuid4().hex[:12]}"
+    with admin.connect() as connection:
+        if template:
+            # a template must have no session open: the CLI's pooled connections of this process
+            connection.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                                    "WHERE datname = :name AND pid <> pg_backend_pid()"), {"name": template})
+            connection.execute(text(f"CREATE DATABASE {name} TEMPLATE {template}"))
+        else:
+            connection.execute(text(f"CREATE DATABASE {name}"))
+    admin.dispose()
+    return name, _postgres_url(name)
+
+
+def drop_postgres_database(name: str) -> None:
+    from sqlalchemy import text
+
+    admin = _postgres_admin()
+    with admin.connect() as connection:
+        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def db_url(request, tmp_path: Path):
+    """A database that does not exist yet, on SQLite and on PostgreSQL: the CLI suite runs on both."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'claims.db'}"
+        return
+    name, url = new_postgres_database()
+    yield url
+    drop_postgres_database(name)
+
+
 @pytest.fixture
-def db_url(tmp_path: Path) -> str:
+def sqlite_url(tmp_path: Path) -> str:
+    """A new SQLite database, for what only a file can show (paths, WAL, the file left behind)."""
     return f"sqlite:///{tmp_path / 'claims.db'}"
 
 
-@pytest.fixture(scope="session")
-def seeded_db(tmp_path_factory, analyzer) -> str:
-    """A database holding the seeds, built once through the CLI."""
+def _ingest_seeds(url: str) -> None:
     from claimtrack.cli import main
 
-    path = tmp_path_factory.mktemp("seeded") / "claims.db"
-    result = CliRunner().invoke(main, ["--db", str(path), "ingest", str(SEEDS)])
+    result = CliRunner().invoke(main, ["--db", url, "ingest", str(SEEDS)])
     assert result.exit_code == 0, result.output
-    return f"sqlite:///{path}"
+
+
+@pytest.fixture(scope="session")
+def seeded_sqlite(tmp_path_factory, analyzer) -> str:
+    """A SQLite database holding the seeds, built once through the CLI."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('seeded') / 'claims.db'}"
+    _ingest_seeds(url)
+    return url
+
+
+@pytest.fixture(scope="session", params=["sqlite", "postgres"])
+def seeded_db(request, seeded_sqlite, analyzer):
+    """A database holding the seeds, on SQLite and on PostgreSQL, built once each."""
+    if request.param == "sqlite":
+        yield seeded_sqlite
+        return
+    name, url = new_postgres_database()
+    _ingest_seeds(url)
+    yield url
+    drop_postgres_database(name)
 
 
 @pytest.fixture
-def seeded_copy(seeded_db: str, tmp_path: Path) -> str:
+def seeded_copy(seeded_db: str, tmp_path: Path):
     """A private copy of the seeded database for tests that write to it."""
-    target = tmp_path / "copy.db"
-    copy_database(seeded_db, target)
-    return f"sqlite:///{target}"
+    if seeded_db.startswith("sqlite"):
+        target = tmp_path / "copy.db"
+        copy_database(seeded_db, target)
+        yield f"sqlite:///{target}"
+        return
+    name, url = new_postgres_database(template=seeded_db.split("?")[0].rsplit("/", 1)[1])
+    yield url
+    drop_postgres_database(name)
 
 
 def copy_database(url: str, target: Path) -> None:
@@ -111,34 +188,16 @@ def replicate_claims(url: str, copies: int) -> int:
 
 
 @pytest.fixture(scope="session")
-def large_db(tmp_path_factory, seeded_db) -> str:
+def large_db(tmp_path_factory, seeded_sqlite) -> str:
     """The seeds copied until the database holds several export chunks of claims."""
     target = tmp_path_factory.mktemp("large") / "claims.db"
-    copy_database(seeded_db, target)
+    copy_database(seeded_sqlite, target)
     url = f"sqlite:///{target}"
     replicate_claims(url, 12)
     return url
 
 
-@pytest.fixture(params=["sqlite", "postgres"])
-def fresh_db(request, tmp_path):
+@pytest.fixture
+def fresh_db(db_url):
     """A database that does not exist yet: a SQLite path, or a new PostgreSQL database."""
-    if request.param == "sqlite":
-        yield f"sqlite:///{tmp_path / 'claims.db'}"
-        return
-    from sqlalchemy import create_engine, text
-
-    from claimtrack.db import resolve_url
-
-    if not PG_ADMIN:
-        pytest.skip("no PostgreSQL server given (CLAIMTRACK_TEST_POSTGRES_URL)")
-    name = f"ct_{uuid.uuid4().hex[:12]}"
-    admin = create_engine(resolve_url(PG_ADMIN), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f"CREATE DATABASE {name}"))
-    url = resolve_url(PG_ADMIN)
-    head, _, query = url.partition("?")
-    yield head.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")
-    with admin.connect() as connection:
-        connection.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.dispose()
+    return db_url

@@ -17,6 +17,18 @@ ARTICLE = "Le ministre Paul Girard a déclaré que le pont rouvrirait en juin.\n
 TABLES = ("documents", "segments", "claims", "claim_via", "speakers", "reviews", "batches", "batch_items")
 
 
+# Bad files and bad database files: what they show lives in SQLite files (snapshots, paths,
+# permissions), so this module runs on SQLite only; the CLI suite runs on PostgreSQL as well.
+@pytest.fixture
+def db_url(sqlite_url):
+    return sqlite_url
+
+
+@pytest.fixture(scope="session")
+def seeded_db(seeded_sqlite):
+    return seeded_sqlite
+
+
 def _state(url: str) -> tuple:
     connection = sqlite3.connect(url.removeprefix("sqlite:///"))
     try:

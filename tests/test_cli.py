@@ -225,10 +225,15 @@ def test_search_filters_are_literal(seeded_db, runner):
 
 
 def _claim_count(url: str) -> int:
-    import sqlite3
+    from sqlalchemy import create_engine, text
 
-    with sqlite3.connect(url.removeprefix("sqlite:///")) as connection:
-        return connection.execute("SELECT count(*) FROM claims WHERE status != 'rejected'").fetchone()[0]
+    from claimtrack.db import resolve_url
+
+    engine = create_engine(resolve_url(url))
+    with engine.connect() as connection:
+        count = connection.execute(text("SELECT count(*) FROM claims WHERE status != 'rejected'")).scalar_one()
+    engine.dispose()
+    return count
 
 
 def test_exports_past_one_chunk(large_db, runner, tmp_path):

@@ -35,8 +35,11 @@ def test_models_and_migrations_agree(db_url):
 
 def test_database_is_migrated_on_first_use(db_url, runner):
     result = runner.invoke(main, ["--db", db_url, "db", "current"])
-    assert result.exit_code != 0 and "no database at" in result.output
-    assert not Path(db_url.removeprefix("sqlite:///")).exists()  # a look leaves no 0-byte file behind
+    if db_url.startswith("sqlite"):
+        assert result.exit_code != 0 and "no database at" in result.output
+        assert not Path(db_url.removeprefix("sqlite:///")).exists()  # a look leaves no 0-byte file behind
+    else:  # a server's empty database exists: it has no revision yet
+        assert "(head)" not in result.output and "Traceback" not in result.output
     result = runner.invoke(main, ["--db", db_url, "db", "upgrade"])
     assert result.exit_code == 0, result.output
     result = runner.invoke(main, ["--db", db_url, "db", "current"])

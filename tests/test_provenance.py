@@ -257,10 +257,10 @@ def test_reprocess_and_regroup_keep_the_groups(provenance_db, runner, corpus):
         assert session.execute(select(ClaimGroup.claims, ClaimGroup.documents)).all() == [(4, 4)]
 
 
-def test_grouping_past_one_chunk(seeded_db, tmp_path, runner):
+def test_grouping_past_one_chunk(seeded_sqlite, tmp_path, runner):
     """Thirteen copies of each seed: every fingerprinted claim is in a group of thirteen."""
     target = tmp_path / "large.db"
-    copy_database(seeded_db, target)
+    copy_database(seeded_sqlite, target)
     url = f"sqlite:///{target}"
     total = replicate_claims(url, 12)
     assert total > 1000
