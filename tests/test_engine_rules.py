@@ -803,3 +803,14 @@ def test_a_poll_and_a_report_keep_their_own_issuers(analyzer):
 ], ids=["prétend avoir", "pense partir", "souhaitaient faire"])
 def test_a_bare_infinitive_after_a_verb_of_saying(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a short quoted name belongs to the mention: a user name, an association's name before the person's
+    ('Le colonel Victor Baranets a parlé.\n"Sans permis, bien sûr", demande l\'utilisateur "Ivan" sur le forum.',
+     "Ivan"),
+    ('Le colonel Victor Baranets a parlé.\n"Il reçoit une photo", explique le secrétaire de l\'association '
+     '" Droit à une arme", Dmitry Kislov.', "Dmitry Kislov"),
+], ids=["user name", "association name"])
+def test_a_quoted_name_inside_the_speaker_mention(analyzer, text, speaker):
+    _check(analyzer, text, speaker, "named")

@@ -41,6 +41,13 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
         tok = toks[b]
         if tok.text == "«":
             quote_open = True
+        if tok.text in ('"', "“") and b > a:
+            # 'l'utilisateur "Ivan"', 'l'association " Droit à une arme"': a short quoted name
+            close = next((k for k in range(b + 1, min(len(toks), b + 7)) if toks[k].text in ('"', "”")), None)
+            if close is not None and close > b + 1 and toks[b + 1].text[:1].isupper():
+                b = close + 1
+                continue
+            break
         if tok.upos == "VERB" and tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Past" \
                 and b + 1 < len(toks) and (toks[b + 1].lower == "par" or (
                     toks[b + 1].lower in ("sur", "dans") and fold(tok.lemma) in lex.relay_participles)):
