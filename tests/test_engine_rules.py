@@ -814,3 +814,21 @@ def test_a_bare_infinitive_after_a_verb_of_saying(analyzer, text, speaker, speak
 ], ids=["user name", "association name"])
 def test_a_quoted_name_inside_the_speaker_mention(analyzer, text, speaker):
     _check(analyzer, text, speaker, "named")
+
+
+def test_a_pronoun_agrees_in_gender_with_whoever_it_stands_for(analyzer):
+    text = ("« Nous tiendrons », a déclaré le président Paul Marin.\n"
+            "« Nous tiendrons aussi longtemps qu'il le faudra », a répondu le commandant en chef, Luc Ferrand.\n"
+            "Lors de la visite de la présidente de la Commission, Léa Dumont, à Kiev, la dirigeante compte aborder "
+            "le soutien militaire, a-t-elle déclaré à des journalistes.\n"
+            "Il a ajouté que les troupes tiendraient.")
+    claims = analyzer.analyze(text).claims
+    assert claims[2].speaker == "Léa Dumont", claims[2]  # not the men who spoke before
+    assert claims[3].speaker == "Luc Ferrand", claims[3]  # "il": the last man, past the woman
+
+
+def test_a_man_called_monsieur_is_no_elle(analyzer):
+    text = ("« Le pont tiendra », a déclaré M. Paul Marin.\n"
+            "« Les travaux finiront en mai », a-t-elle ajouté, selon Mme Léa Dumont, l'ingénieure du chantier.")
+    claims = analyzer.analyze(text).claims
+    assert claims[1].speaker != "Paul Marin", claims[1]

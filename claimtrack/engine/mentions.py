@@ -9,6 +9,7 @@ al-Araji, conseiller à la sécurité nationale irakienne" names al-Araji; "Lavr
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from claimtrack.engine.descriptions import (
@@ -118,10 +119,29 @@ class Resolver:
         if (b - a <= 2 or folded in lex.pronouns) and (folded in lex.pronouns
                                                        or folded.lstrip("-t").lstrip("-") in lex.pronouns):
             plural = plural_pronoun(folded)
-            agreeing = [s for s in self.recent if s.plural == plural]
+            gender = _pronoun_gender(folded)
+            agreeing = [s for s in self.recent if s.plural == plural and self._agrees(s.speaker, gender)]
             antecedent = agreeing[-1] if agreeing else self.last_speaker
+            if gender and antecedent is not None and self.registry.gender_of(antecedent.speaker) is None:
+                # a person the sentence itself names, known to be of the pronoun's gender, comes first
+                # ("Lors de la visite d'Ursula von der Leyen, la dirigeante …, a-t-elle déclaré")
+                here = [n for o, n in self.registry.mentions if sent.start <= o < span[0]
+                        and self.registry.gender_of(self.registry.canonical(n)) == gender]
+                if here:
+                    return Source(self.registry.canonical(here[-1]), "named", mention, span, resolved="pronoun")
+            if antecedent is not None and not self._agrees(antecedent.speaker, gender):
+                # "… visite d'Ursula von der Leyen …, a-t-elle déclaré" after a man spoke: the woman named last
+                earlier = self.registry.mentions[:bisect_left(self.registry.mentions, (span[0],))]
+                named = next((n for _, n in reversed(earlier) if self._agrees(self.registry.canonical(n), gender)
+                              and any(p.name == self.registry.canonical(n) and p.human for p in self.registry.people)),
+                             None)
+                antecedent = None
+                if named:
+                    return Source(self.registry.canonical(named), "named", mention, span, resolved="pronoun")
             subject = self.registry.last_plural_subject_before(span[0]) if plural \
                 else self.registry.last_subject_before(span[0])
+            if subject and not self._agrees(self.registry.canonical(subject[1]), gender):
+                subject = None
             if subject and (antecedent is None or subject[0] > antecedent.span[0]):
                 name = self.registry.canonical(subject[1])
                 if antecedent is None or name != antecedent.speaker:
@@ -267,6 +287,11 @@ class Resolver:
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
         return Source(description, "unnamed", mention, span)
+
+    def _agrees(self, speaker: str | None, gender: str | None) -> bool:
+        """A pronoun's gender fits the person unless the article said the person is of the other."""
+        known = self.registry.gender_of(speaker) if gender else None
+        return known is None or known == gender
 
     def _named_later(self, mention: str) -> str | None:
         """An indefinite description the article names elsewhere, in the same words: a name
@@ -443,3 +468,9 @@ def _document_key(noun: str) -> str:
     """"rapports" and "rapport" are the same kind of document."""
     word = fold(noun)
     return word[:-1] if word.endswith("s") and len(word) > 3 else word
+
+
+def _pronoun_gender(folded: str) -> str | None:
+    """"elle", "-t-elle" are feminine, "il", "-t-il", "lui" masculine; plurals mix genders."""
+    bare = folded.removeprefix("-t").lstrip("-")
+    return {"elle": "Fem", "il": "Masc", "lui": "Masc"}.get(bare)

@@ -56,6 +56,7 @@ class Person:
     role: str | None = None
     aliases: set[str] = field(default_factory=set)
     human: bool = False  # the tagger saw a person's name (PER), not an organisation or a place
+    gender: str | None = None  # "Fem" or "Masc" when an honorific or a role's article says it
 
     @property
     def surname_key(self) -> str:
@@ -129,14 +130,19 @@ class Registry:
         when no speaker came since. Mentions are recorded in document order."""
         return _last_before(self.subject_mentions, offset)
 
-    def add(self, name: str, position: int, role: str | None = None, human: bool = False) -> None:
+    def add(self, name: str, position: int, role: str | None = None, human: bool = False,
+            gender: str | None = None) -> None:
         for person in self.people:
             if person.name == name:
                 if role and not person.role:
                     person.role = role
                 person.human = person.human or human
+                person.gender = person.gender or gender
                 return
-        self.people.append(Person(name, position, role, human=human))
+        self.people.append(Person(name, position, role, human=human, gender=gender))
+
+    def gender_of(self, name: str | None) -> str | None:
+        return next((p.gender for p in self.people if p.name == name), None)
 
     def canonical(self, name: str) -> str:
         """A surname alone resolves to the full name the article gave; an acronym to the name the
@@ -298,7 +304,8 @@ def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
             continue
         name = span_text(text, sent, a, b)
         role = _role_after(text, sent, b, lex) or _role_before(text, sent, a, lex)
-        registry.add(name, toks[a].start, role, human=introduced or any(t.ent == "PER" for t in toks[a:b]))
+        registry.add(name, toks[a].start, role, human=introduced or any(t.ent == "PER" for t in toks[a:b]),
+                     gender=_gender(text[max(0, toks[a].start - 12) : toks[a].start], role, lex))
         registry.mentions.append((toks[a].start, name))
         if introduced or _is_subject(toks, a, b):
             registry.subject_mentions.append((toks[a].start, name))
@@ -331,6 +338,29 @@ def _plural_subject_names(text: str, sent: ParsedSentence) -> list[str]:
     names = [span_text(text, sent, a, b) for a, b in name_runs(sent, 0, root.i)
              if any(t.ent == "PER" for t in toks[a:b]) and under(toks[a])]
     return names if len(names) >= 2 else []
+
+
+_FEMININE_HONORIFIC = re.compile(r"\b(?:Mme|Madame|Mlle|Mademoiselle|Melle)\.?\s*$")
+_MASCULINE_HONORIFIC = re.compile(r"(?:\bM\.|\bMonsieur)\s*$")
+_ROLE_ARTICLE = re.compile(r"\b(le|du|au|un|la|une)\s+([\w-]+)(?:\s+([\w-]+))?", re.IGNORECASE)
+
+
+def _gender(before: str, role: str | None, lex: Lexicons) -> str | None:
+    """A person's gender when the text says it: an honorific right before the name ("Mme",
+    "M."), or the article of the title nearest the name ("la présidente de la Commission", "le
+    président"). Unknown otherwise: a pronoun of either gender may then stand for them."""
+    if _FEMININE_HONORIFIC.search(before):
+        return "Fem"
+    if _MASCULINE_HONORIFIC.search(before):
+        return "Masc"
+    def person_noun(word: str | None) -> bool:
+        return word is not None and (fold(word) in lex.titles or fold(word) in lex.human_nouns)
+
+    # "la présidente", "du commandant en chef", "la nouvelle ministre": the title or the word after an adjective
+    titles = [m for m in _ROLE_ARTICLE.finditer(role or "") if person_noun(m.group(2)) or person_noun(m.group(3))]
+    if not titles:
+        return None
+    return "Fem" if fold(titles[-1].group(1)) in ("la", "une") else "Masc"
 
 
 def _is_subject(toks: tuple[Token, ...], a: int, b: int) -> bool:
