@@ -832,3 +832,13 @@ def test_a_man_called_monsieur_is_no_elle(analyzer):
             "« Les travaux finiront en mai », a-t-elle ajouté, selon Mme Léa Dumont, l'ingénieure du chantier.")
     claims = analyzer.analyze(text).claims
     assert claims[1].speaker != "Paul Marin", claims[1]
+
+
+def test_a_states_documents_speak_for_its_body_the_article_names(analyzer):
+    text = ("Les télégrammes suédois obtenus par Le Monde montrent que Stockholm a hésité.\n"
+            "L'ambassade suédoise à Oslo le savait depuis longtemps.")
+    claim = analyzer.analyze(text).claims[0]
+    assert claim.speaker_type == "named" and claim.speaker.startswith("ambassade suédoise"), claim
+    assert claim.via == ("Le Monde",)
+    lone = analyzer.analyze("Les télégrammes suédois montrent que Stockholm a hésité.").claims[0]
+    assert lone.speaker_type == "named" and "télégrammes suédois" in lone.speaker, lone  # no body named

@@ -222,8 +222,11 @@ class Resolver:
                 # "les documents américains obtenus par WikiLeaks": a state's documents, relayed by an outlet
                 description = drop_determiner(span_text(self.text, sent, a, relay_start))
                 kind = "named" if national(toks[head + 1 : relay_start]) else "unnamed"
+                # "les documents américains" in an article about "l'ambassade américaine": its cables
+                issuer_name = self._national_institution(toks[head + 1 : relay_start]) if kind == "named" else None
+                description = issuer_name or description
                 source = Source(description[:1].lower() + description[1:], kind, mention, span, via=relays,
-                                plural=toks[head].feat("Number") == "Plur")
+                                plural=toks[head].feat("Number") == "Plur" and not issuer_name)
                 self.last_issuer = self.issuers[_document_key(toks[head].text)] = source
                 return source
             elif outlets:
@@ -287,6 +290,17 @@ class Resolver:
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
         return Source(description, "unnamed", mention, span)
+
+    def _national_institution(self, after_noun: tuple[Token, ...]) -> str | None:
+        """The state body of the same nationality the article names (l'ambassade, la diplomatie,
+        l'administration, le gouvernement + the adjective): who wrote a state's documents."""
+        adjective = next((t for t in after_noun if t.upos != "PUNCT"), None)
+        if adjective is None:
+            return None
+        stem = re.escape(fold(adjective.text)[:6])
+        match = re.search(rf"\b(?:[Ll]['’]\s*)?((?:ambassade|administration|diplomatie)\s+{stem}\w*"
+                          rf"(?:\s+à\s+[A-ZÀ-Ý][\w-]+)?|gouvernement\s+{stem}\w*)", self.text)
+        return match.group(1) if match else None
 
     def _agrees(self, speaker: str | None, gender: str | None) -> bool:
         """A pronoun's gender fits the person unless the article said the person is of the other."""
