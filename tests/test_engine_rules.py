@@ -842,3 +842,10 @@ def test_a_states_documents_speak_for_its_body_the_article_names(analyzer):
     assert claim.via == ("Le Monde",)
     lone = analyzer.analyze("Les télégrammes suédois montrent que Stockholm a hésité.").claims[0]
     assert lone.speaker_type == "named" and "télégrammes suédois" in lone.speaker, lone  # no body named
+
+
+def test_an_outlet_by_its_name_relays_the_documents_it_obtained(analyzer):
+    text = ("Les télégrammes suédois obtenus par Radio Nord montrent que Stockholm a hésité.\n"
+            "L'ambassade suédoise à Oslo le savait depuis longtemps.")
+    claim = analyzer.analyze(text).claims[0]
+    assert claim.speaker_type == "named" and claim.via == ("Radio Nord",), claim

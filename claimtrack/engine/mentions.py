@@ -452,6 +452,8 @@ class Resolver:
                     and fold(toks[i + 1].text) in ("par", "sur", "dans"):
                 end = extend_np(self.text, sent, i + 2, limit=6)
                 names = [n for _, _, n in find_outlets(span_text(self.text, sent, i + 2, end), self.outlets)]
+                if not names and fold(toks[i + 2].text) in lex.outlet_nouns and toks[i + 2].text[:1].isupper():
+                    names = [span_text(self.text, sent, i + 2, end)]  # "obtenus par Radio Nord": an outlet by its name
                 if names:  # "publié par le bureau de X" names the issuer, not a relay
                     first = min(first, i)
                     found.extend(names[:1])
