@@ -849,3 +849,12 @@ def test_an_outlet_by_its_name_relays_the_documents_it_obtained(analyzer):
             "L'ambassade suédoise à Oslo le savait depuis longtemps.")
     claim = analyzer.analyze(text).claims[0]
     assert claim.speaker_type == "named" and claim.via == ("Radio Nord",), claim
+
+
+def test_a_described_person_is_the_protagonist_of_the_same_gender(analyzer):
+    base = ("Le boxeur Karim Zanal a gagné le tournoi de Pékin.\nZanal s'entraîne depuis dix ans.\n"
+            "Le public aime Zanal.\n")
+    young_man = analyzer.analyze(base + "« La compétition était rude », a expliqué le jeune homme.").claims[-1]
+    assert young_man.speaker == "Karim Zanal", young_man
+    young_woman = analyzer.analyze(base + "« C'est une belle victoire », a dit la jeune femme.").claims[-1]
+    assert young_woman.speaker_type == "unnamed", young_woman

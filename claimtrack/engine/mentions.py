@@ -352,7 +352,15 @@ class Resolver:
         if self._protagonist is False:
             self._protagonist = self.registry.protagonist(self.text)
         person = self._protagonist
-        return person if person and not person.role else None
+        if person is None:
+            return None
+        # "le sympathique gaillard", "le jeune champion": a person described, not an office, is the
+        # protagonist whatever their title, unless the words' gender is not theirs ("la jeune femme")
+        described = fold(toks[head].text) in load().human_nouns and any(t.upos == "ADJ" for t in toks[a + 1 : head])
+        gender = toks[head].feat("Gender") or next((t.feat("Gender") for t in toks[a:head] if t.upos == "DET"), None)
+        if described and person.gender and gender and gender != person.gender:
+            return None
+        return person if described or not person.role else None
 
     def note_documents(self, sent: ParsedSentence) -> None:
         """A document the sentence introduces with its issuer, whoever speaks ("… citent une enquête

@@ -111,8 +111,9 @@ class Registry:
         counts, kept = [], []
         for person in self.people:
             surname = person.name.split()[-1]
-            if any(k.name.endswith(person.name) or person.name.endswith(k.name) for k in kept):
-                continue  # "Reine Mathilde Verlaine" and "Mathilde Verlaine" are one person
+            if any(k.name.endswith(person.name) or person.name.endswith(k.name)
+                   or (k.human and person.human and k.surname_key == person.surname_key) for k in kept):
+                continue  # "Reine Mathilde Verlaine" and "Mathilde Verlaine", "Nacer" and "Nacereddine Zemmal"
             kept.append(person)
             if person.human and len(person.name.split()) > 1 and len(surname) > 2:
                 counts.append((len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)), person))
@@ -354,7 +355,8 @@ def _gender(before: str, role: str | None, lex: Lexicons) -> str | None:
     if _MASCULINE_HONORIFIC.search(before):
         return "Masc"
     def person_noun(word: str | None) -> bool:
-        return word is not None and (fold(word) in lex.titles or fold(word) in lex.human_nouns)
+        return word is not None and (fold(word) in lex.titles or fold(word) in lex.human_nouns
+                                     or is_agent_noun(word, lex))
 
     # "la présidente", "du commandant en chef", "la nouvelle ministre": the title or the word after an adjective
     titles = [m for m in _ROLE_ARTICLE.finditer(role or "") if person_noun(m.group(2)) or person_noun(m.group(3))]
