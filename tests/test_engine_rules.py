@@ -858,3 +858,13 @@ def test_a_described_person_is_the_protagonist_of_the_same_gender(analyzer):
     assert young_man.speaker == "Karim Zanal", young_man
     young_woman = analyzer.analyze(base + "« C'est une belle victoire », a dit la jeune femme.").claims[-1]
     assert young_woman.speaker_type == "unnamed", young_woman
+
+
+def test_a_father_and_his_son_are_two_people_a_nickname_is_one(analyzer):
+    from claimtrack.engine.names import Person, _short_for
+
+    assert _short_for(Person("Nacer Zemmal", 0), Person("Nacereddine Zemmal", 0))
+    assert not _short_for(Person("David Hallyday", 0), Person("Johnny Hallyday", 0))
+    text = ("Johnny Hallyday est hospitalisé.\nDavid Hallyday est arrivé.\nHallyday va mieux.\n"
+            "Le fils du chanteur a assuré qu'il irait à l'hôpital.")
+    assert analyzer.analyze(text).claims[-1].speaker != "Johnny Hallyday"

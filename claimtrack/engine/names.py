@@ -63,6 +63,13 @@ class Person:
         return name_key(self.name.split()[-1])
 
 
+def _short_for(one: Person, other: Person) -> bool:
+    """"Nacer Zemmal" is short for "Nacereddine Zemmal"; "David Hallyday" is not "Johnny Hallyday"."""
+    first, second = name_key(one.name.split()[0]), name_key(other.name.split()[0])
+    return one.surname_key == other.surname_key and first != second and (first.startswith(second)
+                                                                        or second.startswith(first))
+
+
 def name_key(word: str) -> str:
     word = fold_accents(word).strip(".,«» ")
     word = re.sub(r"^(?:al|el|ad|as|ash)-", "", word)
@@ -111,8 +118,8 @@ class Registry:
         counts, kept = [], []
         for person in self.people:
             surname = person.name.split()[-1]
-            if any(k.name.endswith(person.name) or person.name.endswith(k.name)
-                   or (k.human and person.human and k.surname_key == person.surname_key) for k in kept):
+            if any(k.name.endswith(person.name) or person.name.endswith(k.name) or _short_for(k, person)
+                   for k in kept):
                 continue  # "Reine Mathilde Verlaine" and "Mathilde Verlaine", "Nacer" and "Nacereddine Zemmal"
             kept.append(person)
             if person.human and len(person.name.split()) > 1 and len(surname) > 2:
