@@ -868,3 +868,19 @@ def test_a_father_and_his_son_are_two_people_a_nickname_is_one(analyzer):
     text = ("Johnny Hallyday est hospitalisé.\nDavid Hallyday est arrivé.\nHallyday va mieux.\n"
             "Le fils du chanteur a assuré qu'il irait à l'hôpital.")
     assert analyzer.analyze(text).claims[-1].speaker != "Johnny Hallyday"
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    # after a long apposition the person at the head of the sentence speaks, not the last noun before the verb
+    ("Le texte est long.\nMais le Dr Anne Roy, radiologue à Lyon, dont la fille est malade et qui aide des milliers "
+     "de personnes dans un groupe de soutien, a déclaré que la loi aidera les parents.", "Anne Roy", "named"),
+    ("Le texte est long.\nLa ministre Léa Pons, qui revient des mammographies à Pittsburgh, a déclaré que la loi "
+     "passerait.", "Léa Pons", "named"),
+], ids=["relative clauses", "apposition"])
+def test_the_person_heading_a_long_subject_speaks(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+def test_an_insertion_between_the_verb_and_its_clause(analyzer):
+    text = "Le texte est long.\nMais le maire Paul Roy ajoute en outre, assis dans son bureau, qu'il ne partira pas."
+    _check(analyzer, text, "Paul Roy", "named")

@@ -3,10 +3,11 @@ the verb (incises: ", note un analyste"), or the antecedent of a relative pronou
 
 from __future__ import annotations
 
+from claimtrack.engine.descriptions import can_speak
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.names import name_runs
 from claimtrack.engine.parsed import ParsedSentence, Token
-from claimtrack.engine.phrases import extend_np, start_np
+from claimtrack.engine.phrases import extend_np, head_index, start_np
 from claimtrack.engine.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain, reflexive
 
 SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
@@ -179,7 +180,29 @@ def _described_demonstrative(sent: ParsedSentence, a: int) -> tuple[int, int] | 
 
 def preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[int, int] | None:
     subject = _preposed_subject(text, sent, v, a)
-    return _with_name_before(sent, subject) if subject else None
+    if subject is None or not can_speak(sent.tokens[head_index(sent, *subject)]):
+        # "… dans un groupe de soutien, a déclaré": words no one can say are not the subject
+        return _opening_name(text, sent, a) or (subject and _with_name_before(sent, subject))
+    return _with_name_before(sent, subject)
+
+
+def _opening_name(text: str, sent: ParsedSentence, a: int) -> tuple[int, int] | None:
+    """"Mais le Dr Anne Roy, radiologue …, dont la fille … et qui aide …, a déclaré": after a long
+    apposition the parser loses the subject; the person named at the head of the sentence, right
+    before the first comma, is who speaks."""
+    toks = sent.tokens
+    if a < 2 or toks[a - 1].text != ",":
+        return None
+    start = 0
+    while start < a and toks[start].upos in ("CCONJ", "ADV"):
+        start += 1
+    if start >= a or toks[start].upos not in ("DET", "PROPN", "NOUN"):
+        return None
+    comma = next((k for k in range(start, a) if toks[k].text == ","), None)
+    if comma is None or comma == a - 1:
+        return None
+    names = [r for r in name_runs(sent, start, comma) if any(t.ent == "PER" for t in toks[r[0] : r[1]])]
+    return (start, comma) if names and names[-1][1] == comma else None
 
 
 def _with_name_before(sent: ParsedSentence, subject: tuple[int, int]) -> tuple[int, int]:

@@ -127,6 +127,12 @@ def has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote], inf
             return True  # "a dit avoir …", "prétend être …"; "souhaitait faire", "pense partir" are intentions
         if toks[j].text in (",", "."):
             break
+    # "ajoute en outre, assis dans son bureau, qu'il …": an insertion between the verb and its clause
+    close = next((k for k in range(end, min(len(toks), end + 4)) if toks[k].text == ","), None)
+    if close is not None:
+        reopen = next((k for k in range(close + 1, min(len(toks), close + 20)) if toks[k].text == ","), None)
+        if reopen is not None and reopen + 1 < len(toks) and fold(toks[reopen + 1].text) in ("que", "qu'", "qu"):
+            return True
     return False
 
 
