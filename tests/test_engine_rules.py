@@ -284,10 +284,6 @@ def test_a_hyphenated_word_is_no_imperative(analyzer):
 SENTENCE_CASES = LEXICON_CASES + SPEAKER_CASES + SUBJECT_CASES + MORE_CASES
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), SENTENCE_CASES, ids=[c[0][:40] for c in SENTENCE_CASES])
-def test_sentence_rules(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
-
 
 def test_an_honorific_title_stands_for_the_article_s_protagonist(analyzer):
     text = ("La Reine Mathilde Verlaine inaugure le sommet.\n"
@@ -329,10 +325,6 @@ SESSION_CASES = [
      "named"),
 ]
 
-
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), SESSION_CASES, ids=[c[0][18:58] for c in SESSION_CASES])
-def test_subjects_and_speakers(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
 
 
 def test_authors_of_a_named_issuer_s_document_are_that_issuer(analyzer):
@@ -412,10 +404,6 @@ DOCUMENT_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), DOCUMENT_CASES, ids=[c[0][18:58] for c in DOCUMENT_CASES])
-def test_documents_and_agents(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
-
 
 RELAY_CASES = [
     # the people an outlet cites are the source, the outlet relays them
@@ -475,11 +463,6 @@ QUOTATION_RUN_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), QUOTATION_RUN_CASES,
-                         ids=[c[0].split("\n")[-1][:40] for c in QUOTATION_RUN_CASES])
-def test_a_quotation_paragraph_goes_on_without_its_marks(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
-
 
 BLOG_CASES = [
     # blogs and independent sites are outlets by name, aliases resolve to one name
@@ -491,10 +474,6 @@ BLOG_CASES = [
     ("Le texte est long.\nLes crises se succèdent dans la région depuis dix ans.", None, "editorial"),
 ]
 
-
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), BLOG_CASES, ids=[c[0][18:58] for c in BLOG_CASES])
-def test_blogs_and_independent_sites_are_outlets(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
 
 
 PARTIAL_QUOTE_CASES = [
@@ -535,11 +514,6 @@ AS_CLAUSE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), AS_CLAUSE_CASES,
-                         ids=[c[0][18:58] for c in AS_CLAUSE_CASES])
-def test_a_comme_clause_reports_the_sentence_around_it(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
-
 
 DOCUMENT_VERB_CASES = [
     # a document says what it presents: a plain object is enough when the subject is a document
@@ -554,20 +528,13 @@ DOCUMENT_VERB_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), DOCUMENT_VERB_CASES,
-                         ids=[c[0][18:58] for c in DOCUMENT_VERB_CASES])
-def test_documents_say_what_they_present(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
 
-
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+MANY_ARE_THOSE_CASES = [
     ("Le texte est long.\nMais désormais, nombreux sont ceux qui remettent en cause le fondement de la réforme.",
      "nombreux sont ceux qui", "unnamed"),
     ("Le texte est long.\nNombreux sont ceux qui affirment que la réforme a échoué.", "nombreux sont ceux", "unnamed"),
     ("Le texte est long.\nLa députée Marie Coste remet en question la réforme des retraites.", "Marie Coste", "named"),
-], ids=["remettent en cause", "affirment que", "remet en question"])
-def test_many_are_those_who_say_is_an_unnamed_group(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
+]
 
 
 STANCE_CASES = [
@@ -581,10 +548,6 @@ STANCE_CASES = [
     ("Le texte est long.\nLa population est inquiète depuis la fermeture de l'usine.", None, "editorial"),
 ]
 
-
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), STANCE_CASES, ids=[c[0][18:58] for c in STANCE_CASES])
-def test_adjectives_of_belief_report_their_subject(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
 
 
 def test_the_authors_of_another_document_are_not_the_last_issuer(analyzer):
@@ -611,11 +574,6 @@ EXPERIENCER_CASES = [
     ("Le texte est long.\nLa tempête a effrayé les chevaux du haras.", None, "editorial"),
 ]
 
-
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), EXPERIENCER_CASES,
-                         ids=[c[0][18:58] for c in EXPERIENCER_CASES])
-def test_whoever_feels_is_the_source(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
 
 
 def test_a_straight_quotation_runs_on_to_a_closing_mark_a_line_or_two_below(analyzer):
@@ -661,10 +619,6 @@ GLOSS_CASES = [
      "Organisation mondiale de la santé", "named"),
 ]
 
-
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), GLOSS_CASES, ids=[c[0][18:58] for c in GLOSS_CASES])
-def test_brackets_and_complements_do_not_name_the_speaker(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
 
 
 def test_a_line_whose_opening_mark_was_dropped_keeps_its_own_cue(analyzer):
@@ -726,7 +680,7 @@ def test_a_movement_in_the_compound_past_ends_a_quotation_run(analyzer):
     assert analyzer.analyze(text).claims[-1].speaker_type == "editorial"
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+CONTENTLESS_SPEECH_CASES = [
     # a purpose infinitive says what someone came to do, unless it reports a clause
     ("Le texte est long.\nLes chanteurs Léa Roy et Marc Bel sont venus au festival pour rendre hommage à Nina Simone.",
      None, "editorial"),
@@ -737,9 +691,7 @@ def test_a_movement_in_the_compound_past_ends_a_quotation_run(analyzer):
      None, "editorial"),
     ("Le texte est long.\nLa ministre Ana Ruiz s'est exprimée sur le sujet : « Nous ne céderons pas ».",
      "Ana Ruiz", "named"),
-], ids=["pour rendre hommage", "pour annoncer que", "s'est exprimé", "s'est exprimée :"])
-def test_speaking_acts_without_content_are_no_report(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
+]
 
 
 @pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
@@ -794,15 +746,13 @@ def test_a_poll_and_a_report_keep_their_own_issuers(analyzer):
     assert "Commission Vidal" in claims[3].speaker, claims[3]  # the report's authors, not the poll's
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+BARE_INFINITIVE_CASES = [
     # a bare infinitive right after a verb of saying or thinking reports ("prétend avoir", "dit être") ...
     ("Le texte est long.\nLe maire Paul Roy prétend avoir réglé le problème des inondations.", "Paul Roy", "named"),
     # ... but after a verb of intention or wish it is a plan
     ("Le texte est long.\nLe maire Paul Roy pense partir en vacances demain.", None, "editorial"),
     ("Le texte est long.\nDes élus souhaitaient faire passer une route dans le village.", None, "editorial"),
-], ids=["prétend avoir", "pense partir", "souhaitaient faire"])
-def test_a_bare_infinitive_after_a_verb_of_saying(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
+]
 
 
 @pytest.mark.parametrize(("text", "speaker"), [
@@ -870,17 +820,41 @@ def test_a_father_and_his_son_are_two_people_a_nickname_is_one(analyzer):
     assert analyzer.analyze(text).claims[-1].speaker != "Johnny Hallyday"
 
 
-@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+LONG_SUBJECT_CASES = [
     # after a long apposition the person at the head of the sentence speaks, not the last noun before the verb
     ("Le texte est long.\nMais le Dr Anne Roy, radiologue à Lyon, dont la fille est malade et qui aide des milliers "
      "de personnes dans un groupe de soutien, a déclaré que la loi aidera les parents.", "Anne Roy", "named"),
     ("Le texte est long.\nLa ministre Léa Pons, qui revient des mammographies à Pittsburgh, a déclaré que la loi "
      "passerait.", "Léa Pons", "named"),
-], ids=["relative clauses", "apposition"])
-def test_the_person_heading_a_long_subject_speaks(analyzer, text, speaker, speaker_type):
-    _check(analyzer, text, speaker, speaker_type)
+]
 
 
 def test_an_insertion_between_the_verb_and_its_clause(analyzer):
     text = "Le texte est long.\nMais le maire Paul Roy ajoute en outre, assis dans son bureau, qu'il ne partira pas."
     _check(analyzer, text, "Paul Roy", "named")
+
+
+# Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
+RULE_TABLES = {
+    "sentence rules": SENTENCE_CASES,
+    "subjects and speakers": SESSION_CASES,
+    "documents and agents": DOCUMENT_CASES,
+    "a quotation paragraph goes on without its marks": QUOTATION_RUN_CASES,
+    "blogs and independent sites are outlets": BLOG_CASES,
+    "a comme clause reports the sentence around it": AS_CLAUSE_CASES,
+    "documents say what they present": DOCUMENT_VERB_CASES,
+    "adjectives of belief report their subject": STANCE_CASES,
+    "whoever feels is the source": EXPERIENCER_CASES,
+    "brackets and complements do not name the speaker": GLOSS_CASES,
+    "many are those who say is an unnamed group": MANY_ARE_THOSE_CASES,
+    "speaking acts without content are no report": CONTENTLESS_SPEECH_CASES,
+    "a bare infinitive after a verb of saying": BARE_INFINITIVE_CASES,
+    "the person heading a long subject speaks": LONG_SUBJECT_CASES,
+}
+RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
+
+
+@pytest.mark.parametrize(("rule", "text", "speaker", "speaker_type"), RULE_CASES,
+                         ids=[f"{c[0][:40]}: {c[1].split(chr(10))[-1][:40]}" for c in RULE_CASES])
+def test_rule_tables(analyzer, rule, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
