@@ -858,3 +858,15 @@ RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in c
                          ids=[f"{c[0][:40]}: {c[1].split(chr(10))[-1][:40]}" for c in RULE_CASES])
 def test_rule_tables(analyzer, rule, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+def test_a_quoted_subheading_belongs_to_the_quotation_it_repeats(analyzer):
+    text = ("La ville se prépare à la crue\n\n« Les digues tiendront », a assuré l'ingénieure Maud Keller.\n\n"
+            "« Nous rebâtirons le pont »\n\n"
+            "Le pont emporté en mars sera reconstruit.\n"
+            "« Je vous le promets, nous rebâtirons le pont avant l'été », a déclaré le maire Paul Brun.\n\n"
+            "« Éditions spéciales »\n\n"
+            "Les journaux locaux publient des numéros spéciaux.\n")
+    claims = {c.text: c for c in analyzer.analyze(text).claims}
+    assert claims["« Nous rebâtirons le pont »"].speaker == "Paul Brun"  # not Maud Keller, who spoke before
+    assert claims["« Éditions spéciales »"].speaker_type == "editorial"  # a section title, no one's words

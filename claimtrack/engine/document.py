@@ -20,7 +20,7 @@ from claimtrack.engine.continuations import (
     spread_continuations,
     written_in_first_person,
 )
-from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.mentions import Resolver, Source
 from claimtrack.engine.names import Registry, register_names
 from claimtrack.engine.parsed import ParsedSentence, Token
@@ -95,8 +95,36 @@ def attribute_document(
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     _spread_datelines(text, sentences, kinds, starts, results)
     _carry_relays(results)
+    _attribute_pull_quotes(text, sentences, kinds, results)
     _label_unsourced(text, sentences, results, index)
     return results
+
+
+_PULL_QUOTE_REACH = 12  # sentences
+
+
+def _attribute_pull_quotes(text: str, sentences: list[ParsedSentence], kinds: list[str],
+                           results: list[Attribution | None]) -> None:
+    """A quoted subheading (« Nous allons relever ce défi ») opens a section: it repeats words of
+    a quotation further on, whose speaker it is, and never goes on with the quotation before it.
+    With no such quotation it is the article's own title."""
+    for i, sent in enumerate(sentences):
+        current = results[i]
+        if kinds[i] != "headline" or current is None or current.own or not is_quoted_sentence(text, sent):
+            continue
+        words = _folded_words(text[sent.start : sent.end])
+        owner = next((results[j] for j in range(i + 1, min(len(sentences), i + 1 + _PULL_QUOTE_REACH))
+                      if results[j] is not None and results[j].source is not None and results[j].mode == "direct"
+                      and words and words in _folded_words(text[sentences[j].start : sentences[j].end])), None)
+        if owner is not None:
+            results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
+                                     f"pull-quote/{owner.source.type}")
+        else:
+            results[i] = Attribution(None, "none")
+
+
+def _folded_words(passage: str) -> str:
+    return " ".join(re.findall(r"\w+", fold_accents(passage)))
 
 
 def _label_unsourced(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
