@@ -870,3 +870,11 @@ def test_a_quoted_subheading_belongs_to_the_quotation_it_repeats(analyzer):
     claims = {c.text: c for c in analyzer.analyze(text).claims}
     assert claims["« Nous rebâtirons le pont »"].speaker == "Paul Brun"  # not Maud Keller, who spoke before
     assert claims["« Éditions spéciales »"].speaker_type == "editorial"  # a section title, no one's words
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Le texte est long.\nLes jeunes en particulier, pensent que la ville a changé.", "les jeunes"),
+    ("Le texte est long.\nDes experts, de leur côté, estiment que la ville a changé.", "des experts"),
+], ids=["en particulier", "de leur côté"])
+def test_a_trailing_adverb_is_no_part_of_the_speaker(analyzer, text, speaker):
+    assert analyzer.analyze(text).claims[-1].speaker == speaker

@@ -53,6 +53,9 @@ _NAME_PATTERN = r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|de|du|des|la
 # an institution's name may hold a lower-case word before its last part ("Société royale du Canada")
 _ISSUER_PATTERN = (r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|de|du|des|la|d['’]"
                    r"|[a-zé]+(?=\s+(?:du|de|des)\s+[A-ZÀ-Ý]))){0,5}")
+# "les jeunes en particulier", "des experts, notamment": an adverb closing a mention says nothing of who
+_TRAILING_ADVERBIAL = re.compile(r"[\s,]+(?:en particulier|notamment|surtout|aussi|également|eux-mêmes|elles-mêmes"
+                                 r"|pour leur part|pour sa part|de leur côté|de son côté)$", re.IGNORECASE)
 DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
 SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
@@ -253,7 +256,8 @@ class Resolver:
             named_later = self._named_later(mention) if fold(toks[a].text) in ("un", "une") else None
             if named_later:  # "Une figure du mouvement … a qualifié" then "Hanifa Adan, figure du mouvement …"
                 return Source(named_later, "named", mention, span, resolved="named-later")
-            return Source(mention[:1].lower() + mention[1:], "unnamed", mention, span)
+            description = _TRAILING_ADVERBIAL.sub("", mention) or mention
+            return Source(description[:1].lower() + description[1:], "unnamed", mention, span)
         if apposed:
             run = apposed[-1] if head_word in lex.titles else apposed[0]
             run_text = span_text(self.text, sent, *run)
@@ -289,7 +293,7 @@ class Resolver:
         description = drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
-        return Source(description, "unnamed", mention, span)
+        return Source(_TRAILING_ADVERBIAL.sub("", description) or description, "unnamed", mention, span)
 
     def _national_institution(self, after_noun: tuple[Token, ...]) -> str | None:
         """The state body of the same nationality the article names (l'ambassade, la diplomatie,
