@@ -64,7 +64,7 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
 def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> Cue | None:
     toks = sent.tokens
     tok = toks[v]
-    if ((tok.upos == "VERB" and fold_accents(verb_lemma(tok)) in load().experiencer_verbs)
+    if ((tok.upos == "VERB" and fold_accents(tok.lemma) in load().experiencer_verbs)
             or _inquiete_as_verb(toks, v)) and not reflexive(toks, v):  # "s'inquiéter de" reports as itself
         return _experiencer_cue(text, sent, v)
     frame, multi_end = reporting_word(toks, v)
@@ -138,6 +138,8 @@ def _experiencer_cue(text: str, sent: ParsedSentence, v: int) -> Cue | None:
 def _inquiete_as_verb(toks: tuple[Token, ...], v: int) -> bool:
     """"… inquiète tous les spécialistes": the adjective's form, which taggers prefer, followed by
     a noun phrase it cannot modify, is the verb."""
+    if not toks[v].text[:4].lower() == "inqu":
+        return False  # most words: no need to fold them
     nxt = toks[v + 1] if v + 1 < len(toks) else None
     return fold_accents(toks[v].text) in ("inquiete", "inquietent") and v > 0 and nxt is not None \
         and (nxt.upos == "DET" or fold(nxt.text) in ("tous", "toutes"))

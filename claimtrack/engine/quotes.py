@@ -7,6 +7,7 @@ sentence inside one the speaker of the whole quotation.
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 _MAX_QUOTE = 4000
@@ -27,13 +28,17 @@ class Quote:
 
 def _paired(text: str, opening: str, closing: str) -> list[Quote]:
     quotes, stack = [], []
-    for i, _ch in enumerate(text):
-        if text.startswith(opening, i):
+    # every position where a mark starts (overlapping ones too), the opening mark first, as a
+    # character-by-character scan would find them, without visiting the characters in between
+    marks = re.compile(f"(?=({re.escape(opening)}))|(?=({re.escape(closing)}))")
+    for match in marks.finditer(text):
+        i = match.start()
+        if match.group(1) is not None:
             # a new guillemet at a paragraph start continues an open quotation (French usage)
             if stack and text[max(0, i - 2) : i].count("\n"):
                 continue
             stack.append(i)
-        elif text.startswith(closing, i) and stack:
+        elif stack:
             start = stack.pop()
             if i + len(closing) - start <= _MAX_QUOTE:
                 quotes.append(Quote(start, i + len(closing)))
