@@ -23,7 +23,7 @@ from claimtrack.engine.continuations import (
 from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.mentions import Resolver, Source
 from claimtrack.engine.names import Registry, register_names
-from claimtrack.engine.parsed import ParsedSentence, Token
+from claimtrack.engine.parsed import ParsedSentence
 from claimtrack.engine.phrases import extend_np
 from claimtrack.engine.quotes import Quote, QuoteIndex
 
@@ -233,14 +233,7 @@ def _named_subject(text: str, sent: ParsedSentence, registry: Registry) -> Sourc
     subject = next((t for t in toks if root and t.head == root.i and t.deprel == "nsubj"), None)
     if subject is None:
         return None
-
-    def under_subject(t: Token) -> bool:
-        seen = 0
-        while t.i != subject.i and t.head != t.i and seen < len(toks):
-            t, seen = toks[t.head], seen + 1
-        return t.i == subject.i
-
-    person = [t for t in toks if t.ent == "PER" and under_subject(t)]
+    person = [t for t in toks if t.ent == "PER" and sent.dominates(subject.i, t.i)]
     if not person:
         return None
     run = [person[0]]

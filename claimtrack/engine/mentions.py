@@ -136,8 +136,7 @@ class Resolver:
                 # "… visite d'Ursula von der Leyen …, a-t-elle déclaré" after a man spoke: the woman named last
                 earlier = self.registry.mentions[:bisect_left(self.registry.mentions, (span[0],))]
                 named = next((n for _, n in reversed(earlier) if self._agrees(self.registry.canonical(n), gender)
-                              and any(p.name == self.registry.canonical(n) and p.human for p in self.registry.people)),
-                             None)
+                              and self._is_person(self.registry.canonical(n))), None)
                 antecedent = None
                 if named:
                     return Source(self.registry.canonical(named), "named", mention, span, resolved="pronoun")
@@ -306,6 +305,10 @@ class Resolver:
                           rf"(?:\s+à\s+[A-ZÀ-Ý][\w-]+)?|gouvernement\s+{stem}\w*)", self.text)
         return match.group(1) if match else None
 
+    def _is_person(self, name: str | None) -> bool:
+        person = self.registry.person(name)
+        return person is not None and person.human
+
     def _agrees(self, speaker: str | None, gender: str | None) -> bool:
         """A pronoun's gender fits the person unless the article said the person is of the other."""
         known = self.registry.gender_of(speaker) if gender else None
@@ -322,7 +325,7 @@ class Resolver:
         described = r"\s+".join(re.escape(w) for w in words)
         for apposed in re.finditer(rf"({_NAME_PATTERN}),\s+(?:l['’]une?\s+des\s+|une?\s+)?{described}", self.text):
             name = self.registry.canonical(apposed.group(1))
-            if any(p.name == name and p.human for p in self.registry.people):
+            if self._is_person(name):
                 return name
         issued = re.search(rf"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*({described}(?:\s+[a-zé][\w'’-]*){{0,2}}?"
                            rf"\s+(?:de\s+la|du|de\s+l['’]|de)\s*{_ISSUER_PATTERN})", self.text)
@@ -343,8 +346,7 @@ class Resolver:
         named = next((s for s in reversed(self.recent) if s.type == "named"), None)
         if named is None or span[0] - named.span[0] > VARIATION_REACH:
             return None
-        person = next((p for p in self.registry.people if p.name == named.speaker), None)
-        return named if person is not None and person.human else None
+        return named if self._is_person(named.speaker) else None
 
     def _protagonist_for(self, sent: ParsedSentence, a: int, head: int) -> Person | None:
         """A definite singular title with no role match ("le premier ministre") stands for the

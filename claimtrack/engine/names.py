@@ -149,8 +149,13 @@ class Registry:
                 return
         self.people.append(Person(name, position, role, human=human, gender=gender))
 
+    def person(self, name: str | None) -> Person | None:
+        """The person the article gave this exact (canonical) name, if any."""
+        return next((p for p in self.people if p.name == name), None)
+
     def gender_of(self, name: str | None) -> str | None:
-        return next((p.gender for p in self.people if p.name == name), None)
+        person = self.person(name)
+        return person.gender if person else None
 
     def canonical(self, name: str) -> str:
         """A surname alone resolves to the full name the article gave; an acronym to the name the
@@ -334,17 +339,8 @@ def _plural_subject_names(text: str, sent: ParsedSentence) -> list[str]:
     if subject is None:
         return []
 
-    def under(t: Token) -> bool:
-        for _ in range(len(toks)):
-            if t.i == subject.i:
-                return True
-            if t.head == t.i:
-                return False
-            t = toks[t.head]
-        return False
-
     names = [span_text(text, sent, a, b) for a, b in name_runs(sent, 0, root.i)
-             if any(t.ent == "PER" for t in toks[a:b]) and under(toks[a])]
+             if any(t.ent == "PER" for t in toks[a:b]) and sent.dominates(subject.i, a)]
     return names if len(names) >= 2 else []
 
 

@@ -48,6 +48,14 @@ class ParsedSentence:
             seen += 1
         return seen
 
+    def dominates(self, ancestor: int, i: int) -> bool:
+        """Whether token i lies in the subtree of token `ancestor` (itself included)."""
+        seen = 0
+        while i != ancestor and self.tokens[i].head != i and seen < len(self.tokens):
+            i = self.tokens[i].head
+            seen += 1
+        return i == ancestor
+
     def children(self, i: int) -> list[Token]:
         return [t for t in self.tokens if t.head == i and t.i != i]
 
