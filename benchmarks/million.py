@@ -5,7 +5,8 @@
 Builds (or reuses, with --db pointing at an existing file) a synthetic SQLite store made by a
 script in SQL: documents of 25 claims from 40 outlets over two years, a Zipf spread of
 speakers of every type, relays on one claim in ten, reviews on one in fifty, claim texts from
-an invented vocabulary (so that --search has something to find). Then it times, in this
+an invented vocabulary (so that --search has something to find), then ANALYZE as ingest does
+(claimtrack.db.refresh_statistics). Then it times, in this
 process, the library call behind each command (what the CLI adds is Python's start-up, the
 same for every command) and prints p50 and p95 over the repeats, with each query's plan for
 the listing filters. Exports run in a child process that reports its peak resident memory.
@@ -88,6 +89,17 @@ def build(path: Path, claims: int, seed: int = 1) -> None:
     connection.close()
 
 
+def matches(session, word: str) -> int:
+    return session.scalar(text("SELECT count(*) FROM claims_fts WHERE claims_fts MATCH :p"), {"p": f'"{word}"'})
+
+
+def rarest_word(session, near_claim: int) -> str:
+    """A word of some claims with the fewest matches (a name, a place: what one searches most)."""
+    texts = session.scalars(text(f"SELECT text FROM claims WHERE id BETWEEN {near_claim} AND {near_claim + 40}"))
+    words = {w.strip(".").lower() for t in texts for w in t.split() if len(w) > 6}
+    return min(sorted(words), key=lambda w: matches(session, w))
+
+
 def timed(work, repeat: int) -> tuple[float, float]:
     times = []
     for _ in range(repeat):
@@ -130,14 +142,17 @@ def main() -> None:
         some_doc = session.scalar(text("SELECT name FROM documents WHERE id = (SELECT max(id) / 2 FROM documents)"))
         some_claim = session.scalar(text("SELECT max(id) * 7 / 9 FROM claims"))
         some_word = session.scalar(text(f"SELECT text FROM claims WHERE id = {some_claim}")).split()[3]
-        print(f"{total:,} claims")
+        rare_word = rarest_word(session, some_claim)
+        print(f"{total:,} claims; searched: {some_word!r} ({matches(session, some_word):,} claims),"
+              f" {rare_word!r} ({matches(session, rare_word):,})")
         filters = {
             "claims --unsourced": ClaimFilter(unsourced=True, limit=50),
             "claims --type unnamed": ClaimFilter(types=("unnamed",), limit=50),
             "claims --speaker": ClaimFilter(speaker=some_speaker, limit=50),
             "claims --doc": ClaimFilter(document=some_doc, limit=50),
             "claims --type named --doc": ClaimFilter(types=("named",), document=some_doc, limit=50),
-            "claims --search": ClaimFilter(search=some_word, limit=50),
+            "claims --search (frequent word)": ClaimFilter(search=some_word, limit=50),
+            "claims --search (rare word)": ClaimFilter(search=rare_word, limit=50),
             "claims --status confirmed": ClaimFilter(status=("confirmed",), limit=50),
             "claims --sort confidence": ClaimFilter(sort="confidence", limit=50),
         }

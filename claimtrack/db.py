@@ -289,6 +289,32 @@ class Database:
         raise AssertionError("unreachable")
 
 
+STATISTICS_GROWTH = 1.5  # the claims grew by half since SQLite last measured them: measure again
+
+
+def refresh_statistics(database: Database) -> bool:
+    """Run SQLite's ANALYZE when the store has no statistics or has grown by half since it last
+    had them; returns whether it ran. Without them SQLite plans a listing as if every value
+    were rare: `claims --unsourced --limit 50` sorted 400,000 claims (215 ms at a million
+    claims) instead of reading fifty in order (8 ms). ANALYZE reads only the indexes (0.5 s a
+    million claims). PostgreSQL's autovacuum keeps its own statistics. A busy store is left
+    as it is: this is an optimisation, never a reason to fail."""
+    if database.engine.dialect.name != "sqlite":
+        return False
+    try:
+        with database.engine.begin() as connection:
+            measured = connection.exec_driver_sql(
+                "SELECT stat FROM sqlite_stat1 WHERE tbl = 'claims' LIMIT 1").scalar() if connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'").first() else None
+            claims = connection.exec_driver_sql("SELECT count(*) FROM claims").scalar() or 0
+            if measured and claims <= int(measured.split()[0]) * STATISTICS_GROWTH:
+                return False
+            connection.exec_driver_sql("ANALYZE")
+        return True
+    except OperationalError:
+        return False
+
+
 def schema_state(database: Database) -> str:
     """"<revision> (head)", "… (behind head X: …)" or "… (newer than this claimtrack …)"."""
     try:

@@ -12,7 +12,7 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from claimtrack.db import Database
+from claimtrack.db import Database, refresh_statistics
 from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.kinds import normalise_line
 from claimtrack.engine.lexicons import fold, load
@@ -202,6 +202,8 @@ def ingest_sources(
     finally:
         if analyses is not None:
             analyses.close()
+    if any(r.status in ("ingested", "reprocessed") for r in results):
+        refresh_statistics(database)
     return results
 
 

@@ -102,7 +102,9 @@ class Claim(Base):
     __tablename__ = "claims"
     __table_args__ = (Index("ix_claims_document_start", "document_id", "start"),
                       # `--sort confidence`: least sure first, in document order among equals
-                      Index("ix_claims_confidence_order", "confidence", "document_id", "start"))
+                      Index("ix_claims_confidence_order", "confidence", "document_id", "start"),
+                      # `stats`: the profile's columns in its grouping order, read from the index alone
+                      Index("ix_claims_profile", "document_id", "speaker_type", "verdict", "status", "group_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 
-from sqlalchemy import Boolean, Select, bindparam, literal_column, select, table
+from sqlalchemy import Select, and_, bindparam, exists, func, literal_column, select, table
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.sql.expression import ColumnElement
@@ -32,11 +32,12 @@ class ClaimFilter:
     sort: str = "document"  # document order, or "confidence": least sure first
     document_ids: tuple[int, ...] = ()  # what `document` names, resolved by `checked`
     speaker_ids: tuple[int, ...] = ()  # the speakers `speaker` matches, resolved by `checked` when few
+    search_frequent: bool = False  # `search` is in many claims: walk them in order (set by `checked`)
 
     def as_dict(self) -> dict:
         return {k: v for k, v in asdict(self).items()
                 if v not in (None, False, ()) and (k, v) != ("sort", "document")
-                and k not in ("document_ids", "speaker_ids")}
+                and k not in ("document_ids", "speaker_ids", "search_frequent")}
 
 
 MIN_SHA_PREFIX = 6
@@ -93,7 +94,23 @@ def checked(session: Session, flt: ClaimFilter) -> ClaimFilter:
         ids = list(session.scalars(select(Speaker.id).where(Speaker.name.ilike(like_pattern(flt.speaker),
                                                                               escape="\\")).limit(MAX_SPEAKER_IDS + 1)))
         flt = replace(flt, speaker_ids=tuple(ids) if 0 < len(ids) <= MAX_SPEAKER_IDS else (-1,) if not ids else ())
+    if flt.search and flt.limit and flt.limit <= MAX_WALKED_LIMIT and not flt.search_frequent:
+        flt = replace(flt, search_frequent=_frequent_on_sqlite(session, flt.search))
     return flt
+
+
+MAX_WALKED_LIMIT = 1000  # a listing this short of a frequent word is found by walking the claims in order
+FREQUENT_SEARCH = 2000  # matches from which a word counts as frequent
+
+
+def _frequent_on_sqlite(session: Session, search: str) -> bool:
+    """Whether the trigram index holds the phrase in FREQUENT_SEARCH claims or more. Counting
+    stops there, so the answer costs a few milliseconds whatever the word."""
+    if session.get_bind().dialect.name != "sqlite" or len(search) < MIN_INDEXED_SEARCH:
+        return False
+    first = select(literal_column("rowid")).select_from(table("claims_fts")).where(
+        literal_column("claims_fts").op("MATCH")(_phrase(search))).limit(FREQUENT_SEARCH).subquery()
+    return session.scalar(select(func.count()).select_from(first)) >= FREQUENT_SEARCH
 
 
 MAX_SPEAKER_IDS = 500  # more speakers than this match: filter by name in the query itself
@@ -106,13 +123,29 @@ class _Contains(ColumnElement):
     """Claims whose text contains a string anywhere, ignoring case, compiled for each database:
     through the FTS5 trigram index on SQLite (migration 0007; a phrase of a trigram table
     matches as a substring, so the answer is the one LIKE '%…%' gives without reading every
-    claim), as ILIKE elsewhere (PostgreSQL's pg_trgm index serves it)."""
+    claim), as ILIKE elsewhere (PostgreSQL's pg_trgm index serves it).
+
+    A frequent word in a short listing is the other way round: gathering its hundreds of
+    thousands of matches to sort them costs seconds, while the claims in listing order reach
+    fifty matches after a few thousand rows. Then each claim is tested as it is read: a LIKE
+    pattern that lets through at least the matches (SQLite's LIKE folds ASCII case only, so a
+    non-ASCII letter becomes `_`), confirmed by the index for that one claim."""
 
     inherit_cache = False
-    type = Boolean()
+    # no Boolean type: SQLite would be sent "… IN (…) = 1", which no index serves
 
-    def __init__(self, search: str) -> None:
+
+    def __init__(self, search: str, frequent: bool = False) -> None:
         self.search = search
+        self.frequent = frequent
+
+
+def _phrase(search: str):
+    return bindparam("search_phrase", '"' + search.replace('"', '""') + '"', unique=True)
+
+
+def _ascii_superset(search: str) -> str:
+    return "".join(c if c.isascii() else "_" for c in like_pattern(search))
 
 
 @compiles(_Contains)
@@ -124,14 +157,17 @@ def _contains_default(element: _Contains, compiler, **kw) -> str:
 def _contains_sqlite(element: _Contains, compiler, **kw) -> str:
     if len(element.search) < MIN_INDEXED_SEARCH:
         return _contains_default(element, compiler, **kw)
-    phrase = bindparam("search_phrase", '"' + element.search.replace('"', '""') + '"', unique=True)
-    indexed = select(literal_column("rowid")).select_from(table("claims_fts")).where(
-        literal_column("claims_fts").op("MATCH")(phrase))
-    return compiler.process(Claim.id.in_(indexed), **kw)
+    index = table("claims_fts")
+    matches = literal_column("claims_fts").op("MATCH")(_phrase(element.search))
+    if element.frequent:
+        confirmed = exists().select_from(index).where(matches, literal_column("claims_fts.rowid") == Claim.id)
+        return compiler.process(and_(Claim.text.like(_ascii_superset(element.search), escape="\\"), confirmed),
+                                **kw)
+    return compiler.process(Claim.id.in_(select(literal_column("rowid")).select_from(index).where(matches)), **kw)
 
 
-def search_condition(search: str) -> ColumnElement:
-    return _Contains(search)
+def search_condition(search: str, frequent: bool = False) -> ColumnElement:
+    return _Contains(search, frequent)
 
 
 def _filtered(query: Select, flt: ClaimFilter) -> Select:
@@ -157,7 +193,7 @@ def _filtered(query: Select, flt: ClaimFilter) -> Select:
     elif not flt.include_rejected:
         query = query.where(Claim.status != "rejected")
     if flt.search:
-        query = query.where(search_condition(flt.search))
+        query = query.where(search_condition(flt.search, flt.search_frequent))
     if flt.batch:
         query = query.join(BatchItem, BatchItem.claim_id == Claim.id).join(Batch).where(Batch.name == flt.batch)
     if flt.sort == "confidence":

@@ -6,13 +6,13 @@ import json
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, case, exists, func, literal, or_, select
+from sqlalchemy import Select, case, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.models import Batch, Claim, ClaimGroup, ClaimVia, Document, Review, Segment, Speaker
 from claimtrack.provenance.trail import other_documents
 from claimtrack.queries import document_ids
-from claimtrack.review import history, reviewed_claim_ids, reviewed_condition
+from claimtrack.review import DECISIVE_ACTIONS, history, reviewed_claim_ids
 
 
 @dataclass(frozen=True)
@@ -104,33 +104,61 @@ class Profile:
 
 def sourcing_profile(session: Session, by: str | None = None, document: str | None = None,
                      ids: list[int] | None = None) -> list[Profile]:
-    """Counts by group, speaker type, review state and verdict, aggregated by the database:
-    no claim is loaded into Python, so the profile of a million claims costs one grouped scan."""
-    group = {None: literal("all"), "document": Document.name,
-             "outlet": func.coalesce(Document.outlet, literal("(no outlet)"))}[by]
-    reviewed = reviewed_condition()
-    relayed = or_(Claim.speaker_type == "outlet", exists().where(ClaimVia.claim_id == Claim.id))
-    first_seen_here = or_(Claim.group_id.is_(None), ClaimGroup.first_claim_id == Claim.id)
-    query = (select(group.label("grp"), Claim.speaker_type, Claim.verdict,
-                    func.count(Claim.id), func.sum(case((reviewed, 1), else_=0)),
-                    func.sum(case((relayed, 1), else_=0)),
-                    func.sum(case((and_(~relayed, first_seen_here), 1), else_=0)))
-             .join(Document, Claim.document_id == Document.id)
-             .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id).where(Claim.status != "rejected")
-             .group_by(group, Claim.speaker_type, Claim.verdict))
+    """Counts by group, speaker type, review state and verdict, aggregated by the database: no
+    claim is loaded into Python. Three grouped queries instead of one with a test per claim: the
+    counts by type and verdict stream from `ix_claims_profile` in document order, and the relayed
+    and reviewed counts start from the few claims with a via or a decision (a correlated EXISTS
+    on every claim cost more than the rest of the profile at a million claims)."""
+    kept = [Claim.status != "rejected"]
     if document or ids:
-        query = query.where(Claim.document_id.in_(ids or document_ids(session, document)))
+        kept.append(Claim.document_id.in_(ids or document_ids(session, document)))
+    first_seen_here = case((or_(Claim.group_id.is_(None), ClaimGroup.first_claim_id == Claim.id), 1), else_=0)
+    has_via = Claim.id.in_(select(ClaimVia.claim_id))
+    reviewed = Claim.id.in_(select(Review.claim_id).where(Review.action.in_(DECISIVE_ACTIONS)))
+    not_outlet = Claim.speaker_type != "outlet"
+    by_type = _per_group(by, select(Claim.document_id, Claim.speaker_type, Claim.verdict, func.count(),
+                                    func.sum(case((not_outlet, first_seen_here), else_=0)))
+                         .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id).where(*kept)
+                         .group_by(Claim.document_id, Claim.speaker_type, Claim.verdict), extra=2)
+    via_relayed = _per_group(by, select(Claim.document_id, func.count(), func.sum(first_seen_here))
+                             .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id)
+                             .where(*kept, has_via, not_outlet).group_by(Claim.document_id))
+    decided = _per_group(by, select(Claim.document_id, func.count()).where(*kept, reviewed)
+                         .group_by(Claim.document_id))
     groups: dict[str, Profile] = {}
-    for key, speaker_type, verdict, count, reviewed_count, relayed_count, originated_count in session.execute(query):
+    for key, speaker_type, verdict, count, first_seen in session.execute(by_type):
+        count = int(count)  # PostgreSQL sums counts as numeric
         profile = groups.setdefault(key, Profile(key))
         profile.claims += count
-        profile.relayed += int(relayed_count or 0)
-        profile.originated += int(originated_count or 0)
         profile.by_type[speaker_type] += count
-        profile.reviewed += int(reviewed_count or 0)
+        if speaker_type == "outlet":
+            profile.relayed += count
+        profile.originated += int(first_seen or 0)
         if verdict:
             profile.verdicts[verdict] += count
+    for key, count, first_seen in session.execute(via_relayed):
+        groups[key].relayed += int(count)
+        groups[key].originated -= int(first_seen or 0)
+    for key, count in session.execute(decided):
+        groups[key].reviewed += int(count)
     return [groups[k] for k in sorted(groups)]
+
+
+def _per_group(by: str | None, per_document: Select, extra: int = 0) -> Select:
+    """Sums of a query grouped by document, regrouped by the profile's group (all, document or
+    outlet): the inner grouping follows the claims' index order, the outer one is over at most
+    one row per document and key."""
+    inner = per_document.subquery()
+    columns = list(inner.c)
+    keys, sums = columns[1:1 + extra], columns[1 + extra:]
+    if by is None:
+        group = literal("all")
+        query = select(group.label("grp"), *keys, *(func.sum(c) for c in sums))
+    else:
+        group = Document.name if by == "document" else func.coalesce(Document.outlet, literal("(no outlet)"))
+        query = select(group.label("grp"), *keys, *(func.sum(c) for c in sums)).join_from(
+            inner, Document, Document.id == columns[0])
+    return query.group_by(group, *keys)
 
 
 @dataclass(frozen=True)

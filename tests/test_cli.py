@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from claimtrack.cli import main
-from tests.conftest import SEEDS
+from tests.conftest import SEEDS, copy_database
 
 SEED = sorted(SEEDS.glob("*.txt"))[0]
 
@@ -254,6 +254,69 @@ def test_exports_past_one_chunk(large_db, runner, tmp_path):
     listed = runner.invoke(main, ["--db", large_db, "claims", "--json"])
     assert listed.exit_code == 0
     assert len(listed.stdout.splitlines()) == total
+
+
+def test_stats_agree_with_the_claims_past_one_chunk(large_db, runner, tmp_path):
+    """`stats` counts in the database what the listed claims hold: types, relays, verdicts and
+    review progress per outlet, on a store of several chunks with reviews of every kind."""
+    from collections import Counter
+
+    from claimtrack import review as reviews
+    from claimtrack.db import Database
+
+    target = tmp_path / "claims.db"
+    copy_database(large_db, target)
+    url = f"sqlite:///{target}"
+    rows = _export(runner, url)
+    with Database(url).session() as session:
+        for n, row in enumerate(rows[::23]):
+            action = n % 4
+            if action == 0:
+                reviews.confirm(session, row["id"], "ana")
+            elif action == 1:
+                reviews.set_verdict(session, row["id"], "false", "ana")
+            elif action == 2:
+                reviews.reject(session, row["id"], "ana")
+            else:
+                reviews.add_note(session, row["id"], "à revoir", "ana")  # a note is no decision
+        session.commit()
+    kept = [r for r in _export(runner, url) if r["status"] != "rejected"]
+    result = runner.invoke(main, ["--db", url, "stats", "--by", "outlet", "--json"])
+    assert result.exit_code == 0, result.output
+    profiles = {p["group"]: p for p in json.loads(result.stdout)}
+    for outlet in {r["outlet"] for r in kept}:
+        mine = [r for r in kept if r["outlet"] == outlet]
+        profile = profiles[outlet or "(no outlet)"]
+        relayed = [r for r in mine if r["via"] or r["speaker_type"] == "outlet"]
+        assert profile["claims"] == len(mine)
+        assert profile["by_type"] == dict(Counter(r["speaker_type"] for r in mine))
+        assert profile["relayed"] == len(relayed)
+        assert profile["originated"] == len(mine) - len(relayed)  # the copies are in no group
+        assert profile["verdicts"] == dict(Counter(r["verdict"] for r in mine if r["verdict"]))
+        assert profile["reviewed"] == sum(1 for r in mine if r["status"] != "machine")
+    assert sum(p["reviewed"] for p in profiles.values()) > 10
+
+
+def test_ingest_measures_the_store_for_the_planner(sqlite_url, runner):
+    """SQLite plans listings from ANALYZE's statistics: ingest takes them when the store has
+    none or has grown by half, and not again for a store that has not grown."""
+    import sqlite3
+
+    def measured() -> int:
+        connection = sqlite3.connect(sqlite_url.removeprefix("sqlite:///"))
+        rows = connection.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'claims'").fetchall()
+        connection.close()
+        return int(rows[0][0].split()[0]) if rows else 0
+
+    seeds = sorted(SEEDS.glob("*.txt"))
+    assert runner.invoke(main, ["--db", sqlite_url, "ingest", str(seeds[0])]).exit_code == 0
+    first = measured()
+    assert first > 0
+    assert runner.invoke(main, ["--db", sqlite_url, "ingest", *map(str, seeds[1:])]).exit_code == 0
+    assert measured() > first * 1.5  # grown: measured again
+    grown = measured()
+    assert runner.invoke(main, ["--db", sqlite_url, "ingest", "--reprocess", str(seeds[0])]).exit_code == 0
+    assert measured() == grown
 
 
 def test_least_sure_first(seeded_copy, runner):

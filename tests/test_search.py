@@ -43,3 +43,33 @@ def test_search_uses_the_index_and_follows_changes(large_db, tmp_path):
         claim.text = claim.text + " Bagdad."
         session.flush()
         assert len(list(iter_rows(session, ClaimFilter(search="Bagdad")))) == before + 1
+
+
+@pytest.mark.parametrize("search", ["Irak", "état", "ÉTAT", "al-Araji", "ne sera pas", "100%", "Ir"])
+def test_frequent_words_walk_the_claims_in_order_and_find_the_same(large_db, monkeypatch, search, tmp_path):
+    """A word in many claims is tested claim by claim in listing order: the first page is the
+    one the index answer gives, and so is a non-ASCII word in either case (the LIKE pattern
+    lets more through, the index confirms)."""
+    import claimtrack.queries as queries
+    from claimtrack.db import refresh_statistics
+    from tests.conftest import copy_database
+
+    copy_database(large_db, tmp_path / "copy.db")
+    database = Database(f"sqlite:///{tmp_path / 'copy.db'}")
+    assert refresh_statistics(database)  # what ingest does: the copies were made in SQL
+    assert not refresh_statistics(database)  # fresh: measured once
+    with database.session() as session:
+        by_index = [r.id for r in iter_rows(session, ClaimFilter(search=search, limit=40))]
+        monkeypatch.setattr(queries, "FREQUENT_SEARCH", 3)
+        walked_filter = queries.checked(session, ClaimFilter(search=search, limit=40))
+        statement = claim_query(walked_filter).with_only_columns(Claim.id)
+        compiled = str(statement.compile(session.bind, compile_kwargs={"literal_binds": True}))
+        plan = " ".join(str(row) for row in session.execute(text("EXPLAIN QUERY PLAN " + compiled)))
+        walked = [r.id for r in iter_rows(session, ClaimFilter(search=search, limit=40))]
+        unlimited = [r.id for r in iter_rows(session, ClaimFilter(search=search))]
+    assert walked_filter.search_frequent == (len(search) >= queries.MIN_INDEXED_SEARCH and len(unlimited) >= 3)
+    if walked_filter.search_frequent:
+        assert "CORRELATED" in plan and "TEMP B-TREE" not in plan  # read in order, stopped at the page's end
+    assert walked == by_index
+    assert unlimited[:40] == by_index
+    assert search in ("ne sera pas", "Ir", "100%", "al-Araji") or len(by_index) == 40  # frequent words fill it
