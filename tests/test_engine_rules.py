@@ -829,6 +829,13 @@ LONG_SUBJECT_CASES = [
 ]
 
 
+FIRST_NAME_AS_VERB_CASES = [
+    # "Alondra" reads as a future tense; the entity and the surname hung on it say it is a name
+    ('Les jumelles Alondra et Alexia Kenon visitent la ville.\n'
+     '"La ville est belle", Alondra Kenon a déclaré après la messe.', "Alondra Kenon", "named"),
+]
+
+
 def test_an_insertion_between_the_verb_and_its_clause(analyzer):
     text = "Le texte est long.\nMais le maire Paul Roy ajoute en outre, assis dans son bureau, qu'il ne partira pas."
     _check(analyzer, text, "Paul Roy", "named")
@@ -850,6 +857,7 @@ RULE_TABLES = {
     "speaking acts without content are no report": CONTENTLESS_SPEECH_CASES,
     "a bare infinitive after a verb of saying": BARE_INFINITIVE_CASES,
     "the person heading a long subject speaks": LONG_SUBJECT_CASES,
+    "a first name read as a verb is still a name": FIRST_NAME_AS_VERB_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

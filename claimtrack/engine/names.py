@@ -237,7 +237,8 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
     hi = len(toks) if hi is None else hi
     runs, i = [], lo
     while i < hi:
-        if is_name_token(toks[i], lex, toks[i - 1] if i else None) or _particle_starts_name(toks, i, hi):
+        if is_name_token(toks[i], lex, toks[i - 1] if i else None) or _particle_starts_name(toks, i, hi) \
+                or first_name_read_as_verb(toks, i, hi):
             j = i + 1
             while j < hi:
                 if (is_name_token(toks[j], lex, toks[j - 1]) or name_continuation(toks[j], lex)) \
@@ -259,6 +260,15 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
         else:
             i += 1
     return runs
+
+
+def first_name_read_as_verb(toks: tuple[Token, ...], i: int, hi: int) -> bool:
+    """"Alondra Kenon": a first name the tagger reads as a verb form ("-ra", a future) while the
+    entity recogniser puts it in a person's name and the parser hangs the surname on it."""
+    tok = toks[i]
+    return tok.upos in ("VERB", "AUX") and tok.ent == "PER" and tok.text[:1].isupper() and not tok.text.isupper() \
+        and i + 1 < hi and toks[i + 1].head == i and toks[i + 1].deprel.startswith("flat") \
+        and toks[i + 1].text[:1].isupper()
 
 
 def name_continuation(tok: Token, lex: Lexicons) -> bool:

@@ -5,7 +5,7 @@ Parsers mislabel inverted subjects and long titles, so phrases are read token by
 from __future__ import annotations
 
 from claimtrack.engine.lexicons import Lexicons, fold, load
-from claimtrack.engine.names import is_name_token, name_continuation, name_runs
+from claimtrack.engine.names import first_name_read_as_verb, is_name_token, name_continuation, name_runs
 from claimtrack.engine.parsed import ParsedSentence, Token
 
 NP_ADPS = frozenset("de d' du des à au aux pour en par".split())
@@ -75,7 +75,8 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
             break
         if not _is_np_token(tok, lex, quote_open) and not (
                 b > a and toks[b - 1].text[:1].isupper() and name_continuation(tok, lex)) \
-                and not (tok.upos in ("VERB", "AUX") and b > 0 and is_name_token(tok, lex, toks[b - 1])):
+                and not (tok.upos in ("VERB", "AUX") and b > 0 and is_name_token(tok, lex, toks[b - 1])) \
+                and not first_name_read_as_verb(toks, b, len(toks)):
             break
         if tok.upos == "DET" and b > a and toks[b - 1].upos in ("NOUN", "PROPN", "ADJ"):
             break  # a determiner right after a noun opens the next phrase ("des informations les USA")
@@ -92,7 +93,8 @@ def start_np(sent: ParsedSentence, b: int) -> int:
     lex = load()
     toks = sent.tokens
     a = b
-    while a > 0 and _is_np_token(toks[a - 1], lex, True) and toks[a - 1].text not in ("«", "»"):
+    while a > 0 and (_is_np_token(toks[a - 1], lex, True) and toks[a - 1].text not in ("«", "»")
+                     or first_name_read_as_verb(toks, a - 1, len(toks))):
         a -= 1
     # a phrase starts at its determiner; leading prepositions and quotation marks belong to the clause
     while a < b and (toks[a].upos == "ADP" or toks[a].text in ('"', "“", "”")):
