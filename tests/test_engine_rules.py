@@ -836,6 +836,38 @@ FIRST_NAME_AS_VERB_CASES = [
 ]
 
 
+FIRST_PERSON_RETURN_CASES = [
+    # narration about the quoted speaker pauses the quotation; "je" outside quotes is still theirs
+    ("« Je savais que je partirais », a déclaré Marc Lavoie à la radio.\nÀ 20 ans, il a quitté la ferme.\n"
+     "Ce qu'il a trouvé en ville l'a déçu.\nJ'ai perdu dix ans de ma vie.", "Marc Lavoie", "named"),
+]
+
+
+def test_a_signed_box_belongs_to_its_signature(analyzer):
+    """A box whose last line has no full stop, signed by a line naming a person and what they
+    are: the signature is no claim, the box's lines are the person's; the narration before is
+    not."""
+    text = ("Le marché noir des armes prospère à Lyon.\n\nLes revendeurs utilisent des messageries chiffrées.\n\n"
+            "Un vendeur a refusé de répondre.\n\nJ'ai cherché sur des forums pendant des semaines.\n\n"
+            "J'ai vu des fusils vendus comme des téléphones\n\nPaul Mercier, ancien policier\n\n"
+            "La police prépare une nouvelle loi.\n")
+    analysis = analyzer.analyze(text)
+    by_text = {c.text: c for c in analysis.claims}
+    assert "Paul Mercier, ancien policier" not in by_text
+    assert [s.kind for s in analysis.segments if text[s.start : s.end].startswith("Paul Mercier")] == ["caption"]
+    for line in ("J'ai cherché sur des forums pendant des semaines.", "J'ai vu des fusils vendus comme des téléphones"):
+        assert by_text[line].speaker == "Paul Mercier" and by_text[line].speaker_type == "named"
+    assert by_text["Un vendeur a refusé de répondre."].speaker_type == "editorial"
+    assert by_text["La police prépare une nouvelle loi."].speaker_type == "editorial"
+
+
+def test_a_signature_after_a_finished_line_is_no_box(analyzer):
+    text = ("Le marché noir des armes prospère à Lyon.\n\nJ'ai vu des fusils vendus comme des téléphones.\n\n"
+            "Paul Mercier, ancien policier\n")
+    by_text = {c.text: c for c in analyzer.analyze(text).claims}
+    assert by_text["J'ai vu des fusils vendus comme des téléphones."].speaker != "Paul Mercier"
+
+
 def test_an_insertion_between_the_verb_and_its_clause(analyzer):
     text = "Le texte est long.\nMais le maire Paul Roy ajoute en outre, assis dans son bureau, qu'il ne partira pas."
     _check(analyzer, text, "Paul Roy", "named")
@@ -858,6 +890,7 @@ RULE_TABLES = {
     "a bare infinitive after a verb of saying": BARE_INFINITIVE_CASES,
     "the person heading a long subject speaks": LONG_SUBJECT_CASES,
     "a first name read as a verb is still a name": FIRST_NAME_AS_VERB_CASES,
+    "the first person comes back to the quoted speaker": FIRST_PERSON_RETURN_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

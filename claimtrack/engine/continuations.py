@@ -17,6 +17,7 @@ FIRST_PERSON = frozenset("je j' me m' moi mon ma mes nous notre nos".split())
 FIRST_PERSON_SINGULAR = frozenset("je j' me m' moi mon ma mes".split())
 SECOND_PERSON = frozenset("tu te t' toi ton ta tes vous votre vos -toi -vous".split())
 ADDRESS_REACH = 3  # sentences
+FIRST_PERSON_REACH = 5  # sentences of narration a quoted speaker's "je" may come back after
 
 _AUTHOR_FIRST_PERSON_SHARE = 0.2
 
@@ -72,6 +73,17 @@ def spread_continuations(text: str, sentences: list[ParsedSentence], results: li
             last_quoted = (i, owner)
             continue
         owner = None
+        if last_quoted and not author_first_person and i - last_quoted[0] <= FIRST_PERSON_REACH \
+                and in_first_person(sent, FIRST_PERSON_SINGULAR) \
+                and not any(r is not None and r.source is not None and r.source.speaker != last_quoted[1].source.speaker
+                            for r in results[last_quoted[0] + 1 : i]):
+            # « … », a-t-il déclaré. À 18 ans, il a subi … J'ai été stérilisé …': the narration
+            # about the speaker pauses the quotation; "je" outside quotes is still the speaker's
+            quoted_owner = last_quoted[1]
+            results[i] = Attribution(quoted_owner.source, "direct", quoted_owner.cue, quoted_owner.cue_span, None,
+                                     f"first-person-return/{quoted_owner.source.type}")
+            last_quoted = (i, quoted_owner)
+            continue
         # "tu", "vous", "Laisse-leur …": someone addresses someone, which the article's own voice
         # does not; it goes on with the quotation just before, even past a sentence or two of narration
         if last_quoted and i - last_quoted[0] <= ADDRESS_REACH \

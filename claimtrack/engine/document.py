@@ -15,11 +15,13 @@ from dataclasses import replace
 
 from claimtrack.engine.attribution import MIN_QUOTE_WORDS, UNSPECIFIED, Attribution, attribute_sentence
 from claimtrack.engine.continuations import (
+    FIRST_PERSON_SINGULAR,
     in_first_person,
     is_quoted_sentence,
     spread_continuations,
     written_in_first_person,
 )
+from claimtrack.engine.kinds import ends_unfinished, signature_name
 from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.mentions import Resolver, Source
 from claimtrack.engine.names import Registry, register_names
@@ -96,8 +98,35 @@ def attribute_document(
     _spread_datelines(text, sentences, kinds, starts, results)
     _carry_relays(results)
     _attribute_pull_quotes(text, sentences, kinds, results)
+    _sign_boxes(text, sentences, kinds, results, registry)
     _label_unsourced(text, sentences, results, index)
     return results
+
+
+_BOX_LINES = 3  # lines of a signed box, at most
+
+
+def _sign_boxes(text: str, sentences: list[ParsedSentence], kinds: list[str], results: list[Attribution | None],
+                registry: Registry) -> None:
+    """A box or pull quote signed under it ("… ensuite ils se retrouvent en Sibérie" / "Victor
+    Baranets, observateur et ancien militaire"): the signature's person says the lines above,
+    the last one left without a full stop, and those before it written in the first person.
+    Lines with a source of their own keep it."""
+    for i, sent in enumerate(sentences):
+        name = signature_name(text[sent.start : sent.end]) if kinds[i] == "caption" and i else None
+        person = registry.person(registry.canonical(name)) if name else None
+        above = sentences[i - 1]
+        if person is None or not person.human or not ends_unfinished(text[above.start : above.end]):
+            continue
+        source = Source(person.name, "named", name, (sent.start, sent.start + len(name)), role=person.role)
+        for k in range(i - 1, max(-1, i - 1 - _BOX_LINES), -1):
+            current = results[k]
+            line = text[sentences[k].start : sentences[k].end]
+            if current is None or current.own or not (k == i - 1 or in_first_person(sentences[k], FIRST_PERSON_SINGULAR)
+                                                       or ends_unfinished(line)):
+                break
+            results[k] = Attribution(source, "direct", text[sent.start : sent.end].strip(), (sent.start, sent.end),
+                                     None, "signed-box/named")
 
 
 _PULL_QUOTE_REACH = 12  # sentences

@@ -41,6 +41,25 @@ def _is_headline(paragraph: str, sentences: int) -> bool:
     return not flat.endswith(("»", '"', "”")) or flat.startswith(("«", '"', "“"))
 
 
+# "Victor Baranets, observateur et ancien militaire", "Anne Roy en observatrice": a person's name
+# and what they are, signing the box or pull quote above it (no verb, no full stop)
+_SIGNATURE = re.compile(
+    r"^(?!(?:Le|La|Les|L['’]|Un|Une|Des|Du|De|Ce|Cet|Cette|Ces|Selon|Pour|En|Au|Aux)\b)"
+    r"(?P<name>[A-ZÀ-Ý][\w’'-]+(?:\s+[A-ZÀ-Ý][\w’'-]+){1,2})(?:\s*,\s*|\s+en\s+)[a-zà-ÿ][^.!?:;]{2,80}$")
+_UNFINISHED = re.compile(r"[^.!?…:;»\"”)]\s*$")
+
+
+def signature_name(line: str) -> str | None:
+    """The name a signature line gives, if the line is one."""
+    match = _SIGNATURE.match(" ".join(line.split()))
+    return match.group("name") if match else None
+
+
+def ends_unfinished(line: str) -> bool:
+    """A line with no closing punctuation: a title, or the last line of a box or pull quote."""
+    return _UNFINISHED.search(line) is not None
+
+
 def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[str] = frozenset(),
                     known_captions: frozenset[str] = frozenset()) -> dict[int, str]:
     lex = load()
@@ -49,6 +68,7 @@ def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[s
         by_paragraph.setdefault(span.paragraph, []).append(span)
     kinds: dict[int, str] = {}
     trailing = False
+    previous = ""
     for number, members in sorted(by_paragraph.items()):
         paragraph = text[members[0].start : members[-1].end]
         flat = " ".join(paragraph.replace("\u00a0", " ").split())
@@ -63,7 +83,10 @@ def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[s
             kind = "caption"
         elif len(flat) <= _MAX_CAPTION and (any(p.search(flat) for p in lex.captions) or _is_english(flat)):
             kind = "caption"
+        elif kinds and signature_name(flat) and ends_unfinished(previous):
+            kind = "caption"  # the signature of the box above, not a claim of its own
         elif _is_headline(paragraph, len(members)):
             kind = "headline"
         kinds[number] = kind
+        previous = flat
     return kinds
