@@ -843,6 +843,16 @@ FIRST_PERSON_RETURN_CASES = [
 ]
 
 
+DESCRIBED_PERSON_CASES = [
+    # "le sympathique gaillard" (two adjectives to the tagger): the person last named as a subject
+    ("Le concert a eu lieu samedi à Québec.\nLe chanteur Marc Dion a joué deux heures.\n"
+     "« La salle était pleine », a raconté le sympathique gaillard.", "Marc Dion", "named"),
+    # with nobody named before, no guess: neither a name nor an unnamed "gaillard"
+    ("Le concert a eu lieu samedi à Québec.\n« La salle était pleine », a raconté le sympathique gaillard.",
+     None, "editorial"),
+]
+
+
 def test_a_signed_box_belongs_to_its_signature(analyzer):
     """A box whose last line has no full stop, signed by a line naming a person and what they
     are: the signature is no claim, the box's lines are the person's; the narration before is
@@ -891,6 +901,7 @@ RULE_TABLES = {
     "the person heading a long subject speaks": LONG_SUBJECT_CASES,
     "a first name read as a verb is still a name": FIRST_NAME_AS_VERB_CASES,
     "the first person comes back to the quoted speaker": FIRST_PERSON_RETURN_CASES,
+    "a person described is the one just talked about": DESCRIBED_PERSON_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

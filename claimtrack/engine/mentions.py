@@ -282,6 +282,11 @@ class Resolver:
             varied = self._elegant_variation(sent, a, head, span)
             if varied:  # "… explique Baranets. … ajoute l'ancien militaire": the last speaker, named otherwise
                 return replace(varied, mention=mention, span=span, resolved="variation")
+            described = self._described_subject(toks, a, head, span)
+            if described:  # "Zemmal a perdu en finale. « … », a expliqué le sympathique gaillard"
+                return Source(described, "named", mention, span, resolved="described")
+            if described is not None and toks[head].upos == "ADJ":
+                return None  # a person the tagger misread and the text does not name: no guess, as before
         authors = self._authors(toks, a, head, span)
         if authors:  # "… selon le rapport de la Société royale. … les auteurs du rapport estiment"
             return authors
@@ -347,6 +352,23 @@ class Resolver:
         if named is None or span[0] - named.span[0] > VARIATION_REACH:
             return None
         return named if self._is_person(named.speaker) else None
+
+    def _described_subject(self, toks: tuple[Token, ...], a: int, head: int, span: tuple[int, int]) -> str | None:
+        """A person described rather than titled ("le sympathique gaillard", "la jeune femme":
+        a definite article, an adjective, a noun for a person) is who the text was just talking
+        about: the person last named as a subject, close before. None: not such a description;
+        "": one, with no such person."""
+        described = any(t.upos == "ADJ" for t in toks[a + 1 : head])
+        if fold(toks[a].text) not in ("le", "la", "l'") or toks[head].feat("Number") == "Plur" \
+                or fold(toks[head].text) not in load().human_nouns or not described:
+            return None
+        subject = self.registry.last_subject_before(span[0])
+        if subject is None or span[0] - subject[0] > VARIATION_REACH:
+            return ""
+        name = self.registry.canonical(subject[1])
+        person = self.registry.person(name)
+        return name if person is not None and len(name.split()) > 1 and self._agrees(name, toks[head].feat("Gender")) \
+            else ""
 
     def _protagonist_for(self, sent: ParsedSentence, a: int, head: int) -> Person | None:
         """A definite singular title with no role match ("le premier ministre") stands for the

@@ -104,11 +104,15 @@ def start_np(sent: ParsedSentence, b: int) -> int:
 
 def head_index(sent: ParsedSentence, a: int, b: int) -> int:
     """The first content word of a mention: its head for the rules' purposes. A lexicon noun
-    after adjectives wins over a tagger's guess ("un imposant/NOUN rapport")."""
+    after adjectives wins over a tagger's guess ("un imposant/NOUN rapport", "le sympathique
+    gaillard", both read as adjectives)."""
     lex = load()
     for i in range(a, min(b, a + 4)):
         word = fold(sent.tokens[i].text)
-        if word in lex.document_nouns or word in lex.titles or word in lex.outlet_nouns or word in lex.institutions:
+        misread_person = word in lex.human_nouns and sent.tokens[i].upos == "ADJ" and (
+            i + 1 >= b or sent.tokens[i + 1].upos not in ("NOUN", "ADJ"))  # "le sympathique/ADJ gaillard/ADJ"
+        if word in lex.document_nouns or word in lex.titles or word in lex.outlet_nouns or word in lex.institutions \
+                or misread_person:
             if all(t.upos in ("DET", "ADJ", "NUM", "NOUN", "VERB") and not t.text[:1].isupper()
                    for t in sent.tokens[a:i]):
                 return i
