@@ -853,6 +853,16 @@ DESCRIBED_PERSON_CASES = [
 ]
 
 
+QUOTED_HANDLE_CASES = [
+    # an incise whose subject is a handle or a pseudonym in quotation marks
+    ('Sur le forum, les messages se multiplient.\n"Je cherche un fusil de chasse", écrit "Loup92" dans sa demande.',
+     "Loup92", "named"),
+    ("Sur le forum, les messages se multiplient.\n« Je cherche un fusil de chasse », a répondu « Vieux Renard » "
+     "le lendemain.", "Vieux Renard", "named"),
+    ("Le livre sort en mai.\n« Un roman sombre », écrit « Le Monde » dans sa critique.", "Le Monde", "outlet"),
+]
+
+
 def test_a_signed_box_belongs_to_its_signature(analyzer):
     """A box whose last line has no full stop, signed by a line naming a person and what they
     are: the signature is no claim, the box's lines are the person's; the narration before is
@@ -902,6 +912,7 @@ RULE_TABLES = {
     "a first name read as a verb is still a name": FIRST_NAME_AS_VERB_CASES,
     "the first person comes back to the quoted speaker": FIRST_PERSON_RETURN_CASES,
     "a person described is the one just talked about": DESCRIBED_PERSON_CASES,
+    "a quoted handle is an incise's subject": QUOTED_HANDLE_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

@@ -13,7 +13,14 @@ from claimtrack.engine.names import name_runs
 from claimtrack.engine.parsed import ParsedSentence, Token
 from claimtrack.engine.phrases import extend_np, start_np
 from claimtrack.engine.quotes import Quote
-from claimtrack.engine.subjects import is_incise, plausible_start, preposed_subject, subject_end, subject_of
+from claimtrack.engine.subjects import (
+    is_incise,
+    plausible_start,
+    preposed_subject,
+    quoted_name_after,
+    subject_end,
+    subject_of,
+)
 from claimtrack.engine.verbgroup import (
     RELATIVE,
     aux_chain,
@@ -97,8 +104,9 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
         return _passive_cue(text, sent, v, a, end)
     has_own_subject = any(t.head == v and t.deprel.startswith("nsubj") for t in toks)
     colon_next = v + 1 < len(toks) and toks[v + 1].text == ":"
-    if form == "Part" and a == v and not (incise_position(toks, v) or clitic or has_own_subject or colon_next):
-        return None  # a bare participle is an adjective or a modifier ("publié par")
+    if form == "Part" and a == v and not (incise_position(toks, v) or clitic or has_own_subject or colon_next
+                                          or quoted_name_after(toks, v, end)):
+        return None  # a bare participle is an adjective or a modifier ("publié par"), not '», écrit "X"'
     # "comme l'a écrit Le Monde" inverts its subject as an incise does, and needs no complement either
     as_clause = _as_clause_start(toks, a)
     incise = clitic is not None or is_incise(text, sent, v, a, end) or as_clause is not None

@@ -46,7 +46,7 @@ def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool
     it, and a comma or closing quote right before the verb group."""
     toks = sent.tokens
     start = _skip_adverbials(toks, end)  # where an inverted subject would begin
-    follows = _subject_follows(toks, v, start)
+    follows = _subject_follows(toks, v, start) or quoted_name_after(toks, v, start) is not None
     comma_before = a > 0 and toks[a - 1].text == ","
     inverted_after_comma = follows and comma_before and _inverted_np_closes(text, sent, start)
     has_subject_before = any(
@@ -73,6 +73,9 @@ def subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, clitic
         end = _skip_adverbials(toks, end)  # ", a assuré vendredi son fils", ", a précisé hier soir le maire"
     if incise and _subject_follows(toks, v, end):
         return (end, extend_np(text, sent, end)), "incise"
+    quoted = quoted_name_after(toks, v, end) if incise else None
+    if quoted:  # '"Achète TT", écrit "Fedorenkov"': a user's handle, in quotation marks
+        return quoted, "incise"
     if incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux", "sur", "dans"):
         start = _name_after_pp(sent, end)
         if start is not None:
@@ -149,6 +152,26 @@ def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
     if before != "," and before not in CLOSING_QUOTES and fold(before) != "comme":
         return False  # ", note un analyste", "», a annoncé le bureau", "comme l'a écrit Le Monde"
     return nxt.upos in ("DET", "PROPN", "NOUN") or (nxt.text[:1].isupper() and nxt.upos not in ("PUNCT",))
+
+
+_OPENING_MARKS = frozenset('"“«')
+_CLOSING_MARKS = frozenset('"”»')
+_HANDLE_WORDS = 3
+
+
+def quoted_name_after(toks: tuple[Token, ...], v: int, end: int) -> tuple[int, int] | None:
+    """The inverted subject of an incise given in quotation marks: a pseudonym or a user's
+    handle of one to three capitalised words ('», écrit "Fedorenkov"', ', a répondu « Ivan »')."""
+    a = aux_chain(toks, v)
+    if a == 0 or (toks[a - 1].text != "," and toks[a - 1].text not in CLOSING_QUOTES):
+        return None
+    if end + 2 >= len(toks) or toks[end].text not in _OPENING_MARKS or not toks[end + 1].text[:1].isupper():
+        return None
+    close = next((k for k in range(end + 2, min(len(toks), end + 2 + _HANDLE_WORDS)) if toks[k].text in _CLOSING_MARKS),
+                 None)
+    if close is None or any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[end + 1 : close]):
+        return None
+    return (end + 1, close)
 
 
 DESCRIBED = frozenset("ceux celles celui celle".split())
