@@ -935,6 +935,17 @@ def test_a_quoted_subheading_belongs_to_the_quotation_it_repeats(analyzer):
     assert claims["« Éditions spéciales »"].speaker_type == "editorial"  # a section title, no one's words
 
 
+def test_a_subheading_quoting_a_few_words_belongs_to_the_quotation_that_holds_them(analyzer):
+    text = ("La ville se prépare à la crue\n\nLe fleuve monte depuis lundi.\n\n"
+            "Des digues « solides » face au fleuve\n\n"
+            "Le niveau a dépassé quatre mètres mardi.\n"
+            "« Les digues sont solides et nous surveillons chaque point », a déclaré le préfet Marc Aubry.\n\n"
+            "Des écoles « fermées » jusqu'à nouvel ordre\n\nLes cours reprendront en avril.\n")
+    claims = {c.text: c for c in analyzer.analyze(text).claims}
+    assert claims["Des digues « solides » face au fleuve"].speaker == "Marc Aubry"
+    assert claims["Des écoles « fermées » jusqu'à nouvel ordre"].speaker_type == "editorial"  # no one says it
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Le texte est long.\nLes jeunes en particulier, pensent que la ville a changé.", "les jeunes"),
     ("Le texte est long.\nDes experts, de leur côté, estiment que la ville a changé.", "des experts"),

@@ -97,7 +97,7 @@ def attribute_document(
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     _spread_datelines(text, sentences, kinds, starts, results)
     _carry_relays(results)
-    _attribute_pull_quotes(text, sentences, kinds, results)
+    _attribute_pull_quotes(text, sentences, kinds, results, index)
     _sign_boxes(text, sentences, kinds, results, registry)
     _label_unsourced(text, sentences, results, index)
     return results
@@ -133,23 +133,37 @@ _PULL_QUOTE_REACH = 12  # sentences
 
 
 def _attribute_pull_quotes(text: str, sentences: list[ParsedSentence], kinds: list[str],
-                           results: list[Attribution | None]) -> None:
+                           results: list[Attribution | None], index: QuoteIndex) -> None:
     """A quoted subheading (« Nous allons relever ce défi ») opens a section: it repeats words of
     a quotation further on, whose speaker it is, and never goes on with the quotation before it.
-    With no such quotation it is the article's own title."""
+    With no such quotation it is the article's own title. A subheading quoting a few words (La
+    communauté internationale « fortement » préoccupée) is the speaker's of the later quotation
+    that holds them; with none it keeps what it had."""
     for i, sent in enumerate(sentences):
         current = results[i]
-        if kinds[i] != "headline" or current is None or current.own or not is_quoted_sentence(text, sent):
+        if kinds[i] != "headline" or current is None or current.own:
             continue
-        words = _folded_words(text[sent.start : sent.end])
+        whole = is_quoted_sentence(text, sent)
+        quoted = [text[q.start : q.end] for q in index.overlapping(sent.start, sent.end)]
+        fragments = [_folded_words(text[sent.start : sent.end])] if whole else [_folded_words(q) for q in quoted]
+        fragments = [f for f in fragments if f]
+        if not fragments:
+            continue
         owner = next((results[j] for j in range(i + 1, min(len(sentences), i + 1 + _PULL_QUOTE_REACH))
-                      if results[j] is not None and results[j].source is not None and results[j].mode == "direct"
-                      and words and words in _folded_words(text[sentences[j].start : sentences[j].end])), None)
+                      if results[j] is not None and results[j].source is not None
+                      and (results[j].mode == "direct" or not whole)
+                      and _quotes_words(text, sentences[j], index, fragments)), None)
         if owner is not None:
             results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
                                      f"pull-quote/{owner.source.type}")
-        else:
+        elif whole:
             results[i] = Attribution(None, "none")
+
+
+def _quotes_words(text: str, sent: ParsedSentence, index: QuoteIndex, fragments: list[str]) -> bool:
+    """Whether a quotation of the sentence holds all the words of one of the fragments."""
+    quoted = [_folded_words(text[q.start : q.end]) for q in index.overlapping(sent.start, sent.end)]
+    return any(f" {fragment} " in f" {words} " for fragment in fragments for words in quoted)
 
 
 def _folded_words(passage: str) -> str:
