@@ -946,6 +946,15 @@ def test_a_subheading_quoting_a_few_words_belongs_to_the_quotation_that_holds_th
     assert claims["Des écoles « fermées » jusqu'à nouvel ordre"].speaker_type == "editorial"  # no one says it
 
 
+def test_a_short_line_closing_on_a_quoted_word_is_a_subheading(analyzer):
+    text = ("La ville se prépare à la crue\n\nLe fleuve monte depuis lundi.\n\nUne « crue historique »\n\n"
+            "Le niveau a dépassé quatre mètres.\n"
+            "« C'est une crue historique, la pire depuis 1910 », a déclaré le préfet Marc Aubry.\n")
+    analysis = analyzer.analyze(text)
+    assert [s.kind for s in analysis.segments if text[s.start : s.end] == "Une « crue historique »"] == ["headline"]
+    assert {c.text: c for c in analysis.claims}["Une « crue historique »"].speaker == "Marc Aubry"
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Le texte est long.\nLes jeunes en particulier, pensent que la ville a changé.", "les jeunes"),
     ("Le texte est long.\nDes experts, de leur côté, estiment que la ville a changé.", "des experts"),

@@ -130,6 +130,7 @@ def _sign_boxes(text: str, sentences: list[ParsedSentence], kinds: list[str], re
 
 
 _PULL_QUOTE_REACH = 12  # sentences
+_SECTION_REACH = 40  # sentences: how far the section under a subheading is searched, up to the next subheading
 
 
 def _attribute_pull_quotes(text: str, sentences: list[ParsedSentence], kinds: list[str],
@@ -149,7 +150,11 @@ def _attribute_pull_quotes(text: str, sentences: list[ParsedSentence], kinds: li
         fragments = [f for f in fragments if f]
         if not fragments:
             continue
-        owner = next((results[j] for j in range(i + 1, min(len(sentences), i + 1 + _PULL_QUOTE_REACH))
+        reach = _PULL_QUOTE_REACH
+        if not whole:  # the section the subheading opens, up to the next subheading
+            reach = next((k for k in range(1, _SECTION_REACH) if i + k >= len(sentences) or kinds[i + k] == "headline"),
+                         _SECTION_REACH)
+        owner = next((results[j] for j in range(i + 1, min(len(sentences), i + 1 + reach))
                       if results[j] is not None and results[j].source is not None
                       and (results[j].mode == "direct" or not whole)
                       and _quotes_words(text, sentences[j], index, fragments)), None)

@@ -15,6 +15,7 @@ from claimtrack.engine.segmenter import Span
 _ENGLISH = frozenset("the with of and during before on in is at to for his her their".split())
 _MAX_CAPTION = 420
 _MAX_HEADLINE_WORDS = 28
+_MAX_QUOTED_SUBHEADING_WORDS = 10
 
 
 def normalise_line(text: str) -> str:
@@ -38,7 +39,9 @@ def _is_headline(paragraph: str, sentences: int) -> bool:
         return False
     if re.search(r"[.!?…]\s*[»\"”]$", flat):
         return False  # a quoted sentence on its own line is running text
-    return not flat.endswith(("»", '"', "”")) or flat.startswith(("«", '"', "“"))
+    # 'Une « opération de com »': a short line closing on a quoted word is a subheading too
+    return not flat.endswith(("»", '"', "”")) or flat.startswith(("«", '"', "“")) \
+        or len(words) <= _MAX_QUOTED_SUBHEADING_WORDS
 
 
 # "Victor Baranets, observateur et ancien militaire", "Anne Roy en observatrice": a person's name
