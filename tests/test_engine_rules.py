@@ -863,6 +863,16 @@ QUOTED_HANDLE_CASES = [
 ]
 
 
+COUNTED_PEOPLE_CASES = [
+    # a quantifier the parser makes the subject, with the people it counts; "avoir peur que" voices a fear
+    ("Le texte est long.\nBeaucoup d'habitants ont peur que la ville disparaisse.", "beaucoup d'habitants",
+     "unnamed"),
+    ("Le texte est long.\nCertains des riverains ont toujours peur qu'une crue emporte le pont.",
+     "certains des riverains", "unnamed"),
+    ("Le texte est long.\nLes enfants ont peur du noir.", None, "editorial"),  # a fear of something, no claim
+]
+
+
 def test_a_signed_box_belongs_to_its_signature(analyzer):
     """A box whose last line has no full stop, signed by a line naming a person and what they
     are: the signature is no claim, the box's lines are the person's; the narration before is
@@ -913,6 +923,7 @@ RULE_TABLES = {
     "the first person comes back to the quoted speaker": FIRST_PERSON_RETURN_CASES,
     "a person described is the one just talked about": DESCRIBED_PERSON_CASES,
     "a quoted handle is an incise's subject": QUOTED_HANDLE_CASES,
+    "a quantifier speaks with the people it counts": COUNTED_PEOPLE_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

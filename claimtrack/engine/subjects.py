@@ -260,7 +260,8 @@ def _preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[
         if t.upos == "PRON":
             if t.i >= a:
                 continue  # an object clitic inside the verb group, taken for a subject
-            return (t.i, t.i + 1)
+            counted = _counted_people(text, sent, t.i, a)
+            return counted or (t.i, t.i + 1)
         s = start_np(sent, t.i + 1)
         colon = max((k for k in range(s, a) if toks[k].text in (":", ";")), default=None)
         if colon is not None:  # "Ukraine : Kiev dénonce …": the subject is after the colon
@@ -273,6 +274,19 @@ def _preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[
         if shared:
             return shared
     return _surface_subject(sent, a)
+
+
+def _counted_people(text: str, sent: ParsedSentence, i: int, a: int) -> tuple[int, int] | None:
+    """"Beaucoup d'habitants ont peur que …", "plusieurs des survivants racontent": a quantifier
+    the parser made the subject, with the people it counts after it."""
+    toks = sent.tokens
+    j = i + 1
+    if fold(toks[i].text) not in QUANTIFIER_OPENERS or j + 1 >= a \
+            or fold(toks[j].text) not in ("de", "d'", "des", "du"):
+        return None
+    start = j + 1 if fold(toks[j].text) in ("de", "d'") else j
+    end = min(extend_np(text, sent, start), a)
+    return (i, end) if end > start else None
 
 
 def _antecedent(sent: ParsedSentence, relative: int) -> tuple[int, int] | None:
