@@ -873,6 +873,15 @@ COUNTED_PEOPLE_CASES = [
 ]
 
 
+ANALYSIS_CASES = [
+    # making an analysis or stating a finding is a judgement voiced; a lab test is not
+    ("Le texte est long.\nBerlin semble faire une analyse similaire.", "Berlin", "named"),
+    ("Le texte est long.\nLes experts font la même analyse.", "les experts", "unnamed"),
+    ("Le texte est long.\nLa ministre Anne Roy fait le constat que la ville a changé.", "Anne Roy", "named"),
+    ("Le texte est long.\nLe laboratoire fait une analyse de sang.", None, "editorial"),
+]
+
+
 def test_a_signed_box_belongs_to_its_signature(analyzer):
     """A box whose last line has no full stop, signed by a line naming a person and what they
     are: the signature is no claim, the box's lines are the person's; the narration before is
@@ -924,6 +933,7 @@ RULE_TABLES = {
     "a person described is the one just talked about": DESCRIBED_PERSON_CASES,
     "a quoted handle is an incise's subject": QUOTED_HANDLE_CASES,
     "a quantifier speaks with the people it counts": COUNTED_PEOPLE_CASES,
+    "an analysis or a finding is voiced": ANALYSIS_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 
