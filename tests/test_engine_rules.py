@@ -907,8 +907,9 @@ def test_a_signature_after_a_finished_line_is_no_box(analyzer):
     assert by_text["J'ai vu des fusils vendus comme des téléphones."].speaker != "Paul Mercier"
 
 
-def test_an_insertion_between_the_verb_and_its_clause(analyzer):
-    text = "Le texte est long.\nMais le maire Paul Roy ajoute en outre, assis dans son bureau, qu'il ne partira pas."
+@pytest.mark.parametrize("insertion", ["assis dans son bureau", "assis dans son bureau, face au lac, là où il est né"])
+def test_an_insertion_between_the_verb_and_its_clause(analyzer, insertion):
+    text = f"Le texte est long.\nMais le maire Paul Roy ajoute en outre, {insertion}, qu'il ne partira pas."
     _check(analyzer, text, "Paul Roy", "named")
 
 

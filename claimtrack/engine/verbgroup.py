@@ -128,12 +128,18 @@ def has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote], inf
         if toks[j].text in (",", "."):
             break
     # "ajoute en outre, assis dans son bureau, qu'il …": an insertion between the verb and its clause
+    # (", se balançant dans sa chaise …, là où …, qu'…": the insertion may hold commas of its own)
     close = next((k for k in range(end, min(len(toks), end + 4)) if toks[k].text == ","), None)
     if close is not None:
-        reopen = next((k for k in range(close + 1, min(len(toks), close + 20)) if toks[k].text == ","), None)
-        if reopen is not None and reopen + 1 < len(toks) and fold(toks[reopen + 1].text) in ("que", "qu'", "qu"):
-            return True
+        for k in range(close + 1, min(len(toks) - 1, close + _INSERTION_TOKENS)):
+            if toks[k].text in (";", ":", ".", "!", "?"):
+                break
+            if toks[k].text == "," and fold(toks[k + 1].text) in ("que", "qu'", "qu"):
+                return True
     return False
+
+
+_INSERTION_TOKENS = 30
 
 
 def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | None]:
