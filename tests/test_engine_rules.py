@@ -882,6 +882,17 @@ ANALYSIS_CASES = [
 ]
 
 
+ELIDED_ADVERB_CASES = [
+    # "a d'ailleurs invoqué": an adverb in two tokens between the auxiliary and its participle
+    ("Le texte est long.\nLe sénateur Paul Roy, qui a d'ailleurs invoqué un dialogue ouvert sur la race, est parti.",
+     "Paul Roy", "named"),
+    ("Le texte est long.\nLa ministre Anne Roy a d'abord affirmé que la ville changera.", "Anne Roy", "named"),
+    # the relative's antecedent is a name the tagger misreads ("Obama/PRON"), its entity still says it
+    ("Le texte est long.\nMême en année d'élection, le sénateur Barack Obama, qui a d'ailleurs invoqué un dialogue "
+     "ouvert sur la race, beaucoup ici restent prudents.", "Barack Obama", "named"),
+]
+
+
 def test_a_signed_box_belongs_to_its_signature(analyzer):
     """A box whose last line has no full stop, signed by a line naming a person and what they
     are: the signature is no claim, the box's lines are the person's; the narration before is
@@ -935,6 +946,7 @@ RULE_TABLES = {
     "a quoted handle is an incise's subject": QUOTED_HANDLE_CASES,
     "a quantifier speaks with the people it counts": COUNTED_PEOPLE_CASES,
     "an analysis or a finding is voiced": ANALYSIS_CASES,
+    "an adverb in two tokens inside the verb group": ELIDED_ADVERB_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

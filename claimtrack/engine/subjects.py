@@ -296,8 +296,8 @@ def _antecedent(sent: ParsedSentence, relative: int) -> tuple[int, int] | None:
     j = relative - 1
     if j >= 0 and toks[j].text == ",":
         j -= 1
-    if j < 0 or toks[j].upos not in ("NOUN", "PROPN", "ADJ"):
-        return None
+    if j < 0 or (toks[j].upos not in ("NOUN", "PROPN", "ADJ") and not (toks[j].ent and toks[j].text[:1].isupper())):
+        return None  # (a name the tagger read as something else still has its entity: "Obama/PRON")
     a = j
     while a > 0 and (toks[a - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM") or toks[a - 1].text == "-"):
         a -= 1

@@ -22,13 +22,18 @@ ADVERBIAL_WORDS = frozenset("avant après auparavant outre en".split())
 RELATIVE = frozenset("qui lequel laquelle lesquels lesquelles que qu' quoi dont".split())
 
 
+def _adverb_elided_de(toks: tuple[Token, ...], k: int) -> bool:
+    """The "d'" of an adverb written in two tokens: "a d'ailleurs invoqué", "a d'abord dit"."""
+    return fold(toks[k].text) == "d'" and k + 1 < len(toks) and toks[k + 1].upos == "ADV"
+
+
 def aux_chain(toks: tuple[Token, ...], v: int) -> int:
     """First token of the verb group (auxiliaries and clitics before the verb)."""
     a = v
     # adverbs between an auxiliary and its participle ("a également souligné", "avait peu avant précisé")
     k = v - 1
     while k >= max(0, v - 4) and ((toks[k].upos == "ADV" and fold(toks[k].text) not in NEGATIONS)
-                                  or fold(toks[k].text) in ADVERBIAL_WORDS):
+                                  or fold(toks[k].text) in ADVERBIAL_WORDS or _adverb_elided_de(toks, k)):
         k -= 1
     if 0 <= k < v - 1 and _is_aux(toks[k]):
         a = k + 1
@@ -254,7 +259,7 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
     if v < 1 or follows is None:
         return False
     k = v - 1
-    while k > 0 and toks[k].upos == "ADV":
+    while k > 0 and (toks[k].upos == "ADV" or _adverb_elided_de(toks, k)):
         k -= 1
     if fold(toks[k].lemma) == "avoir" and toks[k].feat("VerbForm") == "Fin" and toks[v].upos == "ADJ":
         return True  # "a prétendu que": a participle after its auxiliary, tagged as an adjective
