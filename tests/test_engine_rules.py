@@ -893,6 +893,17 @@ ELIDED_ADVERB_CASES = [
 ]
 
 
+QUOTATION_RELATIVE_CASES = [
+    # a quotation, then a relative clause whose object it is: the relative's subject said it
+    ("Le texte est long.\n« Nous ne céderons pas », c'est ce qu'a déclaré le ministre Paul Roy.", "Paul Roy", "named"),
+    ("Le texte est long.\n« Repousser les limites du nord » : telle est l'ambition que Léa Pons a présentée hier.",
+     "Léa Pons", "named"),
+    # with no quotation, a relative clause reports nothing of the sentence
+    ("Le texte est long.\nLe projet que le maire Paul Roy a présenté hier coûtera cher.", None, "editorial"),
+    ("Le texte est long.\nIl n'était pas d'accord avec tout ce qu'avait dit Mme Thatcher.", None, "editorial"),
+]
+
+
 def test_a_signed_box_belongs_to_its_signature(analyzer):
     """A box whose last line has no full stop, signed by a line naming a person and what they
     are: the signature is no claim, the box's lines are the person's; the narration before is
@@ -947,6 +958,7 @@ RULE_TABLES = {
     "a quantifier speaks with the people it counts": COUNTED_PEOPLE_CASES,
     "an analysis or a finding is voiced": ANALYSIS_CASES,
     "an adverb in two tokens inside the verb group": ELIDED_ADVERB_CASES,
+    "a relative clause whose object is the quotation before it": QUOTATION_RELATIVE_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

@@ -108,11 +108,14 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
                                           or quoted_name_after(toks, v, end)):
         return None  # a bare participle is an adjective or a modifier ("publié par"), not '», écrit "X"'
     # "comme l'a écrit Le Monde" inverts its subject as an incise does, and needs no complement either
-    as_clause = _as_clause_start(toks, a)
+    relative = _quotation_relative(toks, a, quotes)
+    as_clause = _as_clause_start(toks, a) or relative
     incise = clitic is not None or is_incise(text, sent, v, a, end) or as_clause is not None
     if frame in ("clause", "que") and not incise and not has_clause_frame(toks, end, quotes, frame == "clause"):
         return None
     subject, kind = subject_of(text, sent, v, a, end, clitic, incise)
+    if relative is not None and relative == a - 1 and end < len(toks) and toks[end].upos in ("DET", "PROPN"):
+        subject, kind = (end, extend_np(text, sent, end)), "incise"  # "« … », c'est ce qu'a déclaré le ministre"
     if subject is None or subject[0] >= subject[1] or (as_clause is not None and subject[0] < as_clause):
         return None  # the subject of a "comme" clause is inside it, not the main clause's
     return Cue(v, (a, end), subject, kind, sent.depth(v), citing_after(text, sent, subject[1]))
@@ -161,6 +164,20 @@ def _as_clause_start(toks: tuple[Token, ...], a: int) -> int | None:
         if fold(toks[j].text) == "comme":
             return j
         if toks[j].text in (",", ".", ";", ":") or toks[j].upos in ("VERB", "AUX"):
+            return None
+    return None
+
+
+def _quotation_relative(toks: tuple[Token, ...], a: int, quotes: list[Quote]) -> int | None:
+    """Where a relative clause whose object is a quotation before it opens: "« … » : telle est
+    l'ambition que Jean Charest a présentée", "« … », c'est ce qu'a déclaré le ministre". The
+    quotation is what is said, so the verb needs no complement and its subject may follow it."""
+    for j in range(a - 1, max(-1, a - 7), -1):
+        if fold(toks[j].text) in ("que", "qu'") and toks[j].deprel in ("obj", "mark") and j > 0 \
+                and any(q.end <= toks[j].start and q.start <= toks[0].start + 1 for q in quotes) \
+                and (fold(toks[j - 1].text) == "ce" or toks[j - 1].upos in ("NOUN", "ADJ")):
+            return j
+        if toks[j].text in (",", ".", ";", ":") or toks[j].upos == "VERB":
             return None
     return None
 
