@@ -904,6 +904,14 @@ QUOTATION_RELATIVE_CASES = [
 ]
 
 
+def test_a_sentence_giving_whole_the_words_quoted_before_is_the_same_speakers(analyzer):
+    text = ("Le pont « sera rouvert avant l'été », a assuré lundi le maire Paul Roy.\n"
+            "Le pont sera rouvert avant l'été.\nLes travaux ont coûté deux millions.")
+    claims = analyzer.analyze(text).claims
+    assert claims[1].speaker == "Paul Roy" and claims[1].mode == "direct"
+    assert claims[2].speaker_type == "editorial"  # the article's own figure, no repeated words
+
+
 def test_a_signed_box_belongs_to_its_signature(analyzer):
     """A box whose last line has no full stop, signed by a line naming a person and what they
     are: the signature is no claim, the box's lines are the person's; the narration before is

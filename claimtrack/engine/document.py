@@ -92,6 +92,7 @@ def attribute_document(
     spread_continuations(text, sentences, results, written_in_first_person(text, sentences, kinds, index))
     _spread_quoted_neighbours(text, sentences, results, paragraphs)
     _spread_partial_quotations(text, sentences, results, index, registry)
+    _spread_repeated_quotations(text, sentences, results, index)
     _spread_backward_references(text, sentences, kinds, results)
     _spread_colon_blocks(text, sentences, kinds, paragraphs, results)
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
@@ -252,6 +253,26 @@ def _spread_quoted_neighbours(text: str, sentences: list[ParsedSentence], result
         if owner:
             results[i0] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
                                       f"neighbour/{owner.source.type}")
+
+_REPEATED_QUOTE_WORDS = 3
+
+
+def _spread_repeated_quotations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                                index: QuoteIndex) -> None:
+    """A lede quotes a few words ('Les nouvelles "sont très positives", a assuré son fils'), the
+    next sentence gives them whole without marks ("Les nouvelles sont très positives."): the
+    sentence that repeats the quoted words is the same speaker's."""
+    for i in range(1, len(sentences)):
+        current, previous = results[i], results[i - 1]
+        if current is None or current.source is not None or previous is None or previous.source is None:
+            continue
+        here = f" {_folded_words(text[sentences[i].start : sentences[i].end])} "
+        quoted = [_folded_words(text[q.start : q.end]) for q in index.overlapping(sentences[i - 1].start,
+                                                                                   sentences[i - 1].end)]
+        if any(len(words.split()) >= _REPEATED_QUOTE_WORDS and f" {words} " in here for words in quoted):
+            results[i] = Attribution(previous.source, "direct", previous.cue, previous.cue_span, None,
+                                     f"repeated-quote/{previous.source.type}")
+
 
 def _spread_partial_quotations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
                                index: QuoteIndex, registry: Registry) -> None:
