@@ -292,3 +292,14 @@ def test_an_interview_keeps_its_relay_for_the_next_sentence_of_the_same_speaker(
     claims = analyzer.analyze(text).claims
     assert [(c.speaker, c.via) for c in claims] == [
         ("Roseline Odede", ("AFP",)), ("Roseline Odede", ("AFP",)), ("gouvernement", ())]
+
+
+@pytest.mark.parametrize("caption", [
+    "Capture d'écran tirée d'un site de petites annonces",
+    "Le maire Paul Roy (à gauche) et son adjoint visitent le chantier, hier à Lyon.",
+])
+def test_picture_captions_are_kept_out_of_the_claims(analyzer, caption):
+    text = f"Le chantier avance\n\n{caption}\n\nLes travaux dureront deux ans.\n"
+    analysis = analyzer.analyze(text)
+    assert [s.kind for s in analysis.segments if text[s.start : s.end] == caption] == ["caption"]
+    assert caption not in {c.text for c in analysis.claims}
