@@ -912,6 +912,24 @@ def test_a_sentence_giving_whole_the_words_quoted_before_is_the_same_speakers(an
     assert claims[2].speaker_type == "editorial"  # the article's own figure, no repeated words
 
 
+NEWS_PATTERN_CASES = [
+    # a participle the tagger cannot read ("tweeté/X") after its auxiliary
+    ("Le texte est long.\n« Nous ne céderons pas », a tweeté le président Paul Roy.", "Paul Roy", "named"),
+    # a comme-clause opening the sentence
+    ("Le texte est long.\nComme l'a rapporté Le Monde, la ministre envisage de démissionner.", "Le Monde", "outlet"),
+    # a name opening on a capitalised article after an outlet noun and its adjective
+    ("Le texte est long.\nD'après le quotidien espagnol El País, le gouvernement prépare un remaniement.",
+     "El País", "outlet"),
+    # "appeler à" + a noun is a speech act (GUIDE), as "appeler à" + an infinitive
+    ("Le texte est long.\nLe président Paul Roy a appelé à la retenue.", "Paul Roy", "named"),
+    ("Le texte est long.\nL'ONU a appelé au calme.", "ONU", "named"),
+    # a judgement with an object and its attribute; judging a case is no judgement voiced
+    ("Le texte est long.\nLes experts interrogés par Le Parisien jugent la mesure inefficace.", "les experts",
+     "unnamed"),
+    ("Le texte est long.\nLe tribunal juge l'affaire mardi.", None, "editorial"),
+]
+
+
 def test_a_signed_box_belongs_to_its_signature(analyzer):
     """A box whose last line has no full stop, signed by a line naming a person and what they
     are: the signature is no claim, the box's lines are the person's; the narration before is
@@ -967,6 +985,7 @@ RULE_TABLES = {
     "an analysis or a finding is voiced": ANALYSIS_CASES,
     "an adverb in two tokens inside the verb group": ELIDED_ADVERB_CASES,
     "a relative clause whose object is the quotation before it": QUOTATION_RELATIVE_CASES,
+    "common news patterns": NEWS_PATTERN_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

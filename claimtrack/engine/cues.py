@@ -109,8 +109,11 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
         return None  # a bare participle is an adjective or a modifier ("publié par"), not '», écrit "X"'
     # "comme l'a écrit Le Monde" inverts its subject as an incise does, and needs no complement either
     relative = _quotation_relative(toks, a, quotes)
-    as_clause = _as_clause_start(toks, a) or relative
+    as_clause = _as_clause_start(toks, a)
+    as_clause = relative if as_clause is None else as_clause  # (index 0 is a start: no `or`)
     incise = clitic is not None or is_incise(text, sent, v, a, end) or as_clause is not None
+    if frame == "judgement":
+        frame = "any" if _object_attribute(toks, end) else "clause"
     if frame in ("clause", "que") and not incise and not has_clause_frame(toks, end, quotes, frame == "clause"):
         return None
     subject, kind = subject_of(text, sent, v, a, end, clitic, incise)
@@ -166,6 +169,22 @@ def _as_clause_start(toks: tuple[Token, ...], a: int) -> int | None:
         if toks[j].text in (",", ".", ";", ":") or toks[j].upos in ("VERB", "AUX"):
             return None
     return None
+
+
+def _object_attribute(toks: tuple[Token, ...], end: int) -> bool:
+    """"jugent la mesure inefficace", "considère ces frappes illégales": an object and the
+    adjective said of it, closing the clause: a judgement voiced without a que-clause."""
+    j = end
+    if j < len(toks) and toks[j].upos == "DET":
+        j += 1
+    if j >= len(toks) or toks[j].upos != "NOUN":
+        return False
+    j += 1
+    adjectives = 0
+    while j < len(toks) and (toks[j].upos == "ADJ" or (adjectives and fold(toks[j].text) in ("et", "ou"))):
+        adjectives += toks[j].upos == "ADJ"
+        j += 1
+    return adjectives > 0 and (j >= len(toks) or toks[j].upos == "PUNCT")
 
 
 def _quotation_relative(toks: tuple[Token, ...], a: int, quotes: list[Quote]) -> int | None:

@@ -78,8 +78,10 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
                 and not (tok.upos in ("VERB", "AUX") and b > 0 and is_name_token(tok, lex, toks[b - 1])) \
                 and not first_name_read_as_verb(toks, b, len(toks)):
             break
-        if tok.upos == "DET" and b > a and toks[b - 1].upos in ("NOUN", "PROPN", "ADJ"):
-            break  # a determiner right after a noun opens the next phrase ("des informations les USA")
+        if tok.upos == "DET" and b > a and toks[b - 1].upos in ("NOUN", "PROPN", "ADJ") and not (
+                tok.text[:1].isupper() and b + 1 < len(toks) and toks[b + 1].text[:1].isupper()):
+            break  # a determiner right after a noun opens the next phrase ("des informations les USA"),
+            # unless it is capitalised inside the sentence: a name's ("le quotidien espagnol El País")
         if tok.text == "»":
             quote_open = False
         b += 1

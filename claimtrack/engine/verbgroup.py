@@ -151,11 +151,11 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
     """The frame of a reporting verb at v ("any", "clause") and the end of a multiword cue."""
     lex = load()
     tok = toks[v]
-    if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ", "ADV"):
+    if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ", "ADV", "X"):
         return None, None
     if _stance_predicate(toks, v):
         return "stance", None
-    if tok.upos in ("NOUN", "ADJ", "ADV") and not _verb_position(toks, v) and not gerund(toks, v):
+    if tok.upos in ("NOUN", "ADJ", "ADV", "X") and not _verb_position(toks, v) and not gerund(toks, v):
         return None, None
     lemma = verb_lemma(tok)
     multi_end = _multiword(toks, v)
@@ -261,8 +261,9 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
     k = v - 1
     while k > 0 and (toks[k].upos == "ADV" or _adverb_elided_de(toks, k)):
         k -= 1
-    if fold(toks[k].lemma) == "avoir" and toks[k].feat("VerbForm") == "Fin" and toks[v].upos == "ADJ":
-        return True  # "a prétendu que": a participle after its auxiliary, tagged as an adjective
+    if ((fold(toks[k].lemma) == "avoir" and toks[k].feat("VerbForm") == "Fin") or (k < v and _is_aux(toks[k]))) \
+            and toks[v].upos in ("ADJ", "X"):
+        return True  # "a prétendu que", "a tweeté": a participle after its auxiliary, tagged as an adjective or unknown
     if toks[v - 1].upos == "PROPN":
         return fold(follows.text) in (":", "que", "qu'") or follows.upos == "DET"
     # "l'étude note que": a subject noun with its determiner, then the verb and its clause
