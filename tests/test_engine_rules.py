@@ -927,6 +927,12 @@ NEWS_PATTERN_CASES = [
     ("Le texte est long.\nLes experts interrogés par Le Parisien jugent la mesure inefficace.", "les experts",
      "unnamed"),
     ("Le texte est long.\nLe tribunal juge l'affaire mardi.", None, "editorial"),
+    # a capitalised portfolio and a person's name run together: the person apposed speaks
+    ("Le texte est long.\nInterrogée sur France Inter, la ministre de la Culture Rachida Dati a défendu la réforme.",
+     "Rachida Dati", "named"),
+    # a name apposed to the sentence's opening noun phrase is its subject, for a later "il"
+    ("Le texte est long.\nLe ministre de l'Intérieur, Gérald Darmanin, était à Lyon mardi.\n"
+     "Il a affirmé que la sécurité serait renforcée.", "Gérald Darmanin", "named"),
 ]
 
 

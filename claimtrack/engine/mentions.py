@@ -198,7 +198,7 @@ class Resolver:
         # an outlet the speaker talks to ("X au quotidien Y") relays the speaker; it is not the speaker
         outlets = [o for o in find_outlets(mention, self.outlets) if o[0] == 0 or not _SPOKEN_TO.search(mention[:o[0]])]
         document_kind = lex.document_nouns.get(head_word)
-        runs = name_runs(sent, a, b)
+        runs = _person_split(toks, name_runs(sent, a, b))
         before = self.text[: span[0]].rstrip()
         title = quoted_title(mention) or (
             quoted_title("«" + mention) if before.endswith(("«", '"', "“")) else None)
@@ -514,6 +514,18 @@ class Resolver:
                 if source and source.type in ("named", "outlet"):
                     return source
         return None
+
+
+def _person_split(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """"la ministre de la Culture Rachida Dati": a capitalised portfolio and the person's name
+    run together; where the person's entity starts, or a name the parser apposes to the noun
+    before the run, a second name starts."""
+    split = []
+    for a, b in runs:
+        person = next((k for k in range(a + 1, b) if (toks[k].ent == "PER" and toks[k - 1].ent == "")
+                       or (toks[k].deprel == "appos" and toks[k].head < a)), None)
+        split.extend([(a, person), (person, b)] if person is not None else [(a, b)])
+    return split
 
 
 def _document_key(noun: str) -> str:

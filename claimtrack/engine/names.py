@@ -383,6 +383,8 @@ def _is_subject(toks: tuple[Token, ...], a: int, b: int) -> bool:
     Karim Sellami a …"); a subject inside a reported clause ("X a estimé que Y était …") is not."""
     if not any(t.ent == "PER" for t in toks[a:b]):
         return False
+    if _apposed_to_opening_subject(toks, a, b):
+        return True
     for t in toks[a:b]:
         if a <= t.head < b and t.head != t.i:
             continue
@@ -393,6 +395,19 @@ def _is_subject(toks: tuple[Token, ...], a: int, b: int) -> bool:
         verb = toks[subject.head]
         return verb.head == verb.i or (verb.deprel == "conj" and toks[verb.head].head == verb.head)
     return False
+
+
+def _apposed_to_opening_subject(toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """"Le ministre de l'Intérieur, Gérald Darmanin, était à Lyon": a name between commas after
+    the noun phrase opening the sentence, with the verb right after it, whatever the parser made
+    of the clause."""
+    if a < 2 or b + 1 >= len(toks) or toks[a - 1].text != "," or toks[b].text != ",":
+        return False
+    opening = toks[: a - 1]
+    if opening[0].upos != "DET" or any(t.upos in ("VERB", "AUX", "PUNCT", "PRON", "SCONJ") for t in opening):
+        return False
+    verb = toks[b + 1]
+    return verb.upos in ("VERB", "AUX") and verb.feat("VerbForm") == "Fin"
 
 
 AGENT_ENDINGS = ("eur", "eurs", "euse", "euses", "trice", "trices", "iste", "istes", "ien", "iens", "ienne",
