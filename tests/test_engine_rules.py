@@ -930,6 +930,9 @@ NEWS_PATTERN_CASES = [
     # a capitalised portfolio and a person's name run together: the person apposed speaks
     ("Le texte est long.\nInterrogée sur France Inter, la ministre de la Culture Rachida Dati a défendu la réforme.",
      "Rachida Dati", "named"),
+    # an incise after a clause whose present tense the tagger read as a participle ("presse")
+    ("Le texte est long.\nLe temps presse, insiste la présidente de l'association, Marie Lenoir.", "Marie Lenoir",
+     "named"),
     # a name apposed to the sentence's opening noun phrase is its subject, for a later "il"
     ("Le texte est long.\nLe ministre de l'Intérieur, Gérald Darmanin, était à Lyon mardi.\n"
      "Il a affirmé que la sécurité serait renforcée.", "Gérald Darmanin", "named"),

@@ -3,6 +3,8 @@ the verb (incises: ", note un analyste"), or the antecedent of a relative pronou
 
 from __future__ import annotations
 
+import re
+
 from claimtrack.engine.descriptions import can_speak
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.names import name_runs
@@ -24,9 +26,19 @@ def _clause_before(toks: tuple[Token, ...], a: int) -> bool:
         if t.text == ",":
             relative = i + 1 < a and fold(toks[i + 1].text) in RELATIVE
         elif not relative and (t.text in CLOSING_QUOTES
-                               or (t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin")):
+                               or (t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin")
+                               or _present_read_as_participle(t)):
             return True
     return False
+
+
+_PARTICIPLE_ENDINGS = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes|s|[aeiouy]ses?|ant)$")
+
+
+def _present_read_as_participle(t: Token) -> bool:
+    """"Le temps presse, insiste …": a present tense the tagger took for a participle, by a form
+    no participle has ("mise", "close" are participles, "presse", "pense" are not)."""
+    return t.upos == "VERB" and t.feat("VerbForm") == "Part" and _PARTICIPLE_ENDINGS.search(fold(t.text)) is None
 
 
 def _after_quote(toks: tuple[Token, ...], a: int) -> bool:
