@@ -933,6 +933,8 @@ NEWS_PATTERN_CASES = [
     # an incise after a clause whose present tense the tagger read as a participle ("presse")
     ("Le texte est long.\nLe temps presse, insiste la présidente de l'association, Marie Lenoir.", "Marie Lenoir",
      "named"),
+    # a dateline's dash is no part of the subject; the dispatch's first source is relayed by its outlet
+    ("MOSCOU (AFP) - Le Kremlin a affirmé lundi que la Russie n'était pas impliquée.", "Kremlin", "named"),
     # a name apposed to the sentence's opening noun phrase is its subject, for a later "il"
     ("Le texte est long.\nLe ministre de l'Intérieur, Gérald Darmanin, était à Lyon mardi.\n"
      "Il a affirmé que la sécurité serait renforcée.", "Gérald Darmanin", "named"),
@@ -1043,3 +1045,10 @@ def test_a_short_line_closing_on_a_quoted_word_is_a_subheading(analyzer):
 ], ids=["en particulier", "de leur côté"])
 def test_a_trailing_adverb_is_no_part_of_the_speaker(analyzer, text, speaker):
     assert analyzer.analyze(text).claims[-1].speaker == speaker
+
+
+def test_a_dispatch_opened_by_a_named_source_is_relayed_by_its_outlet(analyzer):
+    text = "MOSCOU (AFP) - Le Kremlin a démenti lundi toute implication.\nLes combats se poursuivent dans l'est."
+    first, second = analyzer.analyze(text).claims
+    assert (first.speaker, first.speaker_type, first.via) == ("Kremlin", "named", ("AFP",))
+    assert (second.speaker, second.speaker_type) == ("AFP", "outlet")  # the dispatch's own sentences

@@ -390,10 +390,11 @@ def _spread_datelines(text: str, sentences: list[ParsedSentence], kinds: list[st
             outlet = None
         if results[i] is None:
             continue
+        opens = False
         if paragraph_starts[i]:
             found = dateline_outlet(text[sent.start : sent.end])
             if found:
-                outlet = found
+                outlet, opens = found, True
         if outlet is None:
             continue
         name, cue = outlet
@@ -401,6 +402,11 @@ def _spread_datelines(text: str, sentences: list[ParsedSentence], kinds: list[st
         if current.source is None:
             results[i] = Attribution(Source(name, "outlet", name, (sent.start, sent.start)), "according_to",
                                      cue, None, None, "dateline/outlet")
+        elif current.source.type == "named" and opens:
+            # "MOSCOU (AFP) - Le Kremlin a démenti …": the dispatch's first source, relayed by its outlet
+            relayed = {fold(v) for v in current.source.via} | {fold(current.source.speaker or "")}
+            if fold(name) not in relayed:
+                current.source = replace(current.source, via=(name, *current.source.via))
         elif current.source.type == "named":
             outlet = None
         elif current.source.type == "unnamed" and fold(name) not in {fold(v) for v in current.source.via}:

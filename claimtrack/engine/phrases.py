@@ -99,8 +99,8 @@ def start_np(sent: ParsedSentence, b: int) -> int:
                      or first_name_read_as_verb(toks, a - 1, len(toks))):
         a -= 1
     # a phrase starts at its determiner; leading prepositions and quotation marks belong to the clause
-    while a < b and (toks[a].upos == "ADP" or toks[a].text in ('"', "“", "”")):
-        a += 1
+    while a < b and (toks[a].upos == "ADP" or toks[a].text in ('"', "“", "”", "-", "–", "—", ")")):
+        a += 1  # (and a dateline's dash: "MOSCOU (AFP) - Le Kremlin a affirmé")
     return a
 
 
