@@ -860,6 +860,11 @@ QUOTED_HANDLE_CASES = [
     ("Sur le forum, les messages se multiplient.\n« Je cherche un fusil de chasse », a répondu « Vieux Renard » "
      "le lendemain.", "Vieux Renard", "named"),
     ("Le livre sort en mai.\n« Un roman sombre », écrit « Le Monde » dans sa critique.", "Le Monde", "outlet"),
+    # after "comme", and a title holding a participle
+    ("Le texte est long.\nComme l'a révélé « Le Canard enchaîné », le ministre a été payé deux fois.",
+     "Canard enchaîné", "outlet"),
+    # a quoted sentence after the verb is no handle
+    ("Le texte est long.\nLe maire a répondu « Je pars demain » aux journalistes.", "maire", "unnamed"),
 ]
 
 

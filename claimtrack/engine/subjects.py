@@ -175,13 +175,16 @@ def quoted_name_after(toks: tuple[Token, ...], v: int, end: int) -> tuple[int, i
     """The inverted subject of an incise given in quotation marks: a pseudonym or a user's
     handle of one to three capitalised words ('», écrit "Fedorenkov"', ', a répondu « Ivan »')."""
     a = aux_chain(toks, v)
-    if a == 0 or (toks[a - 1].text != "," and toks[a - 1].text not in CLOSING_QUOTES):
+    before = toks[a - 1].text if a else ""
+    if before != "," and before not in CLOSING_QUOTES and fold(before) != "comme":
         return None
     if end + 2 >= len(toks) or toks[end].text not in _OPENING_MARKS or not toks[end + 1].text[:1].isupper():
         return None
     close = next((k for k in range(end + 2, min(len(toks), end + 2 + _HANDLE_WORDS)) if toks[k].text in _CLOSING_MARKS),
                  None)
-    if close is None or any(t.upos in ("VERB", "AUX", "PUNCT") for t in toks[end + 1 : close]):
+    # a title may hold a participle ("« Le Canard enchaîné »"), a quoted sentence has a finite verb
+    if close is None or any(t.upos in ("AUX", "PUNCT") or (t.upos == "VERB" and t.feat("VerbForm") != "Part")
+                            for t in toks[end + 1 : close]):
         return None
     return (end + 1, close)
 
