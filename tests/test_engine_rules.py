@@ -1057,3 +1057,16 @@ def test_a_dispatch_opened_by_a_named_source_is_relayed_by_its_outlet(analyzer):
     first, second = analyzer.analyze(text).claims
     assert (first.speaker, first.speaker_type, first.via) == ("Kremlin", "named", ("AFP",))
     assert (second.speaker, second.speaker_type) == ("AFP", "outlet")  # the dispatch's own sentences
+
+
+def test_a_pronoun_with_no_speaker_before_is_the_person_named_last(analyzer):
+    text = ("Le texte est long.\nJ'ai rencontré le maire Paul Roy dans son bureau.\n"
+            "Il m'a dit que l'usine fermerait.")
+    claim = analyzer.analyze(text).claims[-1]
+    assert (claim.speaker, claim.speaker_type) == ("Paul Roy", "named")
+
+
+def test_a_contrast_with_someone_else_ends_a_quotation_run(analyzer):
+    text = ("Le texte est long.\n« L'usine fermera », a déclaré le maire Paul Roy.\n"
+            "Les syndicats, eux, refusent de négocier.")
+    assert analyzer.analyze(text).claims[-1].speaker != "Paul Roy"

@@ -156,6 +156,9 @@ def _speaks_on(text: str, sent: ParsedSentence, speaker: str) -> bool:
             t.deprel == "aux:tense" or fold(t.lemma) == "avoir" or fold_accents(root.lemma) in _ETRE_VERBS
             for t in verbs[1:]):
         return False  # "a déclenché", "suis retournée": something done, told ("n'est pas respecté" states)
+    if any(fold(t.text) in _STRESSED and 0 < t.i < root.i and toks[t.i - 1].text == "," and toks[t.i + 1].text == ","
+           for t in toks[:-1]):
+        return False  # "Les syndicats, eux, refusent …": a contrast with someone else, told by the article
     speaker_words = set(fold(speaker).split())
     for t in toks:
         if t.ent == "PER" or (t.upos == "PROPN" and fold(t.text) in speaker_words):
@@ -171,6 +174,8 @@ def _speaks_on(text: str, sent: ParsedSentence, speaker: str) -> bool:
 _ETRE_VERBS = frozenset("aller venir revenir devenir parvenir intervenir survenir retourner partir repartir arriver "
                         "entrer rentrer sortir monter remonter descendre naitre mourir deceder rester tomber passer "
                         "apparaitre".split())
+
+_STRESSED = frozenset("eux elles lui elle".split())
 
 _STATEMENT_END = re.compile(r"[.!…][»\"”]?\s*$")
 

@@ -151,6 +151,13 @@ class Resolver:
                     return Source(name, "named", mention, span, resolved="subject")
             if antecedent:
                 return replace(antecedent, mention=mention, span=span, resolved="pronoun")
+            if not plural:  # "J'ai rencontré le maire Paul Roy. Il m'a dit …": the person named last, as object too
+                earlier = self.registry.mentions[:bisect_left(self.registry.mentions, (span[0],))]
+                named = next((self.registry.canonical(n) for o, n in reversed(earlier) if span[0] - o <= VARIATION_REACH
+                              and self._is_person(self.registry.canonical(n))
+                              and self._agrees(self.registry.canonical(n), gender)), None)
+                if named:
+                    return Source(named, "named", mention, span, resolved="pronoun")
             return Source(folded.removeprefix("-t").lstrip("-"), "unnamed", mention, span)
         if folded in ("on", "-on", "-t-on"):
             if any(fold(t.text) in SPEAKING_SELF for t in toks):
