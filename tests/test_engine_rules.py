@@ -938,6 +938,14 @@ NEWS_PATTERN_CASES = [
     # an incise after a clause whose present tense the tagger read as a participle ("presse")
     ("Le texte est long.\nLe temps presse, insiste la présidente de l'association, Marie Lenoir.", "Marie Lenoir",
      "named"),
+    # threats and fears are voiced with a noun object too; a flood threatens nobody in words
+    ("Le texte est long.\nUn responsable du Hezbollah a menacé Israël de représailles.", "un responsable du Hezbollah",
+     "unnamed"),
+    ("Le texte est long.\nLa population craint une nouvelle vague de violences.", "la population", "unnamed"),
+    ("Le texte est long.\nL'inondation menace la ville.", None, "editorial"),
+    # a state's diplomacy speaks for it
+    ("Le texte est long.\nLa diplomatie française a exhorté les deux camps au dialogue.", "diplomatie française",
+     "named"),
     # a dateline's dash is no part of the subject; the dispatch's first source is relayed by its outlet
     ("MOSCOU (AFP) - Le Kremlin a affirmé lundi que la Russie n'était pas impliquée.", "Kremlin", "named"),
     # a name apposed to the sentence's opening noun phrase is its subject, for a later "il"
