@@ -943,6 +943,8 @@ NEWS_PATTERN_CASES = [
      "unnamed"),
     ("Le texte est long.\nLa population craint une nouvelle vague de violences.", "la population", "unnamed"),
     ("Le texte est long.\nL'inondation menace la ville.", None, "editorial"),
+    # "au micro de", "sur le plateau de" an outlet: spoken to, a via
+    ("Le texte est long.\n« Je suis fatigué », a confié Paul Roy au micro de RTL.", "Paul Roy", "named"),
     # a state's diplomacy speaks for it
     ("Le texte est long.\nLa diplomatie française a exhorté les deux camps au dialogue.", "diplomatie française",
      "named"),
@@ -1078,3 +1080,9 @@ def test_a_contrast_with_someone_else_ends_a_quotation_run(analyzer):
     text = ("Le texte est long.\n« L'usine fermera », a déclaré le maire Paul Roy.\n"
             "Les syndicats, eux, refusent de négocier.")
     assert analyzer.analyze(text).claims[-1].speaker != "Paul Roy"
+
+
+def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
+    text = "Le texte est long.\nLe rapport, obtenu par Le Monde, accuse la police de violences."
+    claim = analyzer.analyze(text).claims[-1]
+    assert (claim.speaker, claim.speaker_type, claim.via) == ("rapport", "unnamed", ("Le Monde",))

@@ -44,7 +44,9 @@ INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nomb
 HONORIFIC_TITLES = frozenset("majesté altesse sainteté excellence éminence".split())  # "Sa Majesté" a dit
 VARIATION_REACH = 1500  # characters: about the last few sentences
 # "a confié le ministre au Figaro", "… au quotidien Le Phare": the outlet a speaker talks to
-_SPOKEN_TO = re.compile(r"(?:\bà|\bau|\baux)\s+(?:(?:l['’]|la|le)\s*)?(?:(?:quotidien|journal|hebdomadaire|magazine"
+_SPOKEN_TO = re.compile(r"(?:\bà|\bau|\baux|\bau\s+micro\s+d[e'’]|\bsur\s+le\s+plateau\s+d[e'’]"
+                        r"|\bà\s+l['’]antenne\s+d[e'’])"
+                        r"\s*(?:(?:l['’]|la|le)\s*)?(?:(?:quotidien|journal|hebdomadaire|magazine"
                         r"|chaîne|radio|télévision|site|agence)(?:\s+d['’]\w+|\s+publique|\s+nationale)?\s*,?\s+"
                         r"(?:de\s+|d['’]|du\s+)?(?:(?:l['’]|la|le)\s*)?)?$",
                         re.IGNORECASE)
@@ -109,6 +111,8 @@ class Resolver:
         toks = sent.tokens
         while a < b and (toks[a].upos in ("ADP", "PUNCT") and toks[a].text not in ("«",)):
             a += 1
+        while b > a and toks[b - 1].text in (",", ";", ":"):
+            b -= 1  # "Le rapport, obtenu par Le Monde, …": the comma before the participle is no part of it
         if a >= b:
             return None
         mention = span_text(self.text, sent, a, b)
@@ -229,7 +233,7 @@ class Resolver:
                 return Source(relays[-1], "outlet", mention, span, via=relays[:-1])
             elif relays or national(toks[head + 1 : relay_start]):
                 # "les documents américains obtenus par WikiLeaks": a state's documents, relayed by an outlet
-                description = drop_determiner(span_text(self.text, sent, a, relay_start))
+                description = drop_determiner(span_text(self.text, sent, a, relay_start)).rstrip(" ,;:")
                 kind = "named" if national(toks[head + 1 : relay_start]) else "unnamed"
                 # "les documents américains" in an article about "l'ambassade américaine": its cables
                 issuer_name = self._national_institution(toks[head + 1 : relay_start]) if kind == "named" else None
