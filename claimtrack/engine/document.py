@@ -23,11 +23,12 @@ from claimtrack.engine.continuations import (
 )
 from claimtrack.engine.kinds import ends_unfinished, signature_name
 from claimtrack.engine.lexicons import fold, fold_accents, load
-from claimtrack.engine.mentions import Resolver, Source
+from claimtrack.engine.mentions import Resolver
 from claimtrack.engine.names import Registry, register_names
 from claimtrack.engine.parsed import ParsedSentence
 from claimtrack.engine.phrases import extend_np
 from claimtrack.engine.quotes import Quote, QuoteIndex
+from claimtrack.engine.sources import Source
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,40}?)\s*(?:,\s*(?P<a>[A-Z][\w.-]{1,30})\s*[-–—]|\((?P<b>[^)]{2,30})\)\s*[-–—])\s"

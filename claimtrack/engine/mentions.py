@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from claimtrack.engine.descriptions import (
     DESCRIBED_DEMONSTRATIVES,
@@ -27,6 +27,7 @@ from claimtrack.engine.descriptions import (
     role_text,
     speaking_head,
 )
+from claimtrack.engine.issuers import IssuerRules, document_key
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.names import (
     Person,
@@ -37,12 +38,12 @@ from claimtrack.engine.names import (
 )
 from claimtrack.engine.outlets import context_outlets, find_outlets
 from claimtrack.engine.parsed import ParsedSentence, Token, span_text
-from claimtrack.engine.phrases import extend_np, head_index
+from claimtrack.engine.phrases import head_index
+from claimtrack.engine.sources import VARIATION_REACH, Source
 
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres beaucoup "
                        "nombre ceux celles celui celle".split())
 HONORIFIC_TITLES = frozenset("majesté altesse sainteté excellence éminence".split())  # "Sa Majesté" a dit
-VARIATION_REACH = 1500  # characters: about the last few sentences
 # "a confié le ministre au Figaro", "… au quotidien Le Phare": the outlet a speaker talks to
 _SPOKEN_TO = re.compile(r"(?:\bà|\bau|\baux|\bau\s+micro\s+d[e'’]|\bsur\s+le\s+plateau\s+d[e'’]"
                         r"|\bà\s+l['’]antenne\s+d[e'’])"
@@ -62,22 +63,9 @@ DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette derniè
 SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
 
-@dataclass(frozen=True)
-class Source:
-    """Who a sentence is attributed to, as resolved in the document."""
-
-    speaker: str | None
-    type: str  # named | unnamed | outlet
-    mention: str
-    span: tuple[int, int]
-    role: str | None = None
-    via: tuple[str, ...] = ()
-    resolved: str = ""  # how the speaker was found elsewhere in the article: pronoun, role, protagonist …
-    plural: bool = False
-
-
-class Resolver:
-    """Types and resolves mentions within one document, remembering the last sources."""
+class Resolver(IssuerRules):
+    """Types and resolves mentions within one document, remembering the last sources; what
+    documents and their issuers say is in IssuerRules (claimtrack.engine.issuers)."""
 
     def __init__(self, text: str, registry: Registry) -> None:
         self.text = text
@@ -226,7 +214,7 @@ class Resolver:
                     return Source(name, "named", mention, span)
             elif issuer:
                 source = replace(issuer, mention=mention, span=span, via=tuple(dict.fromkeys((*relays, *issuer.via))))
-                self.last_issuer = self.issuers[_document_key(toks[head].text)] = source
+                self.last_issuer = self.issuers[document_key(toks[head].text)] = source
                 return source
             elif document_kind == "media" and relays:
                 # "selon un reportage diffusé sur France 24": the outlet that broadcast it says it
@@ -240,7 +228,7 @@ class Resolver:
                 description = issuer_name or description
                 source = Source(description[:1].lower() + description[1:], kind, mention, span, via=relays,
                                 plural=toks[head].feat("Number") == "Plur" and not issuer_name)
-                self.last_issuer = self.issuers[_document_key(toks[head].text)] = source
+                self.last_issuer = self.issuers[document_key(toks[head].text)] = source
                 return source
             elif outlets:
                 return Source(outlets[0][2], "outlet", mention, span)
@@ -309,17 +297,6 @@ class Resolver:
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
         return Source(_TRAILING_ADVERBIAL.sub("", description) or description, "unnamed", mention, span)
-
-    def _national_institution(self, after_noun: tuple[Token, ...]) -> str | None:
-        """The state body of the same nationality the article names (l'ambassade, la diplomatie,
-        l'administration, le gouvernement + the adjective): who wrote a state's documents."""
-        adjective = next((t for t in after_noun if t.upos != "PUNCT"), None)
-        if adjective is None:
-            return None
-        stem = re.escape(fold(adjective.text)[:6])
-        match = re.search(rf"\b(?:[Ll]['’]\s*)?((?:ambassade|administration|diplomatie)\s+{stem}\w*"
-                          rf"(?:\s+à\s+[A-ZÀ-Ý][\w-]+)?|gouvernement\s+{stem}\w*)", self.text)
-        return match.group(1) if match else None
 
     def _is_person(self, name: str | None) -> bool:
         person = self.registry.person(name)
@@ -401,132 +378,6 @@ class Resolver:
             return None
         return person if described or not person.role else None
 
-    def note_documents(self, sent: ParsedSentence) -> None:
-        """A document the sentence introduces with its issuer, whoever speaks ("… citent une enquête
-        de l'Economist Intelligence Unit", "Un rapport a été constitué par le Centre d'analyse"):
-        "l'étude" or "les chercheurs" that follow are that issuer."""
-        lex = load()
-        toks = sent.tokens
-        for i, tok in enumerate(toks):
-            if tok.upos != "NOUN" or lex.document_nouns.get(fold(tok.text)) != "document":
-                continue
-            k = i - 1
-            while k >= 0 and toks[k].upos == "ADJ":
-                k -= 1
-            introduced = k >= 0 and fold(toks[k].text) in ("un", "une")
-            if not introduced and not tok.deprel.startswith("nsubj"):
-                continue  # "ont analysé les rapports du ministère": documents read, not a new source
-            end = min(len(toks), i + 12)
-            issuer = self._issuer_after(sent, i + 1, end)
-            if issuer is None and introduced:
-                self.unissued[fold(tok.text)] = tok.start
-            if issuer is not None:
-                span = (toks[i].start, toks[i].end)
-                self.last_issuer = replace(issuer, mention=self.text[span[0]:span[1]], span=span, resolved="issuer")
-                self.issuers[_document_key(tok.text)] = self.last_issuer
-
-    def _issuer_after(self, sent: ParsedSentence, a: int, end: int) -> Source | None:
-        """The named issuer in "de X", "du X" or "(constitué, publié …) par X" right after a document noun."""
-        toks = sent.tokens
-        for i in range(a, end):
-            word = fold(toks[i].text)
-            if word in ("de", "d'", "du", "des", "par") and i + 1 < len(toks) and (
-                    i == a or word == "par" or toks[i - 1].upos == "ADJ"):
-                b = extend_np(self.text, sent, i + 1)
-                runs = name_runs(sent, i + 1, b)
-                if runs:
-                    source = self.classify(sent, i + 1, b)
-                    if source is not None and source.type == "named":
-                        return source
-                return None
-            if toks[i].upos in ("PUNCT", "VERB") and word != "par" and toks[i].feat("VerbForm") != "Part":
-                return None
-        return None
-
-    def _cited_by_outlet(self, sent: ParsedSentence, a: int, b: int) -> tuple[int, tuple[str, ...]] | None:
-        """Where a mention's own words end and the outlets citing them: "X cités par Y",
-        "X interrogé par Y", "X relayés par Y" (Y an outlet)."""
-        toks = sent.tokens
-        for p in range(a + 1, b - 1):
-            if toks[p].feat("VerbForm") == "Part" and fold(toks[p].lemma) in ("citer", "interroger", "relayer") \
-                    and fold(toks[p + 1].text) == "par":
-                names = [n for _, _, n in find_outlets(span_text(self.text, sent, p + 2, b), self.outlets)]
-                end = p - 1 if toks[p - 1].text == "," else p
-                return (end, tuple(names[:1])) if names and end > a else None
-        return None
-
-    def _document_on_speaks_in(self, toks: tuple[Token, ...]) -> Source | None:
-        """"dans le rapport", "dans cette étude" beside an impersonal "on": the document speaks,
-        that is its issuer, when the article named one not long before."""
-        lex = load()
-        issuer = self.last_issuer
-        if issuer is None or issuer.type != "named":
-            return None
-        for i, tok in enumerate(toks[:-2]):
-            if fold(tok.text) == "dans" and fold(toks[i + 1].text) in ("le", "la", "l'", "ce", "cette", "cet") \
-                    and lex.document_nouns.get(fold(toks[i + 2].text)) == "document":
-                return issuer
-        return None
-
-    def _authors(self, toks: tuple[Token, ...], a: int, head: int, span: tuple[int, int]) -> Source | None:
-        """A definite plural of authors ("les chercheurs", "les auteurs du rapport", "les experts")
-        shortly after a document whose issuer the article names: that issuer, who wrote it."""
-        issuer = self.last_issuer
-        if issuer is None or issuer.type != "named" or span[0] - issuer.span[1] > VARIATION_REACH:
-            return None
-        lex = load()
-        if fold(toks[a].text) not in ("les", "ces") or fold(toks[head].text) not in lex.author_nouns:
-            return None
-        # "les auteurs de la lettre ouverte" after a ministry's statistics: a document of another
-        # kind, introduced with no issuer ("Une lettre ouverte est apparue …"), was written by others
-        own = [fold(t.text) for t in toks
-               if span[0] <= t.start < span[1] and t.i > head and fold(t.text) in lex.document_nouns]
-        if any(noun in self.unissued and noun not in fold(issuer.mention) for noun in own):
-            return None
-        # "les auteurs du rapport" after a poll: the report's issuer, not the poll's
-        issuer = next((self.issuers[_document_key(n)] for n in own if _document_key(n) in self.issuers), issuer)
-        return replace(issuer, mention=self.text[span[0]:span[1]], span=span, resolved="issuer")
-
-    def _relays(self, sent: ParsedSentence, a: int, b: int) -> tuple[tuple[str, ...], int]:
-        """Outlets that obtained or published a document ("obtenus par WikiLeaks et consultés par
-        Le Monde"), outermost (last named) first, and where the first such participle starts."""
-        lex = load()
-        toks = sent.tokens
-        found: list[str] = []
-        first = b
-        for i in range(a, b - 1):
-            if toks[i].feat("VerbForm") == "Part" and fold(toks[i].lemma) in lex.relay_participles \
-                    and fold(toks[i + 1].text) in ("par", "sur", "dans"):
-                end = extend_np(self.text, sent, i + 2, limit=6)
-                names = [n for _, _, n in find_outlets(span_text(self.text, sent, i + 2, end), self.outlets)]
-                if not names and fold(toks[i + 2].text) in lex.outlet_nouns and toks[i + 2].text[:1].isupper():
-                    names = [span_text(self.text, sent, i + 2, end)]  # "obtenus par Radio Nord": an outlet by its name
-                if names:  # "publié par le bureau de X" names the issuer, not a relay
-                    first = min(first, i)
-                    found.extend(names[:1])
-        return tuple(reversed(found)), first
-
-    def _issuer(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
-        """The issuer after the document noun at a - 1: "par X" anywhere in the mention, "de X"
-        only as the document's own complement ("l'enquête sur le rapt de deux Français" is no
-        enquiry of theirs)."""
-        toks = sent.tokens
-        runs = name_runs(sent, a, b)
-        if runs and runs[0][0] == a and any(t.upos == "PROPN" for t in toks[a : runs[0][1]]):
-            # "un sondage Angus Reid", "le rapport Sauvé": the name right after the noun issued it
-            return Source(self.registry.canonical(span_text(self.text, sent, *runs[0])), "named",
-                          span_text(self.text, sent, a - 1, runs[0][1]), (toks[a].start, toks[runs[0][1] - 1].end))
-        for i in range(a, b):
-            word = fold(toks[i].text)
-            if word in ("de", "d'", "du", "des") and toks[toks[i].head].head != a - 1:
-                continue
-            if word in ("par", "de", "d'", "du", "des") and i + 1 < b:
-                source = self.classify(sent, i + 1, b)
-                if source and source.type in ("named", "outlet"):
-                    return source
-        return None
-
-
 def _person_split(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"la ministre de la Culture Rachida Dati": a capitalised portfolio and the person's name
     run together; where the person's entity starts, or a name the parser apposes to the noun
@@ -537,12 +388,6 @@ def _person_split(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[
                        or (toks[k].deprel == "appos" and toks[k].head < a)), None)
         split.extend([(a, person), (person, b)] if person is not None else [(a, b)])
     return split
-
-
-def _document_key(noun: str) -> str:
-    """"rapports" and "rapport" are the same kind of document."""
-    word = fold(noun)
-    return word[:-1] if word.endswith("s") and len(word) > 3 else word
 
 
 def _pronoun_gender(folded: str) -> str | None:
