@@ -945,6 +945,10 @@ NEWS_PATTERN_CASES = [
     ("Le texte est long.\nL'inondation menace la ville.", None, "editorial"),
     # "au micro de", "sur le plateau de" an outlet: spoken to, a via
     ("Le texte est long.\n« Je suis fatigué », a confié Paul Roy au micro de RTL.", "Paul Roy", "named"),
+    # knowing "de bonne source" is having been told; knowing how to swim is no report
+    ("Le texte est long.\nL'ambassade américaine le sait de bonne source.", "ambassade américaine", "named"),
+    ("Le texte est long.\nLe ministre Paul Roy tient de source sûre que le vote aura lieu.", "Paul Roy", "named"),
+    ("Le texte est long.\nLe journaliste sait nager.", None, "editorial"),
     # a state's diplomacy speaks for it
     ("Le texte est long.\nLa diplomatie française a exhorté les deux camps au dialogue.", "diplomatie française",
      "named"),

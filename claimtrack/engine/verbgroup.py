@@ -113,7 +113,7 @@ def negated(toks: tuple[Token, ...], a: int, v: int) -> bool:
     return bool(before & {"ne", "n'"}) and bool(after & NEGATIONS)
 
 
-_INTENT_VERBS = frozenset("penser compter envisager projeter".split())
+_INTENT_VERBS = frozenset("penser compter envisager projeter savoir".split())  # + infinitive: intent, ability
 
 
 def has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote], infinitive: bool = True) -> bool:
