@@ -991,6 +991,47 @@ def test_an_insertion_between_the_verb_and_its_clause(analyzer, insertion):
     _check(analyzer, text, "Paul Roy", "named")
 
 
+# an inverted speaker clause inside the sentence, between commas, whatever follows its subject
+MID_SENTENCE_INCISE_CASES = [
+    ("La digue, a expliqué le maire Paul Roy, tiendra jusqu'au printemps.", "Paul Roy", "named"),
+    ("La digue, a reconnu jeudi le directeur du port, ne tiendra pas.", "le directeur du port", "unnamed"),
+    # adjuncts after the inverted subject: the subject before the incise is not the speaker
+    ("La flotte, a affirmé un marin sous couvert d'anonymat, manque de carburant.", "un marin", "unnamed"),
+    ("La flotte, a dit un amiral à la radio, manque de carburant.", "un amiral", "unnamed"),  # via: la radio
+    # an incise inside an infinitive's clause: no obligation over the incise ("Il faut, écrit X, …")
+    ("Il faut, écrit le sociologue Marc Henry dans son essai, réduire la dette.", "Marc Henry", "named"),
+    # a clitic incise, the pronoun resolved to the person named before
+    ("La ministre Anne Duval a visité le port.\nLes travaux, a-t-elle ajouté, reprendront la semaine prochaine.",
+     "Anne Duval", "named"),
+]
+
+# a determiner and a time noun date the verb: no inverted subject ("reprendront la semaine prochaine")
+DATED_PHRASE_CASES = [
+    ("Les travaux, a-t-il dit, reprendront le mois prochain.", "il", "unnamed"),
+    ("« Le port rouvrira », a déclaré ce matin le maire Paul Roy.", "Paul Roy", "named"),
+    ("La digue cédera, a averti la semaine dernière l'ingénieure Maud Keller.", "Maud Keller", "named"),
+]
+
+# a judgement whose short attribute comes before its object, the verb tagged as a noun
+ATTRIBUTE_FIRST_CASES = [
+    ("Madrid juge « irresponsables » les propos du ministre.", "Madrid", "named"),
+    ("Ottawa juge inacceptables les sanctions annoncées.", "Ottawa", "named"),
+]
+
+# a document named by the body that made it, apposed without "de" ("un sondage Ifop")
+APPOSED_ISSUER_CASES = [
+    ("Selon un sondage Elabe publié lundi, 40 % des électeurs hésitent.", "Elabe", "named"),
+    ("D'après le rapport Durand, la réforme coûtera deux milliards.", "Durand", "named"),
+]
+
+# "agence", "site", "chaîne" qualified as something other than the press name no outlet
+NON_PRESS_BODY_CASES = [
+    ("L'agence de notation Fitch a relevé la note du Portugal, estimant que la dette baisserait.", "Fitch",
+     "named"),
+    ("L'agence spatiale Roscosmos a annoncé le report du lancement.", "Roscosmos", "named"),
+    ("L'agence Reuters a annoncé le report du lancement.", "Reuters", "outlet"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1016,6 +1057,11 @@ RULE_TABLES = {
     "an adverb in two tokens inside the verb group": ELIDED_ADVERB_CASES,
     "a relative clause whose object is the quotation before it": QUOTATION_RELATIVE_CASES,
     "common news patterns": NEWS_PATTERN_CASES,
+    "an incise between commas inside the sentence": MID_SENTENCE_INCISE_CASES,
+    "a determiner and a time noun date the verb": DATED_PHRASE_CASES,
+    "an attribute before its object makes a judgement": ATTRIBUTE_FIRST_CASES,
+    "a document's issuer apposed to it": APPOSED_ISSUER_CASES,
+    "a body qualified as no press is no outlet": NON_PRESS_BODY_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 
@@ -1090,3 +1136,21 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
     text = "Le texte est long.\nLe rapport, obtenu par Le Monde, accuse la police de violences."
     claim = analyzer.analyze(text).claims[-1]
     assert (claim.speaker, claim.speaker_type, claim.via) == ("rapport", "unnamed", ("Le Monde",))
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type", "via"), [
+    # an outlet that cites a source relays it (GUIDE: "X a cité Y"), as a relative clause too
+    ("La BBC cite des diplomates européens selon lesquels l'accord est prêt.", "des diplomates européens", "unnamed",
+     ("BBC",)),
+    ("Selon le Financial Times, qui cite des banquiers, la fusion est prête.", "des banquiers", "unnamed",
+     ("Financial Times",)),
+    # a social network is where the speaker posted, no relay, even "publié sur" it
+    ("Le Hezbollah a revendiqué le tir dans un message publié sur Telegram.", "Hezbollah", "named", ()),
+    # an inverted subject ends before where it spoke; an outlet met there is a via
+    ("La flotte, a dit un amiral à la radio, manque de carburant.", "un amiral", "unnamed", ("la radio",)),
+    # a definite outlet noun is the outlet the article named last
+    ("Der Spiegel a interrogé le maire Paul Roy.\n« Nous tiendrons », a déclaré M. Roy à l'hebdomadaire allemand.",
+     "Paul Roy", "named", ("Der Spiegel",)),
+], ids=["outlet cites", "relative cites", "platform", "spoken to a radio", "the weekly named before"])
+def test_relays_named_inside_the_sentence(analyzer, text, speaker, speaker_type, via):
+    _check(analyzer, "Le texte est long.\n" + text, speaker, speaker_type, via=via)

@@ -19,7 +19,7 @@ from claimtrack.engine.outlets import find_outlets
 from claimtrack.engine.parsed import ParsedSentence, span_text
 from claimtrack.engine.phrases import extend_np
 from claimtrack.engine.quotes import Quote
-from claimtrack.engine.sources import Source
+from claimtrack.engine.sources import VARIATION_REACH, Source
 
 MIN_QUOTE_WORDS = 4
 # where an outlet relays: spoken to ("à l'AFP", "au Monde"), on ("sur RTL"), by ("cité par",
@@ -125,8 +125,8 @@ def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote],
         if name != source.speaker and name not in found:
             found.append(name)
     if not found:
-        found.extend(_unnamed_outlets_spoken_to(text, sent, source, quotes) or _channels_spoken_on(text, sent, source,
-                                                                                                   quotes))
+        found.extend(_unnamed_outlets_spoken_to(text, sent, source, quotes, outlets)
+                     or _channels_spoken_on(text, sent, source, quotes))
     return tuple(found)
 
 
@@ -157,7 +157,8 @@ def _channels_spoken_on(text: str, sent: ParsedSentence, source: Source, quotes:
     return []
 
 
-def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote]) -> list[str]:
+def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote],
+                               outlets: frozenset[str]) -> list[str]:
     """"a déclaré à un journal du dimanche", "a confié à une radio locale": an outlet the article
     does not name relays the speaker all the same."""
     lex = load()
@@ -175,9 +176,29 @@ def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, 
         end = extend_np(text, sent, noun)
         if any(t.text[:1].isupper() for t in toks[noun:end]):
             continue  # a named outlet: the lexicon or the context found it, or it is not one
+        if det is not None and fold(toks[det].text) in ("le", "la", "l'") or fold(tok.text) == "au":
+            # "à l'hebdomadaire britannique": the outlet the article named last, not a new one
+            earlier = find_outlets(text[max(0, tok.start - VARIATION_REACH) : tok.start], outlets)
+            if earlier:
+                found.append(earlier[-1][2])
+                continue
         start = toks[det].start if det is not None and fold(toks[i].text) == "à" else toks[noun].start
         found.append(text[start:toks[end - 1].end])
     return found[:1]
+
+
+def _cited_object(text: str, sent: ParsedSentence, verb: Cue) -> tuple[int, int] | None:
+    """The source an outlet cites: the object of "citer" ("Le Times, qui cite des responsables
+    anonymes, …", "CNN cite un diplomate"); the outlet relays it (GUIDE: "X a cité Y")."""
+    toks = sent.tokens
+    if fold(toks[verb.anchor].lemma) != "citer":
+        return None
+    start = verb.words[1]
+    if start >= len(toks) or not (toks[start].upos in ("DET", "PROPN") or toks[start].text[:1].isupper()):
+        return None
+    end = extend_np(text, sent, start)
+    end = next((k for k in range(start + 1, end) if toks[k].text == ","), end)  # "…, Washington envisage"
+    return start, end
 
 
 def _frames_whole_sentence(sent: ParsedSentence, framing: Cue) -> bool:
@@ -209,8 +230,9 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
         chosen = verb
     elif verb:
         source = resolver.classify(sent, *verb.subject)
-        if source and verb.citing:
-            relayed = resolver.classify(sent, *verb.citing)
+        citing = verb.citing or (_cited_object(text, sent, verb) if source and source.type == "outlet" else None)
+        if source and citing:
+            relayed = resolver.classify(sent, *citing)
             if relayed and source.type == "outlet" and relayed.type != "outlet":
                 source = replace(relayed, via=(source.speaker or source.mention,))
         chosen = verb
@@ -223,9 +245,12 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
         deeper_verb = verb is not None and verb.depth > 0 and (
             verb.depth > framing.depth or _frames_whole_sentence(sent, framing))
         weak_verb = source is not None and source.speaker == "on"  # "De source diplomatique, on indique"
-        if framed and (source is None or weak_verb or (deeper_verb and verb.kind != "incise")):
+        # "Selon le Times, qui cite des banquiers, …": the framed outlet relays whom it cites
+        cited_by_framed = framed is not None and source is not None and (framed.speaker or framed.mention) in source.via
+        if framed and not cited_by_framed and (source is None or weak_verb or (deeper_verb and verb.kind != "incise")):
             source, chosen = framed, framing
-        elif framed and source and framed.type == "outlet" and source.type != "outlet":
+        elif framed and source and framed.type == "outlet" and source.type != "outlet" \
+                and (framed.speaker or framed.mention) not in source.via:
             source = replace(source, via=(framed.speaker or framed.mention, *source.via))
     if source is None or chosen is None:
         return Attribution(None, "none")

@@ -175,6 +175,8 @@ def _object_attribute(toks: tuple[Token, ...], end: int) -> bool:
     """"jugent la mesure inefficace", "considère ces frappes illégales": an object and the
     adjective said of it, closing the clause: a judgement voiced without a que-clause."""
     j = end
+    if _attribute_first(toks, end):
+        return True
     if j < len(toks) and toks[j].upos == "DET":
         j += 1
     if j >= len(toks) or toks[j].upos != "NOUN":
@@ -185,6 +187,23 @@ def _object_attribute(toks: tuple[Token, ...], end: int) -> bool:
         adjectives += toks[j].upos == "ADJ"
         j += 1
     return adjectives > 0 and (j >= len(toks) or toks[j].upos == "PUNCT")
+
+
+_MARKS = frozenset('«»"“”')
+
+
+def _attribute_first(toks: tuple[Token, ...], end: int) -> bool:
+    """"juge « inacceptables » les propos", "estime illégales ces frappes": the attribute, quoted
+    or not, before its object, as French puts a short attribute before a long object."""
+    j = end
+    if j < len(toks) and toks[j].text in _MARKS:
+        j += 1
+    adjectives = 0
+    while j < len(toks) and toks[j].upos == "ADJ":
+        adjectives, j = adjectives + 1, j + 1
+    if j < len(toks) and toks[j].text in _MARKS:
+        j += 1
+    return adjectives > 0 and j + 1 < len(toks) and toks[j].upos == "DET" and toks[j + 1].upos in ("NOUN", "ADJ")
 
 
 def _quotation_relative(toks: tuple[Token, ...], a: int, quotes: list[Quote]) -> int | None:

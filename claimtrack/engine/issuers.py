@@ -154,8 +154,9 @@ class IssuerRules:
         enquiry of theirs)."""
         toks = sent.tokens
         runs = name_runs(sent, a, b)
-        if runs and runs[0][0] == a and any(t.upos == "PROPN" for t in toks[a : runs[0][1]]):
-            # "un sondage Angus Reid", "le rapport Sauvé": the name right after the noun issued it
+        if runs and runs[0][0] == a and any(t.upos == "PROPN" or t.ent for t in toks[a : runs[0][1]]):
+            # "un sondage Angus Reid", "le rapport Sauvé", "un sondage Ifop" (a NOUN the entity
+            # recogniser puts in a name): the name right after the noun issued it
             return Source(self.registry.canonical(span_text(self.text, sent, *runs[0])), "named",
                           span_text(self.text, sent, a - 1, runs[0][1]), (toks[a].start, toks[runs[0][1] - 1].end))
         for i in range(a, b):

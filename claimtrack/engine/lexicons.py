@@ -38,6 +38,7 @@ class Lexicons:
     anonymous: frozenset[str]
     document_nouns: dict[str, str]
     outlet_nouns: frozenset[str]
+    non_press_modifiers: frozenset[str]  # "agence de notation", "site nucléaire": no outlet
     outlets: dict[str, str]  # folded variant -> canonical name
     outlet_spellings: frozenset[str]  # variants as written, for names spelt in lower case
     boilerplate: tuple[tuple[re.Pattern[str], str], ...]
@@ -111,6 +112,7 @@ def load() -> Lexicons:
         anonymous=frozenset(fold(w) for w in _lines("anonymous_nouns.txt")),
         document_nouns=documents,
         outlet_nouns=frozenset(fold(w) for w in _lines("outlet_nouns.txt")),
+        non_press_modifiers=frozenset(fold(w) for w in _lines("non_press_modifiers.txt")),
         outlets=outlets,
         outlet_spellings=frozenset(n.strip() for line in _lines("outlets.txt") for n in line.split("|")),
         boilerplate=boilerplate,

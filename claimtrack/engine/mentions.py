@@ -236,7 +236,8 @@ class Resolver(IssuerRules):
                 return replace(self.last_issuer, mention=mention, span=span, resolved="issuer")
         if outlets and head_word not in lex.titles:
             return Source(outlets[0][2], "outlet", mention, span)
-        if head_word in lex.outlet_nouns:
+        press = not any(fold(t.text) in lex.non_press_modifiers for t in toks[head + 1 : b])  # no "agence de notation"
+        if head_word in lex.outlet_nouns and press:
             named = [r for r in runs if r[0] > head]
             name = span_text(self.text, sent, *named[0]) if named else None
             if name is None and b - a <= 2 and fold(toks[a].text) in ("le", "la", "l'", "ce", "cette", "cet"):

@@ -57,16 +57,20 @@ def context_outlets(text: str) -> frozenset[str]:
     noun, as a web domain (ABCNews.com), or as an English "The …" title (The Orlando Sentinel).
     Later bare mentions of the same names are outlets too."""
     found: set[str] = set()
+    lex = load()
     for match in _outlet_noun_context().finditer(text):
         name = match.group(1)
+        modifiers = re.findall(r"\w+", text[match.start(0):match.start(1)])[1:]
+        if any(fold(word) in lex.non_press_modifiers for word in modifiers):
+            continue  # "l'agence de notation Moody's": a body, not an outlet
         if name[:1].isupper() and match.group(0)[:1].islower():
             found.add(_trim_name(name))
     found.update(m.group(1) for m in _DOMAIN.finditer(text))
     found.update(_trim_name(m.group(1)) for m in _ENGLISH_TITLE.finditer(text))
     found.update(_trim_name(m.group(1)) for m in _PUBLISHED_IN.finditer(text))
-    lex = load()
+    # a social network ("publié sur Telegram") carries the speaker's own post: no outlet relays it
     return frozenset(n for n in found if len(n) >= 2 and fold(n) not in lex.titles and fold(n) not in lex.pronouns
-                     and fold(n) not in _NOT_OUTLET_NAMES)
+                     and fold(n) not in _NOT_OUTLET_NAMES and fold(n) not in lex.platforms)
 
 
 def _trim_name(name: str) -> str:

@@ -60,7 +60,8 @@ def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool
     start = _skip_adverbials(toks, end)  # where an inverted subject would begin
     follows = _subject_follows(toks, v, start) or quoted_name_after(toks, v, start) is not None
     comma_before = a > 0 and toks[a - 1].text == ","
-    inverted_after_comma = follows and comma_before and _inverted_np_closes(text, sent, start)
+    inverted_after_comma = follows and comma_before and (
+        _inverted_np_closes(text, sent, start) or _inverted_np_closes(text, sent, start, enclosed=True))
     has_subject_before = any(
         t.head == v and t.deprel.startswith("nsubj") and t.i < a
         and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
@@ -84,7 +85,7 @@ def subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, clitic
     if incise:
         end = _skip_adverbials(toks, end)  # ", a assuré vendredi son fils", ", a précisé hier soir le maire"
     if incise and _subject_follows(toks, v, end):
-        return (end, extend_np(text, sent, end)), "incise"
+        return (end, _before_setting(sent, end, extend_np(text, sent, end))), "incise"
     quoted = quoted_name_after(toks, v, end) if incise else None
     if quoted:  # '"Achète TT", écrit "Fedorenkov"': a user's handle, in quotation marks
         return quoted, "incise"
@@ -132,9 +133,42 @@ def _inverted_np_closes(text: str, sent: ParsedSentence, start: int, enclosed: b
         return False
     end = extend_np(text, sent, start)
     if enclosed:
+        end = _past_adjuncts(toks, end)
         return end < len(toks) - 1 and toks[end].text == ","
     return end >= len(toks) or toks[end].text in (",", ".", "!", "?", ";", "…", *CLOSING_QUOTES) \
         or toks[end].upos == "PUNCT"
+
+
+_ADJUNCT_WORDS = 8
+_SETTING_PREPOSITIONS = frozenset("à au aux sur dans lors sous pendant devant auprès".split())
+_SETTING_NOUNS = frozenset("couvert anonymat interview entretien entrevue conférence communiqué micro antenne "
+                           "plateau ondes colonnes".split())
+
+
+def _before_setting(sent: ParsedSentence, a: int, b: int) -> int:
+    """Where an inverted subject ends before the setting of its words (", a dit un amiral à la
+    radio,", ", a affirmé un marin sous couvert d'anonymat,"): the outlet spoken to is a via and
+    the rest no part of the speaker."""
+    lex = load()
+    toks = sent.tokens
+    for i in range(a + 1, b):
+        if fold(toks[i].text) in _SETTING_PREPOSITIONS and any(
+                fold(t.text) in _SETTING_NOUNS or fold(t.text) in lex.outlet_nouns or fold(t.text) in lex.platforms
+                for t in toks[i + 1 : min(b, i + 4)]):
+            return i
+    return b
+
+
+def _past_adjuncts(toks: tuple[Token, ...], end: int) -> int:
+    """The comma after the prepositional adjuncts that follow an inverted subject (", a affirmé un
+    officier sous couvert d'anonymat, …", ", a dit le maire à la radio, …"), or `end` when
+    something else (a verb, a clause) follows it."""
+    if end >= len(toks) or toks[end].upos != "ADP":
+        return end
+    j = end
+    while j < len(toks) and j - end < _ADJUNCT_WORDS and toks[j].upos in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM"):
+        j += 1
+    return j if j < len(toks) and toks[j].text == "," else end
 
 
 def _skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
@@ -148,9 +182,30 @@ def _skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
         elif fold(toks[i].text) == "en" and i + 1 < len(toks) and toks[i + 1].upos == "NOUN" \
                 and not toks[i + 1].text[:1].isupper():
             i += 2  # "en téléconférence", "en conférence"
+        elif _dated_phrase(toks, i, time_words):
+            i = _dated_phrase(toks, i, time_words)
         else:
             break
     return i
+
+
+_DEICTIC = frozenset("ce cet cette".split())
+_RELATIVE_DATES = frozenset("prochain prochaine prochains prochaines dernier dernière derniers dernières passé passée "
+                            "passés passées suivant suivante précédent précédente même".split())
+
+
+def _dated_phrase(toks: tuple[Token, ...], i: int, time_words: frozenset[str]) -> int:
+    """End of a determiner and a time noun that date the verb, not name its subject ("ce matin",
+    "la semaine prochaine", "le mois dernier"), or 0: "a déclaré ce matin le ministre", and ",
+    reprendront la semaine prochaine" has no inverted subject at all."""
+    if i + 1 >= len(toks) or toks[i].upos != "DET" or fold(toks[i + 1].text) not in time_words \
+            or toks[i + 1].upos != "NOUN":
+        return 0
+    if fold(toks[i].text) in _DEICTIC:
+        return i + 2
+    if i + 2 < len(toks) and fold(toks[i + 2].text) in _RELATIVE_DATES:
+        return i + 3
+    return 0
 
 
 def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
@@ -314,8 +369,10 @@ def _antecedent(sent: ParsedSentence, relative: int) -> tuple[int, int] | None:
     if j < 0 or (toks[j].upos not in ("NOUN", "PROPN", "ADJ") and not (toks[j].ent and toks[j].text[:1].isupper())):
         return None  # (a name the tagger read as something else still has its entity: "Obama/PRON")
     a = j
-    while a > 0 and (toks[a - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM") or toks[a - 1].text == "-"):
-        a -= 1
+    while a > 0 and (toks[a - 1].upos in ("NOUN", "PROPN", "ADJ", "NUM") or toks[a - 1].text == "-"
+                     or (toks[a - 1].text[:1].isupper() and toks[a].text[:1].isupper()
+                         and toks[a - 1].upos not in ("DET", "ADP", "PUNCT", "PRON"))):
+        a -= 1  # a capitalised word before a capitalised one is the same name ("New York Times", New/X)
     if a > 0 and (toks[a - 1].upos == "DET" or fold(toks[a - 1].text) in ("du", "des", "au", "aux")):
         a -= 1
     return (a, j + 1)

@@ -230,6 +230,8 @@ def hypothetical(toks: tuple[Token, ...], v: int, a: int) -> bool:
     before = {fold(t.text) for t in toks[max(0, a - 4) : a]}
     if marks & {"si", "s'"} or (before & {"si", "s'"} and not marks):
         return True
+    if not marks and a > 0 and toks[a - 1].text == "," and toks[v].feat("VerbForm") != "Inf":
+        return False  # "Il faut, écrit X, taxer …": an incise the parser hung on "faut", not its complement
     governor = toks[toks[v].head]
     return toks[v].head != v and toks[v].deprel in ("ccomp", "xcomp") and fold(governor.lemma) in load().irrealis
 
@@ -264,8 +266,9 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
     if ((fold(toks[k].lemma) == "avoir" and toks[k].feat("VerbForm") == "Fin") or (k < v and _is_aux(toks[k]))) \
             and toks[v].upos in ("ADJ", "X"):
         return True  # "a prétendu que", "a tweeté": a participle after its auxiliary, tagged as an adjective or unknown
-    if toks[v - 1].upos == "PROPN":
-        return fold(follows.text) in (":", "que", "qu'") or follows.upos == "DET"
+    if toks[v - 1].upos == "PROPN":  # "Berlin juge « inacceptables » les propos": an attribute may come first
+        return fold(follows.text) in (":", "que", "qu'") or follows.upos in ("DET", "ADJ") \
+            or follows.text in ("«", '"', "“")
     # "l'étude note que": a subject noun with its determiner, then the verb and its clause
     return toks[v - 1].upos == "NOUN" and v >= 2 and toks[v - 2].upos == "DET" \
         and fold(follows.text) in (":", "que", "qu'")
