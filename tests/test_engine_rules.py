@@ -1032,6 +1032,31 @@ NON_PRESS_BODY_CASES = [
     ("L'agence Reuters a annoncé le report du lancement.", "Reuters", "outlet"),
 ]
 
+# speech acts of the lexicon's newer classes, with their frames; multiword cues whose participle
+# the tagger reads as an adjective, or whose verb of motion takes être in the active
+SPEECH_ACT_CASES = [
+    ("Sur son blog, le juriste Marc Henry ironise sur la réforme des retraites.", "Marc Henry", "named"),
+    ("La sénatrice Anne Duval s'est élevée contre la fermeture de la maternité.", "Anne Duval", "named"),
+    ("Le maire Paul Roy est monté au créneau pour défendre le projet.", "Paul Roy", "named"),
+    ("La ministre Anne Duval a minimisé la portée de la grève.", "Anne Duval", "named"),
+    ("« Nous verrons bien », sourit le maire Paul Roy.", "Paul Roy", "named"),
+    # the same verbs in another sense report nothing
+    ("Les loyers se sont élevés de 4 % en un an.", None, "editorial"),
+    ("La grève a continué de paralyser les transports.", None, "editorial"),
+    ("Le conseil a adopté un plan prévoyant la fermeture de deux écoles.", None, "editorial"),
+]
+
+# a noun the tagger gives a reporting verb's form, between an insertion's comma and "que"
+VERB_READ_AS_NOUN_CASES = [
+    ("L'ancien préfet, aujourd'hui retraité, juge que la réforme échouera.", "ancien préfet", "unnamed"),
+]
+
+# "selon le quotidien madrilène": a definite outlet noun with adjectives only is the outlet named last
+DESCRIBED_OUTLET_CASES = [
+    ("Le quotidien La Razón a publié une enquête.\nSelon le quotidien madrilène, le ministre va démissionner.",
+     "La Razón", "outlet"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1062,6 +1087,9 @@ RULE_TABLES = {
     "an attribute before its object makes a judgement": ATTRIBUTE_FIRST_CASES,
     "a document's issuer apposed to it": APPOSED_ISSUER_CASES,
     "a body qualified as no press is no outlet": NON_PRESS_BODY_CASES,
+    "speech acts and their frames": SPEECH_ACT_CASES,
+    "a verb read as a noun before its que-clause": VERB_READ_AS_NOUN_CASES,
+    "an outlet described after its name": DESCRIBED_OUTLET_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 
@@ -1146,11 +1174,13 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
      ("Financial Times",)),
     # a social network is where the speaker posted, no relay, even "publié sur" it
     ("Le Hezbollah a revendiqué le tir dans un message publié sur Telegram.", "Hezbollah", "named", ()),
+    # a state body of the institution lexicon speaks for itself
+    ("D'après la protection civile, la crue a fait trois victimes.", "protection civile", "named", ()),
     # an inverted subject ends before where it spoke; an outlet met there is a via
     ("La flotte, a dit un amiral à la radio, manque de carburant.", "un amiral", "unnamed", ("la radio",)),
     # a definite outlet noun is the outlet the article named last
     ("Der Spiegel a interrogé le maire Paul Roy.\n« Nous tiendrons », a déclaré M. Roy à l'hebdomadaire allemand.",
      "Paul Roy", "named", ("Der Spiegel",)),
-], ids=["outlet cites", "relative cites", "platform", "spoken to a radio", "the weekly named before"])
+], ids=["outlet cites", "relative cites", "platform", "institution", "spoken to a radio", "the weekly named before"])
 def test_relays_named_inside_the_sentence(analyzer, text, speaker, speaker_type, via):
     _check(analyzer, "Le texte est long.\n" + text, speaker, speaker_type, via=via)

@@ -99,6 +99,8 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     if first_or_second_person(toks, v):
         return None  # "Rappelons que …", "nous pensons que": the article's own voice
     if (form == "Part" and tok.feat("Tense") == "Pres" and not stance) or gerund(toks, v):
+        if frame in ("clause", "que") and not has_clause_frame(toks, end, quotes, frame == "clause"):
+            return None  # "une loi prévoyant l'expulsion": no report without the clause the verb needs
         return _participle_cue(text, sent, v, a, end)
     if not stance and _is_passive(toks, v, a, form):
         return _passive_cue(text, sent, v, a, end)
@@ -286,11 +288,15 @@ def _participle_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -
     return Cue(v, (a, end), span, "participle", sent.depth(v) + 2)
 
 
+_ETRE_VERBS = frozenset("monter descendre venir revenir partir sortir entrer rentrer rester tomber aller arriver "
+                        "intervenir parvenir".split())
+
+
 def _is_passive(toks: tuple[Token, ...], v: int, a: int, form: str | None) -> bool:
     """"ont été revendiquées": être as a passive auxiliary, not the compound past of a
     pronominal verb ("s'est félicité")."""
-    if form != "Part":
-        return False
+    if form != "Part" or verb_lemma(toks[v]) in _ETRE_VERBS:
+        return False  # "est monté au créneau": a verb of motion takes être in the active
     reflexive = any(fold(x.text) in ("se", "s'") for x in toks[a:v])
     return any(t.deprel == "aux:pass" or (fold(t.lemma) == "être" and t.head == v and not reflexive)
                for t in toks[a:v])

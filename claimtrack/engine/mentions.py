@@ -240,8 +240,9 @@ class Resolver(IssuerRules):
         if head_word in lex.outlet_nouns and press:
             named = [r for r in runs if r[0] > head]
             name = span_text(self.text, sent, *named[0]) if named else None
-            if name is None and b - a <= 2 and fold(toks[a].text) in ("le", "la", "l'", "ce", "cette", "cet"):
-                # "selon le quotidien": the outlet the article named last
+            described = b - a <= 2 or all(t.upos == "ADJ" and not t.text[:1].isupper() for t in toks[head + 1 : b])
+            if name is None and described and fold(toks[a].text) in ("le", "la", "l'", "ce", "cette", "cet"):
+                # "selon le quotidien (madrilène)": the outlet the article named last
                 earlier = find_outlets(self.text[max(0, span[0] - VARIATION_REACH):span[0]], self.outlets)
                 name = earlier[-1][2] if earlier else None
             return Source(name or mention, "outlet", mention, span)

@@ -91,9 +91,9 @@ def clitic_after(toks: tuple[Token, ...], a: int, v: int) -> tuple[int, int] | N
 
 def _multiword(toks: tuple[Token, ...], v: int) -> int | None:
     """End of a multiword cue starting at verb v ("fait état de", "met en garde"), if any."""
-    lemma = fold(toks[v].lemma)
+    lemmas = {fold(toks[v].lemma), verb_lemma(toks[v])}  # "élevé/ADJ" is still élever's participle
     for first, rest in load().multiword:
-        if first != lemma:
+        if first not in lemmas:
             continue
         j = v + 1
         while j < len(toks) and toks[j].upos == "ADV":
@@ -155,10 +155,12 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
         return None, None
     if _stance_predicate(toks, v):
         return "stance", None
-    if tok.upos in ("NOUN", "ADJ", "ADV", "X") and not _verb_position(toks, v) and not gerund(toks, v):
+    multi_end = _multiword(toks, v)
+    after_aux = v > 0 and _is_aux(toks[v - 1])  # "s'est élevé/ADJ contre": a participle in a multiword cue
+    if tok.upos in ("NOUN", "ADJ", "ADV", "X") and not _verb_position(toks, v) and not gerund(toks, v) \
+            and not (multi_end is not None and after_aux):
         return None, None
     lemma = verb_lemma(tok)
-    multi_end = _multiword(toks, v)
     frame = lex.verb_frames.get(lemma)
     if reflexive(toks, v):
         # a pronominal verb is a verb of its own: "s'inquiéter" reports, "se trouver" does not
@@ -266,6 +268,8 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
     if ((fold(toks[k].lemma) == "avoir" and toks[k].feat("VerbForm") == "Fin") or (k < v and _is_aux(toks[k]))) \
             and toks[v].upos in ("ADJ", "X"):
         return True  # "a prétendu que", "a tweeté": a participle after its auxiliary, tagged as an adjective or unknown
+    if toks[v - 1].text == "," and fold(follows.text) in ("que", "qu'") and follows.upos == "SCONJ":
+        return True  # "L'ancien chef, aujourd'hui consultant, juge que": a conjunction's clause needs a verb
     if toks[v - 1].upos == "PROPN":  # "Berlin juge « inacceptables » les propos": an attribute may come first
         return fold(follows.text) in (":", "que", "qu'") or follows.upos in ("DET", "ADJ") \
             or follows.text in ("«", '"', "“")
