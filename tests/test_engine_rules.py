@@ -1057,6 +1057,30 @@ DESCRIBED_OUTLET_CASES = [
      "La Razón", "outlet"),
 ]
 
+# a clause whose colon opens a quotation: its subject says it; a quoted list of things is no one's words
+CLAUSE_COLON_CASES = [
+    ("Le maire Paul Roy a été ferme : « Nous ne rouvrirons pas l'usine. »", "Paul Roy", "named"),
+    ("Le syndicat a une seule exigence : « Les salaires doivent augmenter. »", "syndicat", "named"),
+    ("La ville a deux visages : « le port et la vieille ville ».", None, "editorial"),
+    ("Le maire Paul Roy n'a pas été clair : « Nous verrons bien. »", None, "editorial"),
+]
+
+# a quotation with no cue of its own, right after the sentence that brings a person in
+INTRODUCED_QUOTATION_CASES = [
+    ("Marc Aubry, 52 ans, est pêcheur à Sète.\n« Je n'ai jamais vu la mer aussi chaude. »", "Marc Aubry", "named"),
+    ("La ministre Anne Duval a visité le chantier mardi.\n« Les travaux avancent bien et nous tiendrons les délais. »",
+     "Anne Duval", "named"),
+    ("Le port a fermé mardi.\n« Les travaux avancent bien et nous tiendrons les délais. »", None, "editorial"),
+]
+
+# "ils" after a plural subject that could speak, when no one spoke since
+PLURAL_SUBJECT_CASES = [
+    ("Les chercheurs de l'Inserm ont publié leurs travaux.\nIls estiment que le vaccin protège.",
+     "les chercheurs de l'Inserm", "unnamed"),
+    ("Les syndicats ont dénoncé la réforme.\nLes infirmières ont manifesté mardi.\nElles réclament des renforts.",
+     "les infirmières", "unnamed"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1090,6 +1114,9 @@ RULE_TABLES = {
     "speech acts and their frames": SPEECH_ACT_CASES,
     "a verb read as a noun before its que-clause": VERB_READ_AS_NOUN_CASES,
     "an outlet described after its name": DESCRIBED_OUTLET_CASES,
+    "a clause before a colon and a quotation": CLAUSE_COLON_CASES,
+    "a quotation after the sentence that brings its speaker in": INTRODUCED_QUOTATION_CASES,
+    "a plural pronoun after a plural subject": PLURAL_SUBJECT_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

@@ -82,6 +82,8 @@ def attribute_document(
         previous = results[-1] if results else None
         if attribution.source:
             resolver.remember(attribution.source)
+        else:
+            resolver.note_subject(sent)
         resolver.note_documents(sent)
         if previous and previous.source and previous.source.speaker == UNSPECIFIED:
             named_later = _report_issuer(sent, resolver)
@@ -92,6 +94,7 @@ def attribute_document(
     _carry_relays(results)  # an interview's via, which tells the continuation rules it is relayed
     spread_continuations(text, sentences, results, written_in_first_person(text, sentences, kinds, index))
     _spread_quoted_neighbours(text, sentences, results, paragraphs)
+    _spread_introduced_quotations(text, sentences, results, quotes, registry)
     _spread_partial_quotations(text, sentences, results, index, registry)
     _spread_repeated_quotations(text, sentences, results, index)
     _spread_backward_references(text, sentences, kinds, results)
@@ -301,6 +304,8 @@ def _named_subject(text: str, sent: ParsedSentence, registry: Registry) -> Sourc
     toks = sent.tokens
     root = next((t for t in toks if t.head == t.i), None)
     subject = next((t for t in toks if root and t.head == root.i and t.deprel == "nsubj"), None)
+    if subject is None and root is not None and root.ent == "PER":
+        subject = root  # "Paul Roy, 45 ans, est agriculteur": the parser made the name the root
     if subject is None:
         return None
     person = [t for t in toks if t.ent == "PER" and sent.dominates(subject.i, t.i)]
@@ -374,6 +379,46 @@ def _spread_quotations(text: str, sentences: list[ParsedSentence], results: list
             elif current is not None and current is owner:
                 current.mode = "direct"
                 current.quote_span = (quote.start, quote.end)
+
+def _spread_introduced_quotations(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
+                                  quotes: list[Quote], registry: Registry) -> None:
+    """A quotation still without a speaker, standing as sentences of its own right after a
+    sentence: the person that sentence brought in says it (news bring a person in, then quote them)."""
+    ends = [s.end for s in sentences]
+    for quote in quotes:
+        first = bisect.bisect_right(ends, quote.start)
+        if first == 0 or first >= len(sentences) or results[first - 1] is None:
+            continue
+        members = [i for i in range(first, len(sentences)) if sentences[i].start < quote.end]
+        if not members or any(results[i] is None or results[i].source is not None for i in members):
+            continue
+        if not _starts_with_quote(text, sentences[first], quote) or not _whole_sentences(text, sentences, members,
+                                                                                         quote):
+            continue
+        owner = _introducer(text, sentences[first - 1], results[first - 1], registry)
+        if owner is None:
+            continue
+        for i in members:
+            results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, (quote.start, quote.end),
+                                     owner.evidence)
+
+
+def _whole_sentences(text: str, sentences: list[ParsedSentence], members: list[int], quote: Quote) -> bool:
+    """A quotation standing as sentences of its own: nothing but the quotation from the start of
+    its first sentence to the end of its last."""
+    tail = text[quote.end : sentences[members[-1]].end]
+    return quote.words(text) >= MIN_QUOTE_WORDS and not any(ch.isalpha() for ch in tail)
+
+
+def _introducer(text: str, sent: ParsedSentence, previous: Attribution, registry: Registry) -> Attribution | None:
+    """Who a quotation with no cue of its own belongs to, right after the sentence that brings
+    them in ("Paul Roy, 45 ans, est agriculteur dans le Gers. « Je n'ai jamais vu … »"): that
+    sentence's source, or the person its main clause has as subject."""
+    source = previous.source or _named_subject(text, sent, registry)
+    if source is None:
+        return None
+    return Attribution(source, "direct", previous.cue, previous.cue_span, None, f"introduced/{source.type}")
+
 
 def _incise_inside(text: str, cue_span: tuple[int, int], quote: Quote) -> bool:
     return quote.start < cue_span[0] and cue_span[1] < quote.end

@@ -10,7 +10,8 @@ from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.parsed import ParsedSentence
 from claimtrack.engine.phrases import extend_np
 from claimtrack.engine.quotes import Quote
-from claimtrack.engine.verbgroup import RELATIVE
+from claimtrack.engine.subjects import preposed_subject
+from claimtrack.engine.verbgroup import RELATIVE, aux_chain, first_or_second_person, negated
 
 
 def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]:
@@ -58,12 +59,33 @@ def colon_quote_cue(text: str, sent: ParsedSentence) -> Cue | None:
         start += 1
     words = {fold(t.text) for t in toks[start:colon]}
     if extend_np(text, sent, start) < colon:
-        return None
+        return None if first_person else _clause_before_colon(text, sent, colon)
     if not (any(t.upos == "PROPN" for t in toks[start:colon]) or words & lex.titles):
         return None
     if first_person and sum(t.text[:1].isupper() for t in toks[start:colon]) < 2:
         return None  # "Bilan : nous …" is a heading; a person's full name is a speaker
     return Cue(colon, (colon, colon + 1), (0, colon), "colon", 0)
+
+
+def _clause_before_colon(text: str, sent: ParsedSentence, colon: int) -> Cue | None:
+    """"Le ministre a été clair : « … »", "Les manifestants avaient un seul mot d'ordre : « … »":
+    a clause whose subject introduces the quotation its colon opens; that subject speaks."""
+    toks = sent.tokens
+    verbs = [t.i for t in toks[:colon] if t.upos in ("VERB", "AUX", "ADJ", "NOUN") and any(
+        d.head == t.i and d.deprel.startswith("nsubj") and d.i < t.i for d in toks[:colon])]
+    if not verbs:
+        return None
+    v = verbs[-1]
+    a = aux_chain(toks, v)
+    if first_or_second_person(toks, v) or negated(toks, a, v) or any(t.text in ("«", '"', "“") for t in toks[:colon]):
+        return None
+    # words someone says: a sentence with its verb ("« le jour et la nuit »" only names things)
+    if not any(t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin" for t in toks[colon + 1 :]):
+        return None
+    subject = preposed_subject(text, sent, v, a)
+    if subject is None or subject[0] >= subject[1]:
+        return None
+    return Cue(colon, (colon, colon + 1), subject, "colon", 0)
 
 
 def _pour_framing(text: str, sent: ParsedSentence) -> Cue | None:

@@ -40,6 +40,8 @@ from claimtrack.engine.outlets import context_outlets, find_outlets
 from claimtrack.engine.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.phrases import head_index
 from claimtrack.engine.sources import VARIATION_REACH, Source
+from claimtrack.engine.subjects import preposed_subject
+from claimtrack.engine.verbgroup import aux_chain
 
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres beaucoup "
                        "nombre ceux celles celui celle".split())
@@ -78,6 +80,21 @@ class Resolver(IssuerRules):
         self.issuers: dict[str, Source] = {}  # document noun -> the issuer last named for such a document
         self.unissued: dict[str, int] = {}  # document noun -> where a document with no issuer was introduced
         self.institutions: dict[str, str] = {}
+        self.plural_subject: Source | None = None  # the last plural subject that could speak, cue or not
+
+    def note_subject(self, sent: ParsedSentence) -> None:
+        """The plural subject of a sentence without a cue ("Les experts de l'OMS ont publié leur
+        rapport"): what a later "ils" stands for, if no one spoke since."""
+        toks = sent.tokens
+        root = next((t.i for t in toks if t.head == t.i), None)
+        subject = next((t for t in toks if root is not None and t.head == root and t.deprel.startswith("nsubj")
+                        and t.i < root and t.upos in ("NOUN", "PROPN") and t.feat("Number") == "Plur"), None)
+        if subject is None:
+            return
+        span = preposed_subject(self.text, sent, root, aux_chain(toks, root))
+        source = self.classify(sent, *span) if span and span[0] < span[1] else None
+        if source is not None and source.type in ("named", "unnamed") and not source.resolved:
+            self.plural_subject = replace(source, plural=True)
 
     def remember(self, source: Source) -> None:
         if source.type in ("named", "unnamed") and source.speaker != "on":
@@ -141,6 +158,11 @@ class Resolver(IssuerRules):
                 if antecedent is None or name != antecedent.speaker:
                     # "Jim Bruce est né … Il a déclaré": the person named as subject since the last speaker
                     return Source(name, "named", mention, span, resolved="subject")
+            noted = self.plural_subject if plural else None
+            if noted and noted.span[1] <= span[0] and span[0] - noted.span[1] <= VARIATION_REACH and (
+                    antecedent is None or noted.span[0] > antecedent.span[0]):
+                # "Les experts de l'OMS ont publié leur rapport. Ils estiment …": the subject since the last speaker
+                return replace(noted, mention=mention, span=span, resolved="subject")
             if antecedent:
                 return replace(antecedent, mention=mention, span=span, resolved="pronoun")
             if not plural:  # "J'ai rencontré le maire Paul Roy. Il m'a dit …": the person named last, as object too
