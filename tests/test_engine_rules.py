@@ -1081,6 +1081,19 @@ PLURAL_SUBJECT_CASES = [
      "les infirmières", "unnamed"),
 ]
 
+# inverted subjects behind an object clitic or detached adjectives; the main clause's cue over a
+# relative clause's; "selon ce qu'a dit X"; what was read in a publication
+INVERSION_AND_FRAMING_CASES = [
+    ("Comme le rapporte La Stampa, le gouvernement prépare un remaniement.", "La Stampa", "outlet"),
+    ("« Tout est perdu », soupire, las et amer, un ancien ministre.", "un ancien ministre", "unnamed"),
+    ("Mme Duval, dont les propos ont été rapportés par la RTBF, a dénoncé une « trahison ».", "Duval", "named"),
+    ("Selon ce qu'a expliqué le préfet à la radio, la route rouvrira lundi.", "préfet", "unnamed"),
+    ("Selon ce que le maire Paul Roy a dit, la route rouvrira lundi.", "Paul Roy", "named"),
+    ("J'ai lu dans Libération que la route rouvrirait lundi.", "Libération", "outlet"),
+    ("J'ai lu dans ses yeux une immense fatigue.", None, "editorial"),
+    ("On pouvait lire dans le Parisien que la route rouvrirait lundi.", "Le Parisien", "outlet"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1117,6 +1130,7 @@ RULE_TABLES = {
     "a clause before a colon and a quotation": CLAUSE_COLON_CASES,
     "a quotation after the sentence that brings its speaker in": INTRODUCED_QUOTATION_CASES,
     "a plural pronoun after a plural subject": PLURAL_SUBJECT_CASES,
+    "inversions and framings around the verb": INVERSION_AND_FRAMING_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 
@@ -1201,6 +1215,9 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
      ("Financial Times",)),
     # a social network is where the speaker posted, no relay, even "publié sur" it
     ("Le Hezbollah a revendiqué le tir dans un message publié sur Telegram.", "Hezbollah", "named", ()),
+    # a column or an article in an outlet: the outlet relays its writer
+    ("Le député Paul Roy a affirmé dans sa tribune du Guardian que la loi passerait.", "Paul Roy", "named",
+     ("The Guardian",)),
     # a state body of the institution lexicon speaks for itself
     ("D'après la protection civile, la crue a fait trois victimes.", "protection civile", "named", ()),
     # an inverted subject ends before where it spoke; an outlet met there is a via
@@ -1208,6 +1225,7 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
     # a definite outlet noun is the outlet the article named last
     ("Der Spiegel a interrogé le maire Paul Roy.\n« Nous tiendrons », a déclaré M. Roy à l'hebdomadaire allemand.",
      "Paul Roy", "named", ("Der Spiegel",)),
-], ids=["outlet cites", "relative cites", "platform", "institution", "spoken to a radio", "the weekly named before"])
+], ids=["outlet cites", "relative cites", "platform", "column", "institution", "spoken to a radio",
+        "the weekly named before"])
 def test_relays_named_inside_the_sentence(analyzer, text, speaker, speaker_type, via):
     _check(analyzer, "Le texte est long.\n" + text, speaker, speaker_type, via=via)

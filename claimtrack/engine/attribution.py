@@ -16,7 +16,7 @@ from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.mentions import Resolver
 from claimtrack.engine.names import PARTICLES, Registry, name_runs
 from claimtrack.engine.outlets import find_outlets
-from claimtrack.engine.parsed import ParsedSentence, span_text
+from claimtrack.engine.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.phrases import extend_np
 from claimtrack.engine.quotes import Quote
 from claimtrack.engine.sources import VARIATION_REACH, Source
@@ -26,9 +26,11 @@ MIN_QUOTE_WORDS = 4
 # "interrogé par"), in ("dans Le Monde", "dans une interview au Figaro"), framing ("selon CNN"),
 # or apposed to its kind ("la télévision d'État, TV Péru")
 _RELAY_POSITION = re.compile(
-    r"(?:\b(?:à|au|aux|sur|par|selon|d['’]après|dans|auprès\s+d[eu']|citant)\s+(?:(?:l['’]|le|la|les|une?)\s*)?"
+    r"(?:\b(?:à|au|aux|sur|par|selon|d['’]après|dans|auprès\s+d[eu']|citant)\s+"
+    r"(?:(?:l['’]|le|la|les|une?|sa|son|ses|leur|leurs)\s*)?"
     r"(?:(?:interview|entretien|émission|antenne|ondes|site|compte|page|colonnes|plateau|édition|journal|quotidien"
-    r"|chaîne|radio|télévision|magazine|hebdomadaire|agence)\s+(?:accordée?\s+(?:à|au)\s+|de\s+|d['’]|du\s+)?"
+    r"|chaîne|radio|télévision|magazine|hebdomadaire|agence|chronique|tribune|billet|éditorial|article|blog)\s+"
+    r"(?:accordée?\s+(?:à|au)\s+|de\s+|d['’]|du\s+)?"
     r"(?:(?:l['’]|le|la)\s*)?)?|,\s*|^\s*)$", re.IGNORECASE)
 UNSPECIFIED = "source non précisée"
 
@@ -47,16 +49,30 @@ class Attribution:
     interview: tuple[str, tuple[str, ...]] | None = None
 
 
-def _pick(cues: list[Cue]) -> Cue | None:
+def _pick(cues: list[Cue], sent: ParsedSentence | None = None) -> Cue | None:
     """The outermost report: the shallowest cue, except that an incise closing the sentence
     frames everything before it ("Les chirurgiens ont dit qu'ils étaient outrés, a déclaré M.
     Camus": M. Camus)."""
     if not cues:
         return None
+    if sent is not None:  # "Mme X, dont les propos ont été rapportés par Y, a dénoncé …": the main clause's cue
+        cues = [c for c in cues if not _in_relative_clause(sent.tokens, c.words[0])] or cues
     last = max(cues, key=lambda c: c.anchor)
     if last.kind == "incise" and len(cues) > 1 and all(c.words[1] <= last.words[0] for c in cues if c is not last):
         return last
     return min(cues, key=lambda c: (c.depth, c.anchor))
+
+
+def _in_relative_clause(toks: tuple[Token, ...], a: int) -> bool:
+    """A verb group inside a relative clause set off by a comma (", dont les propos ont été
+    rapportés par …,", ", qui a déclaré …,"): it describes a mention, it is not the sentence's report."""
+    for j in range(a - 1, max(-1, a - 8), -1):
+        if toks[j].text in (",", ";", ":", "«", "»", '"'):
+            return False
+        if fold(toks[j].text) in ("dont", "lequel", "laquelle", "lesquels", "lesquelles") and j > 0 \
+                and toks[j - 1].text == ",":
+            return True
+    return False
 
 
 def _cue_text(text: str, sent: ParsedSentence, cue: Cue) -> tuple[str, tuple[int, int]]:
@@ -220,7 +236,7 @@ def _written_out(source: Source) -> bool:
 
 
 def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], resolver: Resolver) -> Attribution:
-    verb = _pick(verb_cues(text, sent, quotes)) or colon_quote_cue(text, sent)
+    verb = _pick(verb_cues(text, sent, quotes), sent) or colon_quote_cue(text, sent)
     framing = _pick(framing_cues(text, sent, quotes))
     chosen, source = None, None
     if verb and verb.kind == "impersonal":

@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from claimtrack.engine.cues import Cue, inside
 from claimtrack.engine.lexicons import fold, load
-from claimtrack.engine.parsed import ParsedSentence
+from claimtrack.engine.parsed import ParsedSentence, Token
 from claimtrack.engine.phrases import extend_np
 from claimtrack.engine.quotes import Quote
-from claimtrack.engine.subjects import preposed_subject
+from claimtrack.engine.subjects import before_setting, preposed_subject
 from claimtrack.engine.verbgroup import RELATIVE, aux_chain, first_or_second_person, negated
 
 
@@ -33,11 +33,27 @@ def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[C
                 if j < len(toks) and (words[j] in RELATIVE or words[j] in ("nos", "notre")):
                     break  # "selon laquelle"; "selon nos informations": the article's own reporting
                 start = j - 1 if phrase[-1] == "source" else j  # "de source diplomatique": "source diplomatique"
-                b = extend_np(text, sent, start)
+                said = _what_was_said(toks, words, start)
+                b = extend_np(text, sent, said)
+                if said != start:  # "d'après ce qu'a expliqué le ministre à la télévision"
+                    start, b = said, before_setting(sent, said, b)
                 if b > start:
                     cues.append(Cue(i, (i, j), (start, b), "framing", sent.depth(i)))
                 break
     return cues
+
+
+def _what_was_said(toks: tuple[Token, ...], words: list[str], j: int) -> int:
+    """Where the source of "selon ce qu'a expliqué le ministre", "d'après ce que rapporte Le Monde",
+    "selon ce que le ministre a dit" starts; j itself otherwise."""
+    if j + 2 >= len(toks) or words[j] != "ce" or words[j + 1] not in ("que", "qu'"):
+        return j
+    k = j + 2
+    clitic = ("l'", "le", "en", "y")  # "ce qu'en dit le ministre": only right before a verb
+    while k < len(toks) and not toks[k].text[:1].isupper() and (toks[k].upos in ("AUX", "VERB", "ADV") or (
+            words[k] in clitic and k + 1 < len(toks) and toks[k + 1].upos in ("AUX", "VERB"))):
+        k += 1
+    return k if k < len(toks) and (toks[k].upos in ("DET", "PROPN") or toks[k].text[:1].isupper()) else j
 
 
 FIRST_PERSON_OPENERS = frozenset("je j' nous moi mon ma mes notre nos".split())

@@ -101,7 +101,8 @@ def find_outlets(text: str, extra: frozenset[str] = frozenset()) -> list[tuple[i
     for match in _outlet_pattern().finditer(folded):
         start = match.start()
         original = text[start : match.end()]
-        article = re.match(r"(?:au|du|aux|des)\s+", original)
+        # "le Figaro" inside a sentence: the article in lower case, the name in capitals
+        article = re.match(r"(?:au|du|aux|des|le|la|les)\s+(?=[A-ZÀ-Ý])|(?:au|du|aux|des)\s+", original)
         if article:  # the contracted article is not part of the name
             start += article.end()
             original = original[article.end() :]

@@ -10,7 +10,7 @@ from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.names import name_runs
 from claimtrack.engine.parsed import ParsedSentence, Token
 from claimtrack.engine.phrases import extend_np, head_index, start_np
-from claimtrack.engine.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain, reflexive
+from claimtrack.engine.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain, detached_adjectives, reflexive
 
 SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
                                   "toutefois cependant néanmoins notamment ensuite enfin pourtant".split())
@@ -85,7 +85,7 @@ def subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, clitic
     if incise:
         end = _skip_adverbials(toks, end)  # ", a assuré vendredi son fils", ", a précisé hier soir le maire"
     if incise and _subject_follows(toks, v, end):
-        return (end, _before_setting(sent, end, extend_np(text, sent, end))), "incise"
+        return (end, before_setting(sent, end, extend_np(text, sent, end))), "incise"
     quoted = quoted_name_after(toks, v, end) if incise else None
     if quoted:  # '"Achète TT", écrit "Fedorenkov"': a user's handle, in quotation marks
         return quoted, "incise"
@@ -145,7 +145,7 @@ _SETTING_NOUNS = frozenset("couvert anonymat interview entretien entrevue confé
                            "plateau ondes colonnes".split())
 
 
-def _before_setting(sent: ParsedSentence, a: int, b: int) -> int:
+def before_setting(sent: ParsedSentence, a: int, b: int) -> int:
     """Where an inverted subject ends before the setting of its words (", a dit un amiral à la
     radio,", ", a affirmé un marin sous couvert d'anonymat,"): the outlet spoken to is a via and
     the rest no part of the speaker."""
@@ -184,6 +184,8 @@ def _skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
             i += 2  # "en téléconférence", "en conférence"
         elif _dated_phrase(toks, i, time_words):
             i = _dated_phrase(toks, i, time_words)
+        elif detached_adjectives(toks, i):
+            i = detached_adjectives(toks, i)
         else:
             break
     return i
@@ -215,6 +217,8 @@ def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
         return False
     nxt = toks[end]
     a = aux_chain(toks, v)
+    if a > 1 and fold(toks[a - 1].text) in ("le", "l'") and fold(toks[a - 2].text) == "comme":
+        a -= 1  # "Comme le rapporte Der Spiegel": the object clitic, tagged as an article
     before = toks[a - 1].text if a > 0 else ""
     if before != "," and before not in CLOSING_QUOTES and fold(before) != "comme":
         return False  # ", note un analyste", "», a annoncé le bureau", "comme l'a écrit Le Monde"

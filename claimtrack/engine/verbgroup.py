@@ -238,11 +238,23 @@ def hypothetical(toks: tuple[Token, ...], v: int, a: int) -> bool:
     return toks[v].head != v and toks[v].deprel in ("ccomp", "xcomp") and fold(governor.lemma) in load().irrealis
 
 
+def detached_adjectives(toks: tuple[Token, ...], i: int) -> int:
+    """End of adjectives set off by commas between an inverted verb and its subject ("», lâche,
+    amer, un ancien conseiller"), or 0."""
+    if i >= len(toks) or toks[i].text != ",":
+        return 0
+    j = i + 1
+    while j < len(toks) and (toks[j].upos == "ADJ" or (j > i + 1 and fold(toks[j].text) in ("et", "mais"))):
+        j += 1
+    return j + 1 if j > i + 1 and j + 1 < len(toks) and toks[j].text == "," else 0
+
+
 def incise_position(toks: tuple[Token, ...], v: int, after: int | None = None) -> bool:
     """A word right after a comma and before a determiner or a name: where the verb of an
     inverted speaker clause stands (", note un analyste", ", dit un comité d'experts"); with
     `after`, the verb group runs from v to after (", a expliqué Zemmal")."""
     after = v + 1 if after is None else after
+    after = detached_adjectives(toks, after) or after
     return (v >= 1 and toks[v - 1].text == "," and after < len(toks)
             and toks[after].upos in ("DET", "PROPN"))
 
