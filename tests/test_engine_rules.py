@@ -1094,6 +1094,15 @@ INVERSION_AND_FRAMING_CASES = [
     ("On pouvait lire dans le Parisien que la route rouvrirait lundi.", "Le Parisien", "outlet"),
 ]
 
+# a first name and a surname the entity recogniser leaves unlabelled, as a subject, are a person's:
+# a description later ("le sympathique gaillard") stands for them
+UNRECOGNISED_PERSON_CASES = [
+    ("Le Lyonnais d'origine malienne Oumarou Traoré a un parcours atypique.\n"
+     "L'athlète s'entraîne à Lyon depuis 2015.\n"
+     "« Cette victoire est la plus belle de ma carrière, a expliqué le sympathique gaillard. »",
+     "Oumarou Traoré", "named"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1131,6 +1140,7 @@ RULE_TABLES = {
     "a quotation after the sentence that brings its speaker in": INTRODUCED_QUOTATION_CASES,
     "a plural pronoun after a plural subject": PLURAL_SUBJECT_CASES,
     "inversions and framings around the verb": INVERSION_AND_FRAMING_CASES,
+    "a name the recogniser missed is a person's as a subject": UNRECOGNISED_PERSON_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

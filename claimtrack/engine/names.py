@@ -327,10 +327,11 @@ def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
             continue
         name = span_text(text, sent, a, b)
         role = _role_after(text, sent, b, lex) or _role_before(text, sent, a, lex)
-        registry.add(name, toks[a].start, role, human=introduced or any(t.ent == "PER" for t in toks[a:b]),
+        human = introduced or any(t.ent == "PER" for t in toks[a:b]) or _unrecognised_person(toks, a, b, lex)
+        registry.add(name, toks[a].start, role, human=human,
                      gender=_gender(text[max(0, toks[a].start - 12) : toks[a].start], role, lex))
         registry.mentions.append((toks[a].start, name))
-        if introduced or _is_subject(toks, a, b):
+        if introduced or _is_subject(toks, a, b, human):
             registry.subject_mentions.append((toks[a].start, name))
     group = _plural_subject_names(text, sent)
     if group:
@@ -378,10 +379,21 @@ def _gender(before: str, role: str | None, lex: Lexicons) -> str | None:
     return "Fem" if fold(titles[-1].group(1)) in ("la", "une") else "Masc"
 
 
-def _is_subject(toks: tuple[Token, ...], a: int, b: int) -> bool:
+def _unrecognised_person(toks: tuple[Token, ...], a: int, b: int, lex: Lexicons) -> bool:
+    """"Nacereddine Zemmal a …": a first name and a surname the entity recogniser left unlabelled
+    (names from languages it was not trained on), as the subject of a verb: a person."""
+    words = [t for t in toks[a:b] if t.lower not in PARTICLES and t.text != "-"]
+    if len(words) != 2 or any(t.ent for t in toks[a:b]) or not all(t.text[:1].isupper() for t in words):
+        return False
+    if any(fold(t.text) in lex.institutions or fold(t.text) in lex.outlet_nouns or t.text.isupper() for t in words):
+        return False
+    return any(t.deprel.startswith("nsubj") for t in toks[a:b])
+
+
+def _is_subject(toks: tuple[Token, ...], a: int, b: int, human: bool = False) -> bool:
     """Whether a person's name is the main clause's subject, or apposed to it ("le ministre
     Karim Sellami a …"); a subject inside a reported clause ("X a estimé que Y était …") is not."""
-    if not any(t.ent == "PER" for t in toks[a:b]):
+    if not human and not any(t.ent == "PER" for t in toks[a:b]):
         return False
     if _apposed_to_opening_subject(toks, a, b):
         return True
