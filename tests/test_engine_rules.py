@@ -1103,6 +1103,13 @@ UNRECOGNISED_PERSON_CASES = [
      "Oumarou Traoré", "named"),
 ]
 
+# the quotation's own negation is not the incise's; a quoted sentence the parser made the subject
+QUOTATION_BEFORE_INCISE_CASES = [
+    ("« Je ne partirai pas », affirme le maire de Lyon Paul Roy", "Paul Roy", "named"),
+    ("« Nous n'avons rien vu venir », a confié auprès de Reuters un pêcheur.", "un pêcheur", "unnamed"),
+    ("Le ministre Paul Roy a exclu toute hausse des impôts.", "Paul Roy", "named"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1141,6 +1148,7 @@ RULE_TABLES = {
     "a plural pronoun after a plural subject": PLURAL_SUBJECT_CASES,
     "inversions and framings around the verb": INVERSION_AND_FRAMING_CASES,
     "a name the recogniser missed is a person's as a subject": UNRECOGNISED_PERSON_CASES,
+    "a quotation before its incise": QUOTATION_BEFORE_INCISE_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 
@@ -1228,6 +1236,9 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
     # a column or an article in an outlet: the outlet relays its writer
     ("Le député Paul Roy a affirmé dans sa tribune du Guardian que la loi passerait.", "Paul Roy", "named",
      ("The Guardian",)),
+    # invited by an outlet, fronted or apposed: the outlet relays the guest
+    ("Invitée de France Inter, la députée Anne Duval a critiqué le budget.", "Anne Duval", "named", ("France Inter",)),
+    ("La députée Anne Duval, invitée de BFMTV dimanche, a critiqué le budget.", "Anne Duval", "named", ("BFMTV",)),
     # a state body of the institution lexicon speaks for itself
     ("D'après la protection civile, la crue a fait trois victimes.", "protection civile", "named", ()),
     # an inverted subject ends before where it spoke; an outlet met there is a via
@@ -1235,7 +1246,7 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
     # a definite outlet noun is the outlet the article named last
     ("Der Spiegel a interrogé le maire Paul Roy.\n« Nous tiendrons », a déclaré M. Roy à l'hebdomadaire allemand.",
      "Paul Roy", "named", ("Der Spiegel",)),
-], ids=["outlet cites", "relative cites", "platform", "column", "institution", "spoken to a radio",
-        "the weekly named before"])
+], ids=["outlet cites", "relative cites", "platform", "column", "guest", "guest apposed", "institution",
+        "spoken to a radio", "the weekly named before"])
 def test_relays_named_inside_the_sentence(analyzer, text, speaker, speaker_type, via):
     _check(analyzer, "Le texte est long.\n" + text, speaker, speaker_type, via=via)

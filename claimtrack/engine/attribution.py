@@ -26,7 +26,7 @@ MIN_QUOTE_WORDS = 4
 # "interrogé par"), in ("dans Le Monde", "dans une interview au Figaro"), framing ("selon CNN"),
 # or apposed to its kind ("la télévision d'État, TV Péru")
 _RELAY_POSITION = re.compile(
-    r"(?:\b(?:à|au|aux|sur|par|selon|d['’]après|dans|auprès\s+d[eu']|citant)\s+"
+    r"(?:\b(?:à|au|aux|sur|par|selon|d['’]après|dans|auprès\s+d[eu']|citant|invitée?s?\s+d[eu']|invitée?s?\s+sur)\s+"
     r"(?:(?:l['’]|le|la|les|une?|sa|son|ses|leur|leurs)\s*)?"
     r"(?:(?:interview|entretien|émission|antenne|ondes|site|compte|page|colonnes|plateau|édition|journal|quotidien"
     r"|chaîne|radio|télévision|magazine|hebdomadaire|agence|chronique|tribune|billet|éditorial|article|blog)\s+"

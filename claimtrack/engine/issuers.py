@@ -18,6 +18,8 @@ from claimtrack.engine.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.phrases import extend_np
 from claimtrack.engine.sources import VARIATION_REACH, Source
 
+_RELAYING = frozenset("citer interroger relayer interviewer joindre contacter".split())
+
 
 class IssuerRules:
     """Documents and their issuers, for the mention resolver."""
@@ -90,8 +92,10 @@ class IssuerRules:
         "X interrogé par Y", "X relayés par Y" (Y an outlet)."""
         toks = sent.tokens
         for p in range(a + 1, b - 1):
-            if toks[p].feat("VerbForm") == "Part" and fold(toks[p].lemma) in ("citer", "interroger", "relayer") \
-                    and fold(toks[p + 1].text) == "par":
+            relayed = toks[p].feat("VerbForm") == "Part" and fold(toks[p].lemma) in _RELAYING \
+                and fold(toks[p + 1].text) == "par"
+            invited = fold(toks[p].text).startswith("invité") and fold(toks[p + 1].text) in ("de", "d'", "du", "sur")
+            if relayed or invited:  # "X, cité par Y", "X, invité de Y": Y relays X
                 names = [n for _, _, n in find_outlets(span_text(self.text, sent, p + 2, b), self.outlets)]
                 end = p - 1 if toks[p - 1].text == "," else p
                 return (end, tuple(names[:1])) if names and end > a else None

@@ -66,6 +66,8 @@ def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool
         t.head == v and t.deprel.startswith("nsubj") and t.i < a
         and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
         and not (inverted_after_comma and any(x.text == "," for x in toks[t.i + 1 : a]))
+        and not any(x.text in CLOSING_QUOTES and _quoted_words_before(toks, x.i) >= 3  # a quoted sentence,
+                    for x in toks[t.i + 1 : a])  # taken for the subject ('« C'est un désastre », a réagi …')
         for t in toks)  # "La crise est grave, a déclaré le maire": the parser's subject is the clause's
     if follows and a > 1 and toks[a - 1].text in CLOSING_QUOTES and _quoted_words_before(toks, a - 1) >= 3 \
             and _inverted_np_closes(text, sent, start):
@@ -89,8 +91,9 @@ def subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, clitic
     quoted = quoted_name_after(toks, v, end) if incise else None
     if quoted:  # '"Achète TT", écrit "Fedorenkov"': a user's handle, in quotation marks
         return quoted, "incise"
-    if incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux", "sur", "dans"):
-        start = _name_after_pp(sent, end)
+    if incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux", "sur", "dans", "auprès"):
+        pp = end + 1 if fold(toks[end].text) == "auprès" and end + 1 < len(toks) else end  # "auprès de l'AFP"
+        start = _name_after_pp(sent, pp)
         if start is not None:
             return (start, extend_np(text, sent, start)), "incise"
     return preposed_subject(text, sent, v, a), "preposed"
@@ -177,7 +180,7 @@ def _skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
     time_words = load().time_words
     while i < len(toks):
         if (toks[i].upos == "ADV" or fold(toks[i].text) in time_words) \
-                and fold(toks[i].text) not in ("rien", "tout", "tous", "cela", "ça", "ceci"):
+                and fold(toks[i].text) not in ("rien", "tout", "tous", "cela", "ça", "ceci", "auprès"):
             i += 1
         elif fold(toks[i].text) == "en" and i + 1 < len(toks) and toks[i + 1].upos == "NOUN" \
                 and not toks[i + 1].text[:1].isupper():
@@ -314,6 +317,8 @@ def _with_name_before(sent: ParsedSentence, subject: tuple[int, int]) -> tuple[i
             or (runs[0] == (0, 1) and toks[0].upos != "PROPN"):
         return subject  # "Toutefois, le ministère …": an adverb opening the sentence, not a name
     start = runs[0][0]
+    if start == 0 and toks[0].upos in ("NOUN", "VERB", "ADJ") and not toks[0].ent:
+        return subject  # "Invité de BFMTV, le sénateur …": a capitalised participle phrase, not a name
     if start == 0 or toks[start - 1].upos in ("CCONJ", "ADV") or toks[start - 1].text == ",":
         return (start, e)
     return subject
@@ -340,6 +345,7 @@ def _preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[
         colon = max((k for k in range(s, a) if toks[k].text in (":", ";")), default=None)
         if colon is not None:  # "Ukraine : Kiev dénonce …": the subject is after the colon
             s = colon + 1
+        s = _past_fronted_adjunct(toks, s, t.i)
         if plausible_start(toks[s]) and not _comma_between(toks, t.i, a):
             return (s, subject_end(text, sent, s, a))
     head = toks[v].head
@@ -348,6 +354,16 @@ def _preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[
         if shared:
             return shared
     return _surface_subject(sent, a)
+
+
+def _past_fronted_adjunct(toks: tuple[Token, ...], s: int, head: int) -> int:
+    """Where the subject starts after a fronted participle phrase ("Invité de BFMTV, le sénateur
+    …", "Joint par téléphone, le maire …"): a word with no determiner and its complement are
+    no part of the noun phrase after the comma."""
+    if s + 1 >= head or toks[s].upos in ("DET", "PROPN", "PRON", "NUM") or toks[s + 1].upos != "ADP":
+        return s
+    comma = next((k for k in range(s + 2, head) if toks[k].text == ","), None)
+    return comma + 1 if comma is not None and comma + 1 <= head else s
 
 
 def _counted_people(text: str, sent: ParsedSentence, i: int, a: int) -> tuple[int, int] | None:

@@ -108,7 +108,13 @@ def _multiword(toks: tuple[Token, ...], v: int) -> int | None:
 
 def negated(toks: tuple[Token, ...], a: int, v: int) -> bool:
     start = min(a, v - 3)
-    before = {fold(t.text) for t in toks[max(0, start - 2) : v]}
+    low = max(0, start - 2)
+    for j in range(v - 1, low - 1, -1):
+        if toks[j].text in (",", "»", '"', "”", ";", ":"):
+            low = j + 1  # « Je ne partirai pas », affirme X: the quotation's negation is not the verb's
+            break
+    start = max(start, low)
+    before = {fold(t.text) for t in toks[low:v]}
     after = {fold(t.text) for t in toks[max(0, start) : min(len(toks), v + 2)]}
     return bool(before & {"ne", "n'"}) and bool(after & NEGATIONS)
 
