@@ -1110,6 +1110,15 @@ QUOTATION_BEFORE_INCISE_CASES = [
     ("Le ministre Paul Roy a exclu toute hausse des impôts.", "Paul Roy", "named"),
 ]
 
+# a quoted title or name (most words capitalised) is nobody's words: no partial quotation follows a report;
+# a participle right after its subject clitic, its auxiliary dropped, is still the verb
+QUOTED_TITLE_CASES = [
+    ("« Nous allons tout reconstruire », a déclaré le maire Paul Roy.\n"
+     "La chaîne a diffusé le documentaire « Les Jours Heureux de la Vallée Perdue » en mars.", None, "editorial"),
+    ("Le maire Paul Roy a parlé longtemps.\nEn conférence de presse, il invoqué une autre raison, plus ancienne.",
+     "Paul Roy", "named"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1149,6 +1158,7 @@ RULE_TABLES = {
     "inversions and framings around the verb": INVERSION_AND_FRAMING_CASES,
     "a name the recogniser missed is a person's as a subject": UNRECOGNISED_PERSON_CASES,
     "a quotation before its incise": QUOTATION_BEFORE_INCISE_CASES,
+    "a quoted title is no quotation; a dropped auxiliary": QUOTED_TITLE_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

@@ -280,6 +280,9 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
         return True  # "analyse-t-il": a hyphenated subject clitic makes the word before it a verb
     if v < 1 or follows is None:
         return False
+    if fold(toks[v - 1].text) in ("il", "elle", "ils", "elles", "on") and toks[v].upos in ("ADJ", "X") \
+            and fold(toks[v].text).endswith(("é", "ée", "és", "ées")):
+        return True  # "il invoqué une référence": a participle right after its subject, the auxiliary dropped
     k = v - 1
     while k > 0 and (toks[k].upos == "ADV" or _adverb_elided_de(toks, k)):
         k -= 1
