@@ -103,7 +103,7 @@ def main() -> None:
             path = Path(folder) / "claims.db"
             planted = build(path, size)
             code = ("import json, resource, sys, time\n"
-                    "from claimtrack.db import Database\n"
+                    "from claimtrack.store.db import Database\n"
                     "from claimtrack.provenance.grouping import rebuild_groups\n"
                     "t = time.perf_counter()\n"
                     f"database = Database({str(path)!r})\n"

@@ -14,12 +14,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimtrack.db import Database
 from claimtrack.engine import Analyzer
 from claimtrack.engine.backends import load_backend
-from claimtrack.engine.segmenter import segment
-from claimtrack.ingest import ingest_sources
-from claimtrack.reading import read_bytes
+from claimtrack.engine.text.segmenter import segment
+from claimtrack.ingestion.ingest import ingest_sources
+from claimtrack.ingestion.reading import read_bytes
+from claimtrack.store.db import Database
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

@@ -14,9 +14,9 @@ import time
 from pathlib import Path
 
 from claimtrack.engine import Analyzer
-from claimtrack.engine.kinds import paragraph_kinds
-from claimtrack.engine.segmenter import paragraphs as paragraphs_of
-from claimtrack.engine.segmenter import segment
+from claimtrack.engine.text.kinds import paragraph_kinds
+from claimtrack.engine.text.segmenter import paragraphs as paragraphs_of
+from claimtrack.engine.text.segmenter import segment
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 

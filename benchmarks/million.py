@@ -6,7 +6,7 @@ Builds (or reuses, with --db pointing at an existing file) a synthetic SQLite st
 script in SQL: documents of 25 claims from 40 outlets over two years, a Zipf spread of
 speakers of every type, relays on one claim in ten, reviews on one in fifty, claim texts from
 an invented vocabulary (so that --search has something to find), then ANALYZE as ingest does
-(claimtrack.db.refresh_statistics). Then it times, in this
+(claimtrack.store.db.refresh_statistics). Then it times, in this
 process, the library call behind each command (what the CLI adds is Python's start-up, the
 same for every command) and prints p50 and p95 over the repeats, with each query's plan for
 the listing filters. Exports run in a child process that reports its peak resident memory.
@@ -27,10 +27,10 @@ from pathlib import Path
 
 from sqlalchemy import text
 
-from claimtrack.db import Database
-from claimtrack.queries import ClaimFilter, claim_query, iter_rows
-from claimtrack.reports import claim_detail, sourcing_profile, speakers
-from claimtrack.sampling import draw
+from claimtrack.reporting.reports import claim_detail, sourcing_profile, speakers
+from claimtrack.store.db import Database
+from claimtrack.store.queries import ClaimFilter, claim_query, iter_rows
+from claimtrack.workflow.sampling import draw
 
 TYPES = (("named", 0.45), ("unnamed", 0.12), ("outlet", 0.05), ("editorial", 0.38))
 SYLLABLES = "ba cor di fa gen lo mi nor pa que ri sul ta ver zo cha tri mon bel gra pi ste lu vo dan fer".split()
@@ -177,7 +177,7 @@ def main() -> None:
         print(f"{'sample 100':34} {p50:8.1f} {p95:8.1f}")
         print("query plans:")
         for name, flt in filters.items():
-            from claimtrack.queries import checked
+            from claimtrack.store.queries import checked
 
             statement = claim_query(checked(session, flt)).with_only_columns(text("1"))
             compiled = str(statement.compile(session.bind, compile_kwargs={"literal_binds": True}))

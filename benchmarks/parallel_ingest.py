@@ -20,12 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from claimtrack.db import Database
 from claimtrack.engine import Analyzer
 from claimtrack.engine.backends import load_backend
-from claimtrack.ingest import ingest_sources
-from claimtrack.parallel import ParallelAnalyses
-from claimtrack.reading import read_bytes
+from claimtrack.ingestion.ingest import ingest_sources
+from claimtrack.ingestion.parallel import ParallelAnalyses
+from claimtrack.ingestion.reading import read_bytes
+from claimtrack.store.db import Database
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLES = sorted((ROOT / "seeds").glob("*.txt")) + sorted((ROOT.parent / "shared/annotation/dev").glob("*.txt"))

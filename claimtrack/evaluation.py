@@ -387,7 +387,7 @@ def calibration_table(evaluation: Evaluation) -> str:
 
 def stored_claims(database) -> list[SystemClaim]:
     """Every claim of a database as evaluation reads it (the export's fields)."""
-    from claimtrack.queries import ClaimFilter, iter_rows
+    from claimtrack.store.queries import ClaimFilter, iter_rows
 
     with database.session() as session:
         return [SystemClaim(r.document, r.start, r.end, r.text, r.speaker, r.speaker_type, tuple(r.via),
@@ -397,8 +397,8 @@ def stored_claims(database) -> list[SystemClaim]:
 def run_evaluation(gold_path: Path, docs_dir: Path, database, analyzer) -> Evaluation:
     """Ingest the gold's documents from `docs_dir` into `database` (those already there are kept)
     and score the stored claims of those documents against the gold."""
-    from claimtrack.ingest import ingest_sources
-    from claimtrack.reading import collect_sources
+    from claimtrack.ingestion.ingest import ingest_sources
+    from claimtrack.ingestion.reading import collect_sources
 
     gold = read_gold(gold_path)
     names = sorted({unit["doc"] for unit in gold})

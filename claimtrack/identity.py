@@ -12,7 +12,7 @@ import unicodedata
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack.models import Speaker, SpeakerAlias
+from claimtrack.store.models import Speaker, SpeakerAlias
 
 _LEADING = re.compile(r"^(?:le|la|les|l['’]|m\.|mme|mr|dr|me)\s*", re.IGNORECASE)
 _PARTICLE = re.compile(r"\b(?:al|el|ad|as|ash)-")

@@ -1,10 +1,10 @@
-"""Alembic environment: claimtrack builds the Config in code (claimtrack.db.alembic_config)."""
+"""Alembic environment: claimtrack builds the Config in code (claimtrack.store.db.alembic_config)."""
 
 from alembic import context
 from sqlalchemy import engine_from_config, pool
 
-from claimtrack.db import outside_models
-from claimtrack.models import Base
+from claimtrack.store.db import outside_models
+from claimtrack.store.models import Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -31,7 +31,7 @@ def runner() -> CliRunner:
 def _postgres_admin():
     from sqlalchemy import create_engine
 
-    from claimtrack.db import resolve_url
+    from claimtrack.store.db import resolve_url
 
     if not PG_ADMIN:
         pytest.skip("no PostgreSQL server given (CLAIMTRACK_TEST_POSTGRES_URL)")
@@ -39,7 +39,7 @@ def _postgres_admin():
 
 
 def _postgres_url(name: str) -> str:
-    from claimtrack.db import resolve_url
+    from claimtrack.store.db import resolve_url
 
     head, _, query = resolve_url(PG_ADMIN).partition("?")
     return head.rsplit("/", 1)[0] + "/" + name + ("?" + query if query else "")

@@ -129,7 +129,7 @@ def test_missing_stanza_models_are_a_clear_error(db_url, runner, tmp_path, monke
 
 
 def test_a_document_failing_midway_rolls_back(db_url, runner, monkeypatch, tmp_path):
-    import claimtrack.ingest as ingest_module
+    import claimtrack.ingestion.ingest as ingest_module
 
     runner.invoke(main, ["--db", db_url, "ingest", str(SEED)])
     before = _export(runner, db_url)
@@ -185,8 +185,8 @@ def test_transliterated_names_are_one_speaker(db_url, runner, tmp_path):
     assert runner.invoke(main, ["--db", db_url, "ingest", str(tmp_path)]).exit_code == 0
     result = runner.invoke(main, ["--db", db_url, "speakers", "--type", "named"])
     assert "Qassim al-Araji" in result.output and "Qasim al-Araji" in result.output  # name and alias
-    from claimtrack.db import Database
-    from claimtrack.models import Speaker
+    from claimtrack.store.db import Database
+    from claimtrack.store.models import Speaker
 
     with Database(db_url).session() as session:
         assert session.query(Speaker).count() == 1
@@ -227,7 +227,7 @@ def test_search_filters_are_literal(seeded_db, runner):
 def _claim_count(url: str) -> int:
     from sqlalchemy import create_engine, text
 
-    from claimtrack.db import resolve_url
+    from claimtrack.store.db import resolve_url
 
     engine = create_engine(resolve_url(url))
     with engine.connect() as connection:
@@ -261,8 +261,8 @@ def test_stats_agree_with_the_claims_past_one_chunk(large_db, runner, tmp_path):
     review progress per outlet, on a store of several chunks with reviews of every kind."""
     from collections import Counter
 
-    from claimtrack import review as reviews
-    from claimtrack.db import Database
+    from claimtrack.store.db import Database
+    from claimtrack.workflow import review as reviews
 
     target = tmp_path / "claims.db"
     copy_database(large_db, target)

@@ -217,7 +217,7 @@ def test_a_pronominal_verb_is_a_verb_of_its_own(analyzer):
 
 
 def test_straight_quotes_pair_line_by_line(analyzer):
-    from claimtrack.engine.quotes import find_quotes
+    from claimtrack.engine.text.quotes import find_quotes
 
     text = ('"Nous partirons demain", a dit le guide Paul Mérand.\n'
             '"La route est coupée au col.\n'
@@ -577,7 +577,7 @@ EXPERIENCER_CASES = [
 
 
 def test_a_straight_quotation_runs_on_to_a_closing_mark_a_line_or_two_below(analyzer):
-    from claimtrack.engine.quotes import find_quotes
+    from claimtrack.engine.text.quotes import find_quotes
 
     text = ('Le conseiller Luc Noir a déclaré à un journal local "qu\'il y a un parti pris dans la mairie.\n'
             'Les gens pensent que nous sommes des fous sans même nous connaître."\n'
@@ -596,7 +596,7 @@ def test_a_straight_quotation_runs_on_to_a_closing_mark_a_line_or_two_below(anal
 
 
 def test_an_unbalanced_straight_mark_stops_at_three_lines(analyzer):
-    from claimtrack.engine.quotes import find_quotes
+    from claimtrack.engine.text.quotes import find_quotes
 
     text = ('Il a dit "oui à tout.\nLa suite sans guillemet.\nEncore une ligne.\nEt une autre.\n'
             'Le mot "test" revient.\nIls sont partis."')
@@ -811,7 +811,7 @@ def test_a_described_person_is_the_protagonist_of_the_same_gender(analyzer):
 
 
 def test_a_father_and_his_son_are_two_people_a_nickname_is_one(analyzer):
-    from claimtrack.engine.names import Person, _short_for
+    from claimtrack.engine.speakers.names import Person, _short_for
 
     assert _short_for(Person("Nacer Zemmal", 0), Person("Nacereddine Zemmal", 0))
     assert not _short_for(Person("David Hallyday", 0), Person("Johnny Hallyday", 0))

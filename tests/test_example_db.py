@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
-from claimtrack.db import current_revision, head_revision, make_engine
-from claimtrack.models import Claim, Document
+from claimtrack.store.db import current_revision, head_revision, make_engine
+from claimtrack.store.models import Claim, Document
 from tests.conftest import ROOT, SEEDS
 
 

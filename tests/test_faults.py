@@ -16,7 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import create_engine, text
 
-from claimtrack.db import resolve_url
+from claimtrack.store.db import resolve_url
 from tests.conftest import SEEDS
 
 REPETITIONS = int(os.environ.get("CLAIMTRACK_CONCURRENCY_REPETITIONS", "10"))

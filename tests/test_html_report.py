@@ -10,8 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from claimtrack.cli import main
-from claimtrack.db import Database
-from claimtrack.models import Claim, Document
+from claimtrack.store.db import Database
+from claimtrack.store.models import Claim, Document
 
 DOC = "000_4e39641b278808e5.txt"
 BROWSER = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
@@ -52,8 +52,8 @@ def test_report_renders_in_a_browser(seeded_db, runner, tmp_path):
 
 
 def test_report_shows_review_state_and_reviewer_added_claims(seeded_copy, runner, tmp_path):
-    from claimtrack import review as reviews
-    from claimtrack.review import Correction
+    from claimtrack.workflow import review as reviews
+    from claimtrack.workflow.review import Correction
 
     with Database(seeded_copy).session() as session:
         document = session.scalars(select(Document).where(Document.name == DOC)).one()

@@ -10,8 +10,16 @@ from click.testing import CliRunner
 from sqlalchemy import inspect
 
 from claimtrack.cli import main
-from claimtrack.db import Database, current_revision, downgrade, head_revision, make_engine, outside_models, upgrade
-from claimtrack.models import Base
+from claimtrack.store.db import (
+    Database,
+    current_revision,
+    downgrade,
+    head_revision,
+    make_engine,
+    outside_models,
+    upgrade,
+)
+from claimtrack.store.models import Base
 
 
 def test_upgrade_to_head_and_back_down(db_url):

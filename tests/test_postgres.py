@@ -12,8 +12,16 @@ import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from claimtrack.db import current_revision, downgrade, head_revision, make_engine, outside_models, resolve_url, upgrade
-from claimtrack.models import Base
+from claimtrack.store.db import (
+    current_revision,
+    downgrade,
+    head_revision,
+    make_engine,
+    outside_models,
+    resolve_url,
+    upgrade,
+)
+from claimtrack.store.models import Base
 
 URL = resolve_url(os.environ["CLAIMTRACK_TEST_POSTGRES_URL"]) if os.environ.get("CLAIMTRACK_TEST_POSTGRES_URL") \
     else None

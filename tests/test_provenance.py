@@ -15,11 +15,11 @@ import pytest
 from sqlalchemy import func, select
 
 from claimtrack.cli import main
-from claimtrack.db import Database
-from claimtrack.models import Claim, ClaimBucket, ClaimGroup, Document, Review
 from claimtrack.provenance.fingerprint import fingerprint, words
 from claimtrack.provenance.matching import similarity
 from claimtrack.provenance.trail import word_changes
+from claimtrack.store.db import Database
+from claimtrack.store.models import Claim, ClaimBucket, ClaimGroup, Document, Review
 from tests.conftest import copy_database, replicate_claims
 from tests.provenance_corpus import CHANGED, HEDGE_DROPPED, ORIGINAL, OTHER_QUOTE, SHORTENED, write_corpus
 
@@ -297,7 +297,7 @@ def test_a_new_group_never_takes_a_live_groups_id(provenance_db):
 
 
 def test_a_store_from_before_groups_is_told_to_regroup(seeded_copy, runner):
-    from claimtrack.db import downgrade
+    from claimtrack.store.db import downgrade
 
     downgrade(seeded_copy, "0005")
     result = runner.invoke(main, ["--db", seeded_copy, "db", "upgrade"])

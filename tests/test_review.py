@@ -10,9 +10,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
 from claimtrack.cli import main
-from claimtrack.db import Database
-from claimtrack.models import Claim, Review
-from claimtrack.sampling import allocate
+from claimtrack.store.db import Database
+from claimtrack.store.models import Claim, Review
+from claimtrack.workflow.sampling import allocate
 
 DOC = "002_64cc3c495c395a85.txt"
 
@@ -92,7 +92,7 @@ def test_sample_is_reproducible_and_stratified(seeded_copy, runner):
                                   "--batch", "spot-2"])
     assert first.exit_code == 0 and second.exit_code == 0, first.output + second.output
     with Database(seeded_copy).session() as session:
-        from claimtrack.models import Batch
+        from claimtrack.store.models import Batch
 
         batches = {b.name: [i.claim_id for i in b.items] for b in session.scalars(select(Batch))}
         claims = {c.id: c for c in session.scalars(select(Claim))}
@@ -186,8 +186,8 @@ def test_back_from_the_first_claim_of_a_resumed_session_and_revisiting(seeded_co
 
 def test_an_answer_to_a_claim_decided_meanwhile_is_refused(seeded_copy, runner, monkeypatch):
     """Two reviewers on one claim: the second answer is reported, not written over the first."""
-    from claimtrack import review as reviews
     from claimtrack.cli import review_commands
+    from claimtrack.workflow import review as reviews
 
     first = _claims(seeded_copy)[0]
     real_prompt = review_commands.click.prompt

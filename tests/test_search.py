@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import select, text
 
 from claimtrack.cli import main
-from claimtrack.db import Database
-from claimtrack.models import Claim
-from claimtrack.queries import ClaimFilter, claim_query, iter_rows
+from claimtrack.store.db import Database
+from claimtrack.store.models import Claim
+from claimtrack.store.queries import ClaimFilter, claim_query, iter_rows
 
 
 @pytest.mark.parametrize("search", ["Irak", "irak", "al-Araji", "Ir", "« L", "100%", 'dit "', "_", "ne sera pas"])
@@ -50,8 +50,8 @@ def test_frequent_words_walk_the_claims_in_order_and_find_the_same(large_db, mon
     """A word in many claims is tested claim by claim in listing order: the first page is the
     one the index answer gives, and so is a non-ASCII word in either case (the LIKE pattern
     lets more through, the index confirms)."""
-    import claimtrack.queries as queries
-    from claimtrack.db import refresh_statistics
+    import claimtrack.store.queries as queries
+    from claimtrack.store.db import refresh_statistics
     from tests.conftest import copy_database
 
     copy_database(large_db, tmp_path / "copy.db")

@@ -10,7 +10,7 @@ from stanza.utils.conll import CoNLL  # noqa: E402
 from claimtrack.engine.backends import BackendUnavailable  # noqa: E402
 from claimtrack.engine.backends.stanza_backend import StanzaBackend, sentences_from_stanza  # noqa: E402
 from claimtrack.engine.document import attribute_document  # noqa: E402
-from claimtrack.engine.quotes import find_quotes  # noqa: E402
+from claimtrack.engine.text.quotes import find_quotes  # noqa: E402
 
 TEXT = "« Nous sommes prêts », a déclaré Ali Rabiei du gouvernement."
 CONLLU = """# text = « Nous sommes prêts », a déclaré Ali Rabiei du gouvernement.

@@ -13,8 +13,8 @@ from claimtrack.cli.report_commands import report, speakers_command, stats
 from claimtrack.cli.review_commands import batches, review_command, sample, show
 from claimtrack.cli.store_commands import claims, export, ingest
 from claimtrack.cli.store_commands import db as db_group
-from claimtrack.db import one_line
 from claimtrack.errors import ClaimtrackError
+from claimtrack.store.db import one_line
 
 
 class _Group(click.Group):

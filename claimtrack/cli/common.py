@@ -13,9 +13,9 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack.db import Database, DatabaseError
-from claimtrack.queries import STATUSES, ClaimFilter
-from claimtrack.reading import clean_text
+from claimtrack.ingestion.reading import clean_text
+from claimtrack.store.db import Database, DatabaseError
+from claimtrack.store.queries import STATUSES, ClaimFilter
 
 TYPES = ("named", "unnamed", "outlet", "editorial")
 SORTS = ("document", "confidence")

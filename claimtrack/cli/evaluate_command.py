@@ -11,8 +11,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimtrack.cli.common import console
-from claimtrack.db import Database, DatabaseError
 from claimtrack.evaluation import CONFIDENT, TYPES, Evaluation, GoldError, calibration_table, run_evaluation
+from claimtrack.store.db import Database, DatabaseError
 
 
 @click.command()

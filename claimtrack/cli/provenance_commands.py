@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from claimtrack.cli.common import MAX_INT, clean, console, echo_json, filter_options, json_option, open_database
-from claimtrack.queries import ClaimFilter, iter_rows
+from claimtrack.store.queries import ClaimFilter, iter_rows
 
 CHANGE_STYLES = {"dropped": "red strike", "added": "green underline"}
 

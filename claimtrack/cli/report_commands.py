@@ -10,8 +10,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimtrack.cli.common import MAX_INT, TYPES, console, echo_json, json_option, open_database
-from claimtrack.reports import profile_record, sourcing_profile, speakers
-from claimtrack.review import default_reviewer
+from claimtrack.reporting.reports import profile_record, sourcing_profile, speakers
+from claimtrack.workflow.review import default_reviewer
 
 
 @click.group("speakers", invoke_without_command=True)
@@ -169,7 +169,7 @@ def report(ctx: click.Context, document: str, output: Path | None) -> None:
     Example:
       claimtrack report 000_4e39641b278808e5.txt -o report.html
     """
-    from claimtrack.html_report import render
+    from claimtrack.reporting.html_report import render
 
     database = open_database(ctx)
     with database.session() as session:

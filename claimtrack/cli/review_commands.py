@@ -13,12 +13,12 @@ from rich.table import Table
 from rich.text import Text
 from sqlalchemy import func, select
 
-from claimtrack import review as reviews
 from claimtrack.cli.common import MAX_INT, console, echo_json, filter_options, json_option, open_database, short
-from claimtrack.models import Claim, Review
-from claimtrack.queries import ClaimFilter, checked, claim_query
-from claimtrack.reports import batch_progress, claim_detail, detail_record
-from claimtrack.sampling import STRATA, SampleError, draw
+from claimtrack.reporting.reports import batch_progress, claim_detail, detail_record
+from claimtrack.store.models import Claim, Review
+from claimtrack.store.queries import ClaimFilter, checked, claim_query
+from claimtrack.workflow import review as reviews
+from claimtrack.workflow.sampling import STRATA, SampleError, draw
 
 ACTIONS = {
     "c": "confirm the attribution",

@@ -22,9 +22,9 @@ from claimtrack.cli.common import (
     short,
     shown_text,
 )
-from claimtrack.db import Database, DatabaseError, current_revision, schema_state, shown
-from claimtrack.queries import ClaimFilter, iter_rows
-from claimtrack.reading import MAX_BYTES, collect_sources, read_capped
+from claimtrack.ingestion.reading import MAX_BYTES, collect_sources, read_capped
+from claimtrack.store.db import Database, DatabaseError, current_revision, schema_state, shown
+from claimtrack.store.queries import ClaimFilter, iter_rows
 
 
 @click.group()
@@ -97,7 +97,7 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
     """
     from claimtrack.engine import Analyzer, BackendUnavailable
     from claimtrack.engine.backends import load_backend
-    from claimtrack.ingest import auto_jobs, ingest_sources
+    from claimtrack.ingestion.ingest import auto_jobs, ingest_sources
 
     stdin = read_capped(sys.stdin.buffer, max_bytes) if "-" in paths else None
     sources = collect_sources(list(paths), stdin=stdin, max_bytes=max_bytes)
@@ -146,7 +146,7 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
       claimtrack claims --type unnamed --type outlet --json
       claimtrack claims --sort confidence --limit 20
     """
-    from claimtrack.export import write_jsonl
+    from claimtrack.reporting.export import write_jsonl
 
     database = open_database(ctx)
     with database.session() as session:
@@ -190,7 +190,7 @@ def export(ctx: click.Context, flt: ClaimFilter, fmt: str, output: str | None, e
       claimtrack export --format jsonl --output export.jsonl
       claimtrack export --format csv --excel --delimiter ';' -o claims.csv
     """
-    from claimtrack.export import write_csv, write_jsonl
+    from claimtrack.reporting.export import write_csv, write_jsonl
 
     if len(delimiter) != 1 or delimiter in "\"\r\n" or delimiter.isalnum():
         raise click.UsageError("--delimiter takes one character other than a quote, a line break, a letter or a digit")
@@ -209,7 +209,7 @@ def export(ctx: click.Context, flt: ClaimFilter, fmt: str, output: str | None, e
             elif fmt == "csv":
                 count = write_csv(rows, handle, delimiter=delimiter, raw=raw)
             else:
-                from claimtrack.claimreview import write_claimreview
+                from claimtrack.reporting.claimreview import write_claimreview
 
                 count = write_claimreview(session, rows, handle)
     finally:

@@ -10,16 +10,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from claimtrack.engine.cues import Cue, citing_after, verb_cues
-from claimtrack.engine.framing import colon_quote_cue, framing_cues
 from claimtrack.engine.lexicons import fold, fold_accents, load
-from claimtrack.engine.mentions import Resolver
-from claimtrack.engine.names import PARTICLES, Registry, name_runs
-from claimtrack.engine.outlets import find_outlets
-from claimtrack.engine.parsed import ParsedSentence, Token, span_text
-from claimtrack.engine.phrases import extend_np
-from claimtrack.engine.quotes import Quote
-from claimtrack.engine.sources import VARIATION_REACH, Source
+from claimtrack.engine.speakers.mentions import Resolver
+from claimtrack.engine.speakers.names import PARTICLES, Registry, name_runs
+from claimtrack.engine.speakers.outlets import find_outlets
+from claimtrack.engine.speakers.sources import VARIATION_REACH, Source
+from claimtrack.engine.syntax.cues import Cue, citing_after, verb_cues
+from claimtrack.engine.syntax.framing import colon_quote_cue, framing_cues
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
+from claimtrack.engine.syntax.phrases import extend_np
+from claimtrack.engine.text.quotes import Quote
 
 MIN_QUOTE_WORDS = 4
 # where an outlet relays: spoken to ("à l'AFP", "au Monde"), on ("sur RTL"), by ("cité par",

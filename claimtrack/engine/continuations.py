@@ -9,8 +9,8 @@ import re
 
 from claimtrack.engine.attribution import Attribution
 from claimtrack.engine.lexicons import fold, fold_accents
-from claimtrack.engine.parsed import ParsedSentence
-from claimtrack.engine.quotes import Quote, QuoteIndex
+from claimtrack.engine.syntax.parsed import ParsedSentence
+from claimtrack.engine.text.quotes import Quote, QuoteIndex
 
 FIRST_PERSON = frozenset("je j' me m' moi mon ma mes nous notre nos".split())
 

@@ -21,14 +21,14 @@ from claimtrack.engine.continuations import (
     spread_continuations,
     written_in_first_person,
 )
-from claimtrack.engine.kinds import ends_unfinished, signature_name
 from claimtrack.engine.lexicons import fold, fold_accents, load
-from claimtrack.engine.mentions import Resolver
-from claimtrack.engine.names import Registry, register_names
-from claimtrack.engine.parsed import ParsedSentence
-from claimtrack.engine.phrases import extend_np
-from claimtrack.engine.quotes import Quote, QuoteIndex
-from claimtrack.engine.sources import Source
+from claimtrack.engine.speakers.mentions import Resolver
+from claimtrack.engine.speakers.names import Registry, register_names
+from claimtrack.engine.speakers.sources import Source
+from claimtrack.engine.syntax.parsed import ParsedSentence
+from claimtrack.engine.syntax.phrases import extend_np
+from claimtrack.engine.text.kinds import ends_unfinished, signature_name
+from claimtrack.engine.text.quotes import Quote, QuoteIndex
 
 _DATELINE = re.compile(
     r"^(?P<place>[A-ZÀ-Ý][\w'’. -]{1,40}?)\s*(?:,\s*(?P<a>[A-Z][\w.-]{1,30})\s*[-–—]|\((?P<b>[^)]{2,30})\)\s*[-–—])\s"

@@ -5,11 +5,11 @@ from __future__ import annotations
 from claimtrack.engine.backends import Backend, load_backend
 from claimtrack.engine.calibration import DEFAULT, confidence
 from claimtrack.engine.document import attribute_document
-from claimtrack.engine.kinds import paragraph_kinds
-from claimtrack.engine.metadata import outlet_from_furniture, published_date
-from claimtrack.engine.quotes import find_quotes
 from claimtrack.engine.records import Analysis, Claim, Pipeline, Segment
-from claimtrack.engine.segmenter import segment
+from claimtrack.engine.text.kinds import paragraph_kinds
+from claimtrack.engine.text.metadata import outlet_from_furniture, published_date
+from claimtrack.engine.text.quotes import find_quotes
+from claimtrack.engine.text.segmenter import segment
 
 RULES_VERSION = "1"
 

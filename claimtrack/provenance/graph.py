@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass
 from html import escape as xml_escape
 
 from claimtrack.provenance.fingerprint import fold
-from claimtrack.queries import ClaimRow
+from claimtrack.store.queries import ClaimRow
 
 
 @dataclass(frozen=True)

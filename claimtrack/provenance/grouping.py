@@ -18,9 +18,9 @@ from datetime import date, datetime, timezone
 from sqlalchemy import delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
-from claimtrack.models import Claim, ClaimBucket, ClaimGroup, Document, Speaker
 from claimtrack.provenance.fingerprint import Fingerprint, claim_core, fingerprint, words
 from claimtrack.provenance.matching import WordCodes, encoded_similarity
+from claimtrack.store.models import Claim, ClaimBucket, ClaimGroup, Document, Speaker
 
 CHUNK = 500  # values in one IN (…): well under SQLite's and PostgreSQL's parameter limits
 MAX_CANDIDATES = 50  # the earlier claims sharing the most buckets with a new one are compared

@@ -19,10 +19,10 @@ from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.identity import add_alias, speaker_for
-from claimtrack.models import Claim, Document, Review, Speaker
 from claimtrack.provenance.grouping import refresh_groups
-from claimtrack.queries import document_ids
-from claimtrack.review import append_review
+from claimtrack.store.models import Claim, Document, Review, Speaker
+from claimtrack.store.queries import document_ids
+from claimtrack.workflow.review import append_review
 
 MIN_NAME_SIMILARITY = 80.0
 MIN_SCORE = 0.65

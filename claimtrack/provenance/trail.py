@@ -11,9 +11,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.models import Claim, ClaimGroup, ClaimVia, Document, Speaker
 from claimtrack.provenance.fingerprint import claim_core, words
 from claimtrack.provenance.grouping import seen_day, seen_order
+from claimtrack.store.models import Claim, ClaimGroup, ClaimVia, Document, Speaker
 
 _TOKEN = re.compile(r"\S+")
 

@@ -25,7 +25,7 @@ def upgrade() -> None:
     with op.batch_alter_table('claims', schema=None) as batch_op:
         batch_op.create_index('ix_claims_profile', COLUMNS, unique=False)
     if op.get_bind().dialect.name == "sqlite":
-        # the planner's statistics, which ingest keeps fresh from now on (claimtrack.db.refresh_statistics):
+        # the planner's statistics, which ingest keeps fresh from now on (claimtrack.store.db.refresh_statistics):
         # a store made before had none, and SQLite then sorted whole tables for a page of fifty
         op.execute("ANALYZE")
 

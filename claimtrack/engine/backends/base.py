@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Protocol
 
-from claimtrack.engine.parsed import ParsedSentence
+from claimtrack.engine.syntax.parsed import ParsedSentence
 
 
 class BackendUnavailable(RuntimeError):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimtrack.engine.backends.base import BackendUnavailable
-from claimtrack.engine.parsed import ParsedSentence, Token
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token
 
 
 def sentence_from_doc(doc, offset: int) -> ParsedSentence:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from claimtrack.engine.backends.base import BackendUnavailable
-from claimtrack.engine.parsed import ParsedSentence, Token
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token
 
 INSTALL_HINT = (
     "pip install 'claimtrack[stanza]', then on a machine with internet: "

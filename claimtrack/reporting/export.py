@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from dataclasses import asdict
 from typing import TextIO
 
-from claimtrack.queries import ClaimRow
+from claimtrack.store.queries import ClaimRow
 
 CSV_FIELDS = ("id", "document", "document_sha256", "title", "outlet", "start", "end", "kind", "text", "speaker",
               "mention", "speaker_type", "via", "mode", "cue", "confidence", "evidence", "status", "verdict", "note",

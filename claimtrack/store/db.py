@@ -86,10 +86,11 @@ def sqlite_path(url: str) -> Path | None:
 def migrations_dir() -> Path:
     """Migrations ship inside the wheel (claimtrack/_migrations) or sit beside the package
     in a source checkout or an editable install (../migrations)."""
-    packaged = Path(__file__).parent / "_migrations"
+    package = Path(__file__).resolve().parent.parent  # claimtrack/, this module being claimtrack/store/db.py
+    packaged = package / "_migrations"
     if (packaged / "env.py").is_file():
         return packaged
-    return Path(__file__).resolve().parent.parent / "migrations"
+    return package.parent / "migrations"
 
 
 def alembic_config(url: str) -> Config:

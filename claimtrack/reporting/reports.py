@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 from sqlalchemy import Select, case, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack.models import Batch, Claim, ClaimGroup, ClaimVia, Document, Review, Segment, Speaker
 from claimtrack.provenance.trail import other_documents
-from claimtrack.queries import document_ids
-from claimtrack.review import DECISIVE_ACTIONS, history, reviewed_claim_ids
+from claimtrack.store.models import Batch, Claim, ClaimGroup, ClaimVia, Document, Review, Segment, Speaker
+from claimtrack.store.queries import document_ids
+from claimtrack.workflow.review import DECISIVE_ACTIONS, history, reviewed_claim_ids
 
 
 @dataclass(frozen=True)

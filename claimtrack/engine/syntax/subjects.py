@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.engine.descriptions import can_speak
 from claimtrack.engine.lexicons import fold, load
-from claimtrack.engine.names import name_runs
-from claimtrack.engine.parsed import ParsedSentence, Token
-from claimtrack.engine.phrases import extend_np, head_index, start_np
-from claimtrack.engine.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain, detached_adjectives, reflexive
+from claimtrack.engine.speakers.descriptions import can_speak
+from claimtrack.engine.speakers.names import name_runs
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token
+from claimtrack.engine.syntax.phrases import extend_np, head_index, start_np
+from claimtrack.engine.syntax.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain, detached_adjectives, reflexive
 
 SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
                                   "toutefois cependant néanmoins notamment ensuite enfin pourtant".split())

@@ -5,8 +5,8 @@ Parsers mislabel inverted subjects and long titles, so phrases are read token by
 from __future__ import annotations
 
 from claimtrack.engine.lexicons import Lexicons, fold, load
-from claimtrack.engine.names import first_name_read_as_verb, is_name_token, name_continuation, name_runs
-from claimtrack.engine.parsed import ParsedSentence, Token
+from claimtrack.engine.speakers.names import first_name_read_as_verb, is_name_token, name_continuation, name_runs
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token
 
 NP_ADPS = frozenset("de d' du des à au aux pour en par".split())
 

@@ -9,8 +9,8 @@ from typing import TextIO
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from claimtrack.models import Review
-from claimtrack.queries import ClaimRow
+from claimtrack.store.models import Review
+from claimtrack.store.queries import ClaimRow
 
 RATINGS = {"false": 1, "misleading": 2, "unverifiable": 3, "accurate": 5}
 

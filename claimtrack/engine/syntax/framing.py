@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from claimtrack.engine.cues import Cue, inside
 from claimtrack.engine.lexicons import fold, load
-from claimtrack.engine.parsed import ParsedSentence, Token
-from claimtrack.engine.phrases import extend_np
-from claimtrack.engine.quotes import Quote
-from claimtrack.engine.subjects import before_setting, preposed_subject
-from claimtrack.engine.verbgroup import RELATIVE, aux_chain, first_or_second_person, negated
+from claimtrack.engine.syntax.cues import Cue, inside
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token
+from claimtrack.engine.syntax.phrases import extend_np
+from claimtrack.engine.syntax.subjects import before_setting, preposed_subject
+from claimtrack.engine.syntax.verbgroup import RELATIVE, aux_chain, first_or_second_person, negated
+from claimtrack.engine.text.quotes import Quote
 
 
 def framing_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]:

@@ -18,12 +18,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 
 from sqlalchemy import select
 
-from claimtrack.db import Database
 from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.backends import load_backend
-from claimtrack.engine.kinds import normalise_line
-from claimtrack.models import Document
-from claimtrack.reading import SourceText, Unreadable
+from claimtrack.engine.text.kinds import normalise_line
+from claimtrack.ingestion.reading import SourceText, Unreadable
+from claimtrack.store.db import Database
+from claimtrack.store.models import Document
 
 _worker: Analyzer | None = None  # a forked worker inherits the parent's, model loaded
 

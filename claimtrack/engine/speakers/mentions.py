@@ -12,7 +12,8 @@ import re
 from bisect import bisect_left
 from dataclasses import replace
 
-from claimtrack.engine.descriptions import (
+from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.speakers.descriptions import (
     DESCRIBED_DEMONSTRATIVES,
     bracketed_gloss,
     can_speak,
@@ -27,21 +28,20 @@ from claimtrack.engine.descriptions import (
     role_text,
     speaking_head,
 )
-from claimtrack.engine.issuers import IssuerRules, document_key
-from claimtrack.engine.lexicons import fold, load
-from claimtrack.engine.names import (
+from claimtrack.engine.speakers.issuers import IssuerRules, document_key
+from claimtrack.engine.speakers.names import (
     Person,
     Registry,
     in_complement,
     is_role_word,
     name_runs,
 )
-from claimtrack.engine.outlets import context_outlets, find_outlets
-from claimtrack.engine.parsed import ParsedSentence, Token, span_text
-from claimtrack.engine.phrases import head_index
-from claimtrack.engine.sources import VARIATION_REACH, Source
-from claimtrack.engine.subjects import preposed_subject
-from claimtrack.engine.verbgroup import aux_chain
+from claimtrack.engine.speakers.outlets import context_outlets, find_outlets
+from claimtrack.engine.speakers.sources import VARIATION_REACH, Source
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
+from claimtrack.engine.syntax.phrases import head_index
+from claimtrack.engine.syntax.subjects import preposed_subject
+from claimtrack.engine.syntax.verbgroup import aux_chain
 
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres beaucoup "
                        "nombre ceux celles celui celle".split())
@@ -67,7 +67,7 @@ SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
 class Resolver(IssuerRules):
     """Types and resolves mentions within one document, remembering the last sources; what
-    documents and their issuers say is in IssuerRules (claimtrack.engine.issuers)."""
+    documents and their issuers say is in IssuerRules (claimtrack.engine.speakers.issuers)."""
 
     def __init__(self, text: str, registry: Registry) -> None:
         self.text = text

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from claimtrack.engine.lexicons import Lexicons, fold, fold_accents, load
-from claimtrack.engine.parsed import ParsedSentence, Token, span_text
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
 
 PARTICLES = frozenset("al el ad as ash ech bin ben ibn abou abu von van der den da di dos del".split())
 

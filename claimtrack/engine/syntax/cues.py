@@ -9,11 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimtrack.engine.lexicons import fold, fold_accents, load
-from claimtrack.engine.names import name_runs
-from claimtrack.engine.parsed import ParsedSentence, Token
-from claimtrack.engine.phrases import extend_np, start_np
-from claimtrack.engine.quotes import Quote
-from claimtrack.engine.subjects import (
+from claimtrack.engine.speakers.names import name_runs
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token
+from claimtrack.engine.syntax.phrases import extend_np, start_np
+from claimtrack.engine.syntax.subjects import (
     is_incise,
     plausible_start,
     preposed_subject,
@@ -21,7 +20,7 @@ from claimtrack.engine.subjects import (
     subject_end,
     subject_of,
 )
-from claimtrack.engine.verbgroup import (
+from claimtrack.engine.syntax.verbgroup import (
     RELATIVE,
     aux_chain,
     clitic_after,
@@ -35,6 +34,7 @@ from claimtrack.engine.verbgroup import (
     reporting_word,
     verb_lemma,
 )
+from claimtrack.engine.text.quotes import Quote
 
 CITING = ("les propos de", "les propos d'", "les déclarations de", "les déclarations d'")
 

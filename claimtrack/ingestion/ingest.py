@@ -12,14 +12,14 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from claimtrack.db import Database, refresh_statistics
 from claimtrack.engine import Analysis, Analyzer
-from claimtrack.engine.kinds import normalise_line
 from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.text.kinds import normalise_line
 from claimtrack.identity import add_alias, speaker_for, speaker_key
-from claimtrack.models import Batch, BatchItem, Claim, ClaimVia, Document, Segment, Speaker
+from claimtrack.ingestion.reading import SourceText, Unreadable
 from claimtrack.provenance.grouping import assign_groups, groups_of_documents, refresh_groups
-from claimtrack.reading import SourceText, Unreadable
+from claimtrack.store.db import Database, refresh_statistics
+from claimtrack.store.models import Batch, BatchItem, Claim, ClaimVia, Document, Segment, Speaker
 
 
 @dataclass(frozen=True)
@@ -174,13 +174,13 @@ def ingest_sources(
 
     With `jobs` > 1 the analysis runs in that many worker processes while this one stores the
     results in input order, one transaction per document as with one job: the results are the
-    same (see claimtrack.parallel)."""
+    same (see claimtrack.ingestion.parallel)."""
     sources = list(sources)
     results = []
     furniture = FurnitureMemory(database)
     analyses = None
     if jobs > 1 and sum(isinstance(s, SourceText) for s in sources) > 1:
-        from claimtrack.parallel import ParallelAnalyses
+        from claimtrack.ingestion.parallel import ParallelAnalyses
 
         analyses = ParallelAnalyses(analyzer, jobs, database, reprocess)
     try:

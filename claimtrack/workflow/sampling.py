@@ -19,8 +19,8 @@ from sqlalchemy.orm import Session
 from claimtrack import __version__
 from claimtrack.engine.pipeline import RULES_VERSION
 from claimtrack.errors import ClaimtrackError
-from claimtrack.models import Batch, BatchItem, Claim, Document
-from claimtrack.queries import ClaimFilter, checked, claim_query
+from claimtrack.store.models import Batch, BatchItem, Claim, Document
+from claimtrack.store.queries import ClaimFilter, checked, claim_query
 
 STRATA = ("speaker_type", "outlet", "document")
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 
 from claimtrack.engine.lexicons import fold, load
-from claimtrack.engine.names import Registry, is_agent_noun, name_key
-from claimtrack.engine.parsed import ParsedSentence, Token, span_text
+from claimtrack.engine.speakers.names import Registry, is_agent_noun, name_key
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
 
 # "ceux qui ont fui", "celle qui a tiré": a demonstrative described by its relative clause
 DESCRIBED_DEMONSTRATIVES = frozenset("ceux celles celui celle".split())

@@ -4,8 +4,8 @@ cues, the verb's frame in the lexicon, and what makes a report hypothetical or t
 from __future__ import annotations
 
 from claimtrack.engine.lexicons import fold, fold_accents, load
-from claimtrack.engine.parsed import Token
-from claimtrack.engine.quotes import Quote
+from claimtrack.engine.syntax.parsed import Token
+from claimtrack.engine.text.quotes import Quote
 
 CLITIC_SUBJECTS = frozenset("-il -elle -ils -elles -t-il -t-elle -t-ils -t-elles -on -t-on".split())
 

@@ -11,8 +11,8 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.sql.expression import ColumnElement
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.models import Batch, BatchItem, Claim, ClaimGroup, ClaimVia, Document, Review, Speaker
 from claimtrack.provenance.grouping import seen_day
+from claimtrack.store.models import Batch, BatchItem, Claim, ClaimGroup, ClaimVia, Document, Review, Speaker
 
 STATUSES = ("machine", "confirmed", "corrected", "rejected")
 

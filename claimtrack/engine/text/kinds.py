@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.engine.lexicons import load
-from claimtrack.engine.segmenter import Span
+from claimtrack.engine.text.segmenter import Span
 
 _ENGLISH = frozenset("the with of and during before on in is at to for his her their".split())
 _MAX_CAPTION = 420

@@ -1,7 +1,7 @@
 """Documents as sources: a report, a cable, a poll speaks for the issuer the article names for
 it, and the outlets that obtained or published it relay it (GUIDE: documents as sources).
 
-IssuerRules is the part of the mention resolver (claimtrack.engine.mentions.Resolver) that
+IssuerRules is the part of the mention resolver (claimtrack.engine.speakers.mentions.Resolver) that
 notes the documents an article introduces and finds their issuers; it reads the resolver's
 text, registry, outlets and classify, and keeps the issuers it has seen.
 """
@@ -12,11 +12,11 @@ import re
 from dataclasses import replace
 
 from claimtrack.engine.lexicons import fold, load
-from claimtrack.engine.names import Registry, name_runs
-from claimtrack.engine.outlets import find_outlets
-from claimtrack.engine.parsed import ParsedSentence, Token, span_text
-from claimtrack.engine.phrases import extend_np
-from claimtrack.engine.sources import VARIATION_REACH, Source
+from claimtrack.engine.speakers.names import Registry, name_runs
+from claimtrack.engine.speakers.outlets import find_outlets
+from claimtrack.engine.speakers.sources import VARIATION_REACH, Source
+from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
+from claimtrack.engine.syntax.phrases import extend_np
 
 _RELAYING = frozenset("citer interroger relayer interviewer joindre contacter".split())
 

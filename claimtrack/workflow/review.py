@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.identity import speaker_for
-from claimtrack.models import Claim, ClaimVia, Document, Review, Segment
+from claimtrack.store.models import Claim, ClaimVia, Document, Review, Segment
 
 VERDICTS = ("accurate", "misleading", "false", "unverifiable")
 # what decides a claim's attribution; a verdict judges the content and leaves the attribution

@@ -10,9 +10,9 @@ from html import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack.models import Claim, Document
-from claimtrack.queries import FilterError, document_ids
-from claimtrack.reports import sourcing_profile
+from claimtrack.reporting.reports import sourcing_profile
+from claimtrack.store.models import Claim, Document
+from claimtrack.store.queries import FilterError, document_ids
 
 COLOURS = {"named": "#cfe8ff", "unnamed": "#ffe3b3", "outlet": "#e2d4ff", "editorial": "#f1f1f1"}
 LABELS = {"named": "named source", "unnamed": "unnamed source", "outlet": "news outlet",

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-from claimtrack.engine.kinds import normalise_line
+from claimtrack.engine.text.kinds import normalise_line
 from claimtrack.errors import ClaimtrackError
 
 MAX_BYTES = 5_000_000

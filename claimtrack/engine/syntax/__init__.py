@@ -1,0 +1,1 @@
+"""One sentence's syntax read for reports: verb groups, their subjects, verbal and framing cues."""

@@ -1,0 +1,1 @@
+"""An article's text structure: sentences, paragraphs, quotations, and what each segment is."""

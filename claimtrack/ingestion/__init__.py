@@ -1,0 +1,1 @@
+"""Ingestion: files read into article text, analysed (in worker processes if asked) and stored."""

@@ -1,0 +1,1 @@
+"""The review workflow: people's decisions on machine attributions and reproducible samples."""
