@@ -1119,6 +1119,16 @@ QUOTED_TITLE_CASES = [
      "Paul Roy", "named"),
 ]
 
+# blame ending in a penalty is a court's decision; a source framing the whole sentence is the
+# outermost speaker (an outlet framing it relays instead)
+DECISION_AND_SCOPE_CASES = [
+    ("La cour a condamné l'ancien préfet à trois ans de prison.", None, "editorial"),
+    ("L'ancien préfet a été condamné à une amende de 10 000 euros.", None, "editorial"),
+    ("Le syndicat a condamné l'agression d'un contrôleur.", "syndicat", "named"),
+    ("Le chauffeur aurait avoué les faits, selon une source policière.", "une source policière", "unnamed"),
+    ("D'après le parquet, le chauffeur a reconnu les faits.", "parquet", "named"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1159,6 +1169,7 @@ RULE_TABLES = {
     "a name the recogniser missed is a person's as a subject": UNRECOGNISED_PERSON_CASES,
     "a quotation before its incise": QUOTATION_BEFORE_INCISE_CASES,
     "a quoted title is no quotation; a dropped auxiliary": QUOTED_TITLE_CASES,
+    "decisions of justice and the scope of a framing": DECISION_AND_SCOPE_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

@@ -263,7 +263,12 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
         weak_verb = source is not None and source.speaker == "on"  # "De source diplomatique, on indique"
         # "Selon le Times, qui cite des banquiers, …": the framed outlet relays whom it cites
         cited_by_framed = framed is not None and source is not None and (framed.speaker or framed.mention) in source.via
-        if framed and not cited_by_framed and (source is None or weak_verb or (deeper_verb and verb.kind != "incise")):
+        # "Le suspect aurait avoué, selon une source proche de l'enquête": a source (not an outlet, which
+        # relays) framing the whole sentence is the outermost speaker (GUIDE: nested reports)
+        outer_frame = verb is not None and verb.kind != "incise" and framed is not None \
+            and framed.type != "outlet" and _frames_whole_sentence(sent, framing)
+        if framed and not cited_by_framed and (source is None or weak_verb or outer_frame
+                                               or (deeper_verb and verb.kind != "incise")):
             source, chosen = framed, framing
         elif framed and source and framed.type == "outlet" and source.type != "outlet" \
                 and (framed.speaker or framed.mention) not in source.via:

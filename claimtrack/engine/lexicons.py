@@ -39,6 +39,7 @@ class Lexicons:
     document_nouns: dict[str, str]
     outlet_nouns: frozenset[str]
     non_press_modifiers: frozenset[str]  # "agence de notation", "site nucléaire": no outlet
+    penalty_nouns: frozenset[str]  # "condamné à deux ans de prison": a court's decision
     outlets: dict[str, str]  # folded variant -> canonical name
     outlet_spellings: frozenset[str]  # variants as written, for names spelt in lower case
     boilerplate: tuple[tuple[re.Pattern[str], str], ...]
@@ -113,6 +114,7 @@ def load() -> Lexicons:
         document_nouns=documents,
         outlet_nouns=frozenset(fold(w) for w in _lines("outlet_nouns.txt")),
         non_press_modifiers=frozenset(fold(w) for w in _lines("non_press_modifiers.txt")),
+        penalty_nouns=frozenset(fold(w) for w in _lines("penalty_nouns.txt")),
         outlets=outlets,
         outlet_spellings=frozenset(n.strip() for line in _lines("outlets.txt") for n in line.split("|")),
         boilerplate=boilerplate,

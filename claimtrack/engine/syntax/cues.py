@@ -86,6 +86,8 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     if inside(quotes, tok) and clitic is None and not incise_position(toks, v) \
             and not (a < v and incise_position(toks, a, v + 1)):
         return None  # the quotation's own words, unless an incise sits inside it
+    if _sentences_to_a_penalty(toks, v):
+        return None  # "Le tribunal a condamné l'ancien maire à deux ans de prison": a decision
     is_negated = negated(toks, a, v)
     if (is_negated != (frame == "negated")) or hypothetical(toks, v, a):
         return None  # "n'a pas dit" reports nothing, "n'exclut pas" asserts
@@ -124,6 +126,24 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     if subject is None or subject[0] >= subject[1] or (as_clause is not None and subject[0] < as_clause):
         return None  # the subject of a "comme" clause is inside it, not the main clause's
     return Cue(v, (a, end), subject, kind, sent.depth(v), citing_after(text, sent, subject[1]))
+
+
+_PENALTY_REACH = 10
+
+
+def _sentences_to_a_penalty(toks: tuple[Token, ...], v: int) -> bool:
+    """"condamner X à deux ans de prison", "condamné à une amende": blame that ends in a penalty is a
+    court's decision; "condamner l'attaque" is speech."""
+    if verb_lemma(toks[v]) != "condamner":
+        return False
+    penalties = load().penalty_nouns
+    for j in range(v + 1, min(len(toks) - 1, v + _PENALTY_REACH)):
+        if toks[j].text in (",", ".", ";", ":", "«", '"'):
+            return False
+        if fold(toks[j].text) in ("à", "aux") and any(
+                fold(t.text) in penalties or t.upos == "NUM" for t in toks[j + 1 : j + 6]):
+            return True
+    return False
 
 
 def _experiencer_cue(text: str, sent: ParsedSentence, v: int) -> Cue | None:
