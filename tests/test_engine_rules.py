@@ -1260,6 +1260,11 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
     # invited by an outlet, fronted or apposed: the outlet relays the guest
     ("Invitée de France Inter, la députée Anne Duval a critiqué le budget.", "Anne Duval", "named", ("France Inter",)),
     ("La députée Anne Duval, invitée de BFMTV dimanche, a critiqué le budget.", "Anne Duval", "named", ("BFMTV",)),
+    # an interview granted to an outlet: what the person says next, the outlet relays
+    ("Le maire Paul Roy a accordé un entretien à Libération.\n« Nous rouvrirons le pont », a-t-il assuré.",
+     "Paul Roy", "named", ("Libération",)),
+    # the rescue services are a group that can speak
+    ("Aucun blessé n'est à déplorer, selon les secours.", "les secours", "unnamed", ()),
     # a state body of the institution lexicon speaks for itself
     ("D'après la protection civile, la crue a fait trois victimes.", "protection civile", "named", ()),
     # an inverted subject ends before where it spoke; an outlet met there is a via
@@ -1267,7 +1272,8 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
     # a definite outlet noun is the outlet the article named last
     ("Der Spiegel a interrogé le maire Paul Roy.\n« Nous tiendrons », a déclaré M. Roy à l'hebdomadaire allemand.",
      "Paul Roy", "named", ("Der Spiegel",)),
-], ids=["outlet cites", "relative cites", "platform", "column", "guest", "guest apposed", "institution",
+], ids=["outlet cites", "relative cites", "platform", "column", "guest", "guest apposed", "granted interview",
+        "rescue services", "institution",
         "spoken to a radio", "the weekly named before"])
 def test_relays_named_inside_the_sentence(analyzer, text, speaker, speaker_type, via):
     _check(analyzer, "Le texte est long.\n" + text, speaker, speaker_type, via=via)

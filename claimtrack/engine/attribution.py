@@ -19,6 +19,8 @@ from claimtrack.engine.syntax.cues import Cue, citing_after, verb_cues
 from claimtrack.engine.syntax.framing import colon_quote_cue, framing_cues
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.syntax.phrases import extend_np
+from claimtrack.engine.syntax.subjects import preposed_subject
+from claimtrack.engine.syntax.verbgroup import aux_chain
 from claimtrack.engine.text.quotes import Quote
 
 MIN_QUOTE_WORDS = 4
@@ -203,6 +205,26 @@ def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, 
     return found[:1]
 
 
+_INTERVIEW_NOUNS = frozenset("entretien interview entrevue".split())
+
+
+def _granted_interview(text: str, sent: ParsedSentence, resolver: Resolver) -> tuple[str, tuple[str, ...]] | None:
+    """"Le ministre X a accordé un entretien au Figaro": no report yet, but what X says next the
+    outlet relays."""
+    toks = sent.tokens
+    for v, tok in enumerate(toks):
+        if tok.upos != "VERB" or fold(tok.lemma) not in ("accorder", "donner"):
+            continue
+        if not any(fold(t.text) in _INTERVIEW_NOUNS for t in toks[v + 1 : v + 4]):
+            continue
+        outlets = find_outlets(text[toks[v].end : sent.end], resolver.outlets)
+        subject = preposed_subject(text, sent, v, aux_chain(toks, v))
+        source = resolver.classify(sent, *subject) if subject and subject[0] < subject[1] else None
+        if outlets and source is not None and source.type in ("named", "unnamed"):
+            return source.speaker or source.mention, (outlets[0][2],)
+    return None
+
+
 def _cited_object(text: str, sent: ParsedSentence, verb: Cue) -> tuple[int, int] | None:
     """The source an outlet cites: the object of "citer" ("Le Times, qui cite des responsables
     anonymes, …", "CNN cite un diplomate"); the outlet relays it (GUIDE: "X a cité Y")."""
@@ -274,7 +296,7 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
                 and (framed.speaker or framed.mention) not in source.via:
             source = replace(source, via=(framed.speaker or framed.mention, *source.via))
     if source is None or chosen is None:
-        return Attribution(None, "none")
+        return Attribution(None, "none", interview=_granted_interview(text, sent, resolver))
     interviews: list[tuple[str, str]] = []
     via = _vias(text, sent, source, quotes, resolver.outlets, resolver.registry, interviews) \
         if source.type != "outlet" else ()

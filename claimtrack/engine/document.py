@@ -205,6 +205,9 @@ def _carry_relays(results: list[Attribution | None]) -> None:
     until another source starts. The article's own sentences in between do not end it."""
     relay: Source | None = None
     for current in results:
+        if current is not None and current.source is None and current.interview is not None:
+            person, outlets = current.interview  # "X a accordé un entretien au Figaro": what X says next
+            relay = Source(person, "named", person, (0, 0), via=outlets)
         if current is None or current.source is None:
             continue
         source = current.source
