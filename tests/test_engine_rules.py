@@ -1129,6 +1129,17 @@ DECISION_AND_SCOPE_CASES = [
     ("D'après le parquet, le chauffeur a reconnu les faits.", "parquet", "named"),
 ]
 
+# outlets as sources: a name cut by the parser, a foreign name read as a verb, an outlet noun of
+# the web, incises of what an outlet learned or believes it knows
+OUTLET_SOURCE_CASES = [
+    ("Le Canard enchaîné affirme que le préfet va partir.", "Le Canard enchaîné", "outlet"),
+    ("Le site d'investigation Disclose affirme que les chiffres ont été truqués.", "Disclose", "outlet"),
+    ("Le blog Le Vent Libre affirme que la grève est suivie.", "Le Vent Libre", "outlet"),
+    ("Le préfet va partir, a appris Mediapart.", "Mediapart", "outlet"),
+    ("Le préfet va partir, croit savoir L'Express.", "L'Express", "outlet"),
+    ("Des élèves ont appris à nager cet été.", None, "editorial"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1170,6 +1181,7 @@ RULE_TABLES = {
     "a quotation before its incise": QUOTATION_BEFORE_INCISE_CASES,
     "a quoted title is no quotation; a dropped auxiliary": QUOTED_TITLE_CASES,
     "decisions of justice and the scope of a framing": DECISION_AND_SCOPE_CASES,
+    "outlets as sources": OUTLET_SOURCE_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

@@ -225,6 +225,9 @@ def is_name_token(tok: Token, lex: Lexicons, previous: Token | None = None) -> b
     elif tok.upos in ("VERB", "AUX") and previous is not None and tok.feat("VerbForm") != "Fin" \
             and not text.isupper() and previous.text not in SENTENCE_OPENERS and fold(tok.lemma) not in lex.verb_frames:
         pass  # "a indiqué Drescher": French verbs are capitalised only where a sentence opens
+    elif tok.upos == "VERB" and tok.ent in ("ORG", "PER", "MISC") and previous is not None \
+            and previous.text not in SENTENCE_OPENERS and fold(tok.lemma) not in lex.verb_frames:
+        pass  # "le site d'investigation Disclose révèle": a foreign name the tagger read as a verb
     elif tok.upos in STOP_UPOS or fold(text) in lex.pronouns or text in lex.honorifics:
         return False
     return fold(text) not in NOT_NAMES and fold(text) not in lex.titles

@@ -8,6 +8,7 @@ import re
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.speakers.descriptions import can_speak
 from claimtrack.engine.speakers.names import name_runs
+from claimtrack.engine.speakers.outlets import find_outlets
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token
 from claimtrack.engine.syntax.phrases import extend_np, head_index, start_np
 from claimtrack.engine.syntax.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain, detached_adjectives, reflexive
@@ -282,8 +283,24 @@ def preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[i
     subject = _preposed_subject(text, sent, v, a)
     if subject is None or not can_speak(sent.tokens[head_index(sent, *subject)]):
         # "… dans un groupe de soutien, a déclaré": words no one can say are not the subject
-        return _opening_name(text, sent, a) or (subject and _with_name_before(sent, subject))
-    return _with_name_before(sent, subject)
+        subject = _opening_name(text, sent, a) or (subject and _with_name_before(sent, subject))
+        return subject and _through_outlet_name(text, sent, subject, a)
+    return _through_outlet_name(text, sent, _with_name_before(sent, subject), a)
+
+
+def _through_outlet_name(text: str, sent: ParsedSentence, subject: tuple[int, int], a: int) -> tuple[int, int]:
+    """A subject cut inside an outlet's name ("Le Canard / enchaîné croit savoir": the parser took
+    the participle for a verb) runs to the end of the name."""
+    toks = sent.tokens
+    s, e = subject
+    if e >= a or e <= s:
+        return subject
+    for start, end, _name in find_outlets(text[toks[s].start : toks[a - 1].end]):
+        start += toks[s].start
+        end += toks[s].start
+        if start < toks[e - 1].end < end:
+            return s, next((k + 1 for k in range(e, a) if toks[k].end >= end), e)
+    return subject
 
 
 def _opening_name(text: str, sent: ParsedSentence, a: int) -> tuple[int, int] | None:
@@ -456,8 +473,9 @@ def _surface_subject(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
             return None
     if j >= 0 and toks[j].upos in ("VERB", "AUX") and toks[j].text[:1].isupper() and j == 0:
         return (0, 1)  # "Drescher a déclaré": a surname the tagger took for a verb
-    if j < 0 or toks[j].upos not in ("NOUN", "PROPN", "PRON", "X", "ADJ"):
-        return None
+    misread_name = j > 0 and toks[j].upos == "VERB" and bool(toks[j].ent) and toks[j].text[:1].isupper()
+    if j < 0 or (toks[j].upos not in ("NOUN", "PROPN", "PRON", "X", "ADJ") and not misread_name):
+        return None  # ("le site Disclose/VERB révèle": a name inside the sentence the tagger took for a verb)
     if toks[j].upos == "PRON" and fold(toks[j].text) in RELATIVE:
         return None
     s = start_np(sent, j + 1)
