@@ -1140,6 +1140,14 @@ OUTLET_SOURCE_CASES = [
     ("Des élèves ont appris à nager cet été.", None, "editorial"),
 ]
 
+# words the tagger misreads: a name as an adverb, a participle as a lower-case name; "on" is French,
+# so a quotation with "on" is no English caption
+MISREAD_WORD_CASES = [
+    ("Le texte est long.\nMacron a salué « le courage » des pompiers.", "Macron", "named"),
+    ("Le texte est long.\nLa ministre a tweeté : « Solidarité avec les sinistrés. »", "ministre", "unnamed"),
+    ("« On a tout perdu », lance un commerçant du marché.", "un commerçant du marché", "unnamed"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1182,6 +1190,7 @@ RULE_TABLES = {
     "a quoted title is no quotation; a dropped auxiliary": QUOTED_TITLE_CASES,
     "decisions of justice and the scope of a framing": DECISION_AND_SCOPE_CASES,
     "outlets as sources": OUTLET_SOURCE_CASES,
+    "words the tagger misreads": MISREAD_WORD_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

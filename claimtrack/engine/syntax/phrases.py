@@ -25,9 +25,10 @@ def _is_np_token(tok: Token, lex: Lexicons, quote_open: bool) -> bool:
         return fold(tok.text) in NP_ADPS
     if tok.upos == "PRON":
         return fold(tok.text) not in ("qui", "que", "qu'", "dont", "où", "se", "s'")
-    # "le site Disclose/VERB": a capitalised word inside the sentence with an entity label, no verb of ours
-    return tok.upos == "VERB" and bool(tok.ent) and tok.i > 0 and tok.text[:1].isupper() \
-        and fold(tok.lemma) not in lex.verb_frames
+    # "le site Disclose/VERB", "Macron/ADV a salué": a capitalised word with an entity label, inside the
+    # sentence for a verb, is a name the tagger misread
+    misread = (tok.upos == "VERB" and tok.i > 0) or tok.upos == "ADV"
+    return misread and bool(tok.ent) and tok.text[:1].isupper() and fold(tok.lemma) not in lex.verb_frames
 
 
 def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:

@@ -438,8 +438,8 @@ def _surface_subject(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
     comma-enclosed insertion ("Khattab, pour sa part, a salué")."""
     toks = sent.tokens
     j = a - 1
-    while j >= 0 and (fold(toks[j].text) in SKIPPABLE_BEFORE_VERB or toks[j].upos == "ADV"):
-        j -= 1
+    while j >= 0 and (fold(toks[j].text) in SKIPPABLE_BEFORE_VERB or (toks[j].upos == "ADV" and not toks[j].ent)):
+        j -= 1  # (an adverb with an entity label is a name: "Macron/ADV a salué")
     if j >= 0 and toks[j].text in INSERTION_CLOSERS:
         opener = INSERTION_CLOSERS[toks[j].text]
         k = j - 1
@@ -473,7 +473,8 @@ def _surface_subject(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
             return None
     if j >= 0 and toks[j].upos in ("VERB", "AUX") and toks[j].text[:1].isupper() and j == 0:
         return (0, 1)  # "Drescher a déclaré": a surname the tagger took for a verb
-    misread_name = j > 0 and toks[j].upos == "VERB" and bool(toks[j].ent) and toks[j].text[:1].isupper()
+    misread_name = j >= 0 and ((j > 0 and toks[j].upos == "VERB") or toks[j].upos == "ADV") \
+        and bool(toks[j].ent) and toks[j].text[:1].isupper()
     if j < 0 or (toks[j].upos not in ("NOUN", "PROPN", "PRON", "X", "ADJ") and not misread_name):
         return None  # ("le site Disclose/VERB révèle": a name inside the sentence the tagger took for a verb)
     if toks[j].upos == "PRON" and fold(toks[j].text) in RELATIVE:

@@ -157,13 +157,13 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
     """The frame of a reporting verb at v ("any", "clause") and the end of a multiword cue."""
     lex = load()
     tok = toks[v]
-    if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ", "ADV", "X"):
-        return None, None
+    if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ", "ADV", "X") and not (tok.upos == "PROPN" and tok.text.islower()):
+        return None, None  # (a lower-case "name" is a word the tagger could not read: "a tweeté/PROPN")
     if _stance_predicate(toks, v):
         return "stance", None
     multi_end = _multiword(toks, v)
     after_aux = v > 0 and _is_aux(toks[v - 1])  # "s'est élevé/ADJ contre": a participle in a multiword cue
-    if tok.upos in ("NOUN", "ADJ", "ADV", "X") and not _verb_position(toks, v) and not gerund(toks, v) \
+    if tok.upos in ("NOUN", "ADJ", "ADV", "X", "PROPN") and not _verb_position(toks, v) and not gerund(toks, v) \
             and not (multi_end is not None and after_aux):
         return None, None
     lemma = verb_lemma(tok)
@@ -287,7 +287,7 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
     while k > 0 and (toks[k].upos == "ADV" or _adverb_elided_de(toks, k)):
         k -= 1
     if ((fold(toks[k].lemma) == "avoir" and toks[k].feat("VerbForm") == "Fin") or (k < v and _is_aux(toks[k]))) \
-            and toks[v].upos in ("ADJ", "X"):
+            and (toks[v].upos in ("ADJ", "X") or (toks[v].upos == "PROPN" and toks[v].text.islower())):
         return True  # "a prétendu que", "a tweeté": a participle after its auxiliary, tagged as an adjective or unknown
     if toks[v - 1].text == "," and fold(follows.text) in ("que", "qu'") and follows.upos == "SCONJ":
         return True  # "L'ancien chef, aujourd'hui consultant, juge que": a conjunction's clause needs a verb

@@ -12,7 +12,8 @@ import re
 from claimtrack.engine.lexicons import load
 from claimtrack.engine.text.segmenter import Span
 
-_ENGLISH = frozenset("the with of and during before on in is at to for his her their".split())
+# English function words that are no French words ("on" is one: « On a tout perdu »)
+_ENGLISH = frozenset("the with of and during before in is at to for his her their".split())
 _MAX_CAPTION = 420
 _MAX_HEADLINE_WORDS = 28
 _MAX_QUOTED_SUBHEADING_WORDS = 10
@@ -24,8 +25,9 @@ def normalise_line(text: str) -> str:
 
 
 def _is_english(text: str) -> bool:
-    words = re.findall(r"[A-Za-z]+", text.lower())
-    return len(words) >= 8 and sum(w in _ENGLISH for w in words) / len(words) > 0.12
+    words = re.findall(r"[^\W\d_]+", text.lower())
+    hits = sum(w in _ENGLISH for w in words)
+    return len(words) >= 8 and hits >= 2 and hits / len(words) > 0.12
 
 
 def _is_headline(paragraph: str, sentences: int) -> bool:
