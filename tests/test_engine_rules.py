@@ -1148,6 +1148,21 @@ MISREAD_WORD_CASES = [
     ("« On a tout perdu », lance un commerçant du marché.", "un commerçant du marché", "unnamed"),
 ]
 
+# periphrases of journalism stand for one of several titles (lexicons/role_synonyms.tsv); "les deux
+# dirigeants" are the two people a plural clause just named
+ROLE_PERIPHRASIS_CASES = [
+    ("La secrétaire d'État Mary Hill s'est rendue à Oslo.\nLa cheffe de la diplomatie a promis une aide.",
+     "Mary Hill", "named"),
+    ("L'ambassadeur du Japon, Ken Sato, a été convoqué.\nLe diplomate avait affirmé que l'accord était caduc.",
+     "Ken Sato", "named"),
+    ("Le chancelier Hans Vogel a présenté son budget.\nSelon le chef du gouvernement, la dette baissera.",
+     "Hans Vogel", "named"),
+    ("Le maire Paul Roy a inauguré le pont.\nL'édile a promis d'autres travaux.", "Paul Roy", "named"),
+    ("Anne Duval et Karl Weber se sont rencontrés à Genève.\nLes deux dirigeants ont affirmé leur soutien à l'accord.",
+     "Anne Duval et Karl Weber", "named"),
+    ("Un diplomate européen a affirmé que l'accord était caduc.", "un diplomate européen", "unnamed"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1191,6 +1206,7 @@ RULE_TABLES = {
     "decisions of justice and the scope of a framing": DECISION_AND_SCOPE_CASES,
     "outlets as sources": OUTLET_SOURCE_CASES,
     "words the tagger misreads": MISREAD_WORD_CASES,
+    "periphrases and counted groups": ROLE_PERIPHRASIS_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

@@ -61,6 +61,7 @@ _ISSUER_PATTERN = (r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|de|du|des
 # "les jeunes en particulier", "des experts, notamment": an adverb closing a mention says nothing of who
 _TRAILING_ADVERBIAL = re.compile(r"[\s,]+(?:en particulier|notamment|surtout|aussi|également|eux-mêmes|elles-mêmes"
                                  r"|pour leur part|pour sa part|de leur côté|de son côté)$", re.IGNORECASE)
+_COUNTS = {"deux": 2, "trois": 3, "quatre": 4}
 DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette dernière"))
 SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
@@ -294,6 +295,9 @@ class Resolver(IssuerRules):
         if toks[head].text[:1].isupper() and toks[head].upos in ("PROPN", "NOUN", "X") and \
                 fold(toks[head].text) not in lex.titles:
             return Source(drop_determiner(mention), "named", mention, span)
+        group = self._counted_group(toks, a, head, span)
+        if group:  # "Macron et Scholz se sont rencontrés. Les deux dirigeants ont affirmé …"
+            return group
         definite = fold(toks[a].text) in ("le", "la", "l'", "ce", "cette", "cet")
         if head_word in lex.titles or (definite and is_role_word(head_word, lex)):
             person = self.registry.by_role(mention, toks[head].text, span[0])
@@ -321,6 +325,18 @@ class Resolver(IssuerRules):
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
         return Source(_TRAILING_ADVERBIAL.sub("", description) or description, "unnamed", mention, span)
+
+    def _counted_group(self, toks: tuple[Token, ...], a: int, head: int, span: tuple[int, int]) -> Source | None:
+        """"les deux dirigeants", "les trois ministres": the people a plural clause named together
+        just before (the registry's "A et B")."""
+        if head != a + 2 or fold(toks[a].text) not in ("les", "ces") or fold(toks[a + 1].text) not in _COUNTS \
+                or not is_role_word(toks[head].text, load()):
+            return None
+        group = self.registry.last_plural_subject_before(span[0])
+        if group is None or span[0] - group[0] > VARIATION_REACH or group[1].count(" et ") + 1 != \
+                _COUNTS[fold(toks[a + 1].text)]:
+            return None
+        return Source(group[1], "named", self.text[span[0] : span[1]], span, resolved="group", plural=True)
 
     def _is_person(self, name: str | None) -> bool:
         person = self.registry.person(name)

@@ -179,10 +179,20 @@ class Registry:
     def by_role(self, mention: str, head: str, position: int) -> Person | None:
         """The named person whose stated role matches a role mention ("le responsable irakien")."""
         folded = fold_accents(mention)
-        for phrase, title in load().role_synonyms:
-            if fold_accents(phrase) in folded:
-                folded = folded.replace(fold_accents(phrase), title)
-                head = title.split()[0]
+        # a periphrasis stands for one of several titles ("le chef de la diplomatie": a foreign
+        # minister or a secretary of state): each reading is tried
+        readings = [(folded, head)] + [(folded.replace(fold_accents(phrase), title), title.split()[0])
+                                       for phrase, title in load().role_synonyms if fold_accents(phrase) in folded]
+        if len(readings) > 1:
+            readings = readings[1:]
+        best, best_key = None, 0.0
+        for reading, reading_head in readings:
+            person, key = self._best_by_role(mention, reading, reading_head, position)
+            if person is not None and key > best_key:
+                best, best_key = person, key
+        return best
+
+    def _best_by_role(self, mention: str, folded: str, head: str, position: int) -> tuple[Person | None, float]:
         words = role_stems(folded)
         head_stem = stem(head)
         head_word = fold_accents(head)
@@ -209,7 +219,7 @@ class Registry:
             key = score - distance / 1e7 - (0.5e-7 if person.position > position else 0)
             if score >= 0.5 and key > best_score:
                 best, best_score = person, key
-        return best
+        return best, best_score
 
 
 SENTENCE_OPENERS = frozenset('«"“:—–-(.!?…')
