@@ -1302,6 +1302,12 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
      "Paul Roy", "named", ("Libération",)),
     # the rescue services are a group that can speak
     ("Aucun blessé n'est à déplorer, selon les secours.", "les secours", "unnamed", ()),
+    # spoken at an outlet's microphone; an outlet named after its noun, before the inverted subject
+    ("Au micro de RTL, la préfète a défendu le couvre-feu.", "préfète", "unnamed", ("RTL",)),
+    ("« Nous sommes inquiets », a déclaré au quotidien Le Soir un diplomate belge.", "un diplomate belge", "unnamed",
+     ("Le Soir",)),
+    # a named body's office speaks for the body
+    ("Le service de presse de l'Élysée a fait savoir que la visite était reportée.", "service de presse", "named", ()),
     # a state body of the institution lexicon speaks for itself
     ("D'après la protection civile, la crue a fait trois victimes.", "protection civile", "named", ()),
     # an inverted subject ends before where it spoke; an outlet met there is a via
@@ -1310,7 +1316,7 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
     ("Der Spiegel a interrogé le maire Paul Roy.\n« Nous tiendrons », a déclaré M. Roy à l'hebdomadaire allemand.",
      "Paul Roy", "named", ("Der Spiegel",)),
 ], ids=["outlet cites", "relative cites", "platform", "column", "guest", "guest apposed", "granted interview",
-        "rescue services", "institution",
+        "rescue services", "microphone", "outlet before the subject", "press office", "institution",
         "spoken to a radio", "the weekly named before"])
 def test_relays_named_inside_the_sentence(analyzer, text, speaker, speaker_type, via):
     _check(analyzer, "Le texte est long.\n" + text, speaker, speaker_type, via=via)

@@ -31,7 +31,7 @@ _RELAY_POSITION = re.compile(
     r"(?:\b(?:à|au|aux|sur|par|selon|d['’]après|dans|auprès\s+d[eu']|citant|invitée?s?\s+d[eu']|invitée?s?\s+sur)\s+"
     r"(?:(?:l['’]|le|la|les|une?|sa|son|ses|leur|leurs)\s*)?"
     r"(?:(?:interview|entretien|émission|antenne|ondes|site|compte|page|colonnes|plateau|édition|journal|quotidien"
-    r"|chaîne|radio|télévision|magazine|hebdomadaire|agence|chronique|tribune|billet|éditorial|article|blog)\s+"
+    r"|chaîne|radio|télévision|magazine|hebdomadaire|agence|chronique|tribune|billet|éditorial|article|blog|micro)\s+"
     r"(?:accordée?\s+(?:à|au)\s+|de\s+|d['’]|du\s+)?"
     r"(?:(?:l['’]|le|la)\s*)?)?|,\s*|^\s*)$", re.IGNORECASE)
 UNSPECIFIED = "source non précisée"

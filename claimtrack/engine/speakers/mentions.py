@@ -235,6 +235,8 @@ class Resolver(IssuerRules):
                 if issuer and issuer.type == "named" and names_a_person(issuer.speaker, self.registry):
                     name = f"{toks[head].text} de {issuer.speaker}"
                     return Source(name, "named", mention, span)
+                if issuer and issuer.type == "named":  # "le service de presse du Kremlin": a named body's office
+                    return Source(drop_determiner(mention).rstrip(" ,;:"), "named", mention, span)
             elif issuer:
                 source = replace(issuer, mention=mention, span=span, via=tuple(dict.fromkeys((*relays, *issuer.via))))
                 self.last_issuer = self.issuers[document_key(toks[head].text)] = source

@@ -109,8 +109,9 @@ def _name_after_pp(sent: ParsedSentence, start: int) -> int | None:
     if j < len(toks) and toks[j].upos == "DET":
         j += 1
     while j < len(toks) and (toks[j].upos in ("NOUN", "PROPN", "ADJ") or toks[j].text in ("-", "’", "'")
-                             or (toks[j].text[:1].isupper() and toks[j].upos != "DET")):
-        j += 1  # a capitalised word belongs to the name ("France Inter", whatever the tagger said)
+                             or (toks[j].text[:1].isupper() and (toks[j].upos != "DET" or (
+                                 j + 1 < len(toks) and toks[j + 1].text[:1].isupper())))):
+        j += 1  # a capitalised word belongs to the name ("France Inter", "au quotidien Le Temps")
     if j < len(toks) and toks[j].text == "(":
         while j < len(toks) and toks[j].text != ")":
             j += 1
