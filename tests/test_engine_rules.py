@@ -1320,3 +1320,28 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
         "spoken to a radio", "the weekly named before"])
 def test_relays_named_inside_the_sentence(analyzer, text, speaker, speaker_type, via):
     _check(analyzer, "Le texte est long.\n" + text, speaker, speaker_type, via=via)
+
+
+INTERVIEW = ("« Nous rouvrirons la ligne » : entretien avec le maire de Brest, Paul Roy\n\n"
+             "Le maire de Brest a répondu à nos questions.\n\n"
+             "Pourquoi fermer la ligne maintenant ?\n\n"
+             "Parce que les rails sont usés. Nous n'avons pas le choix.\n\n"
+             "Quand rouvrira-t-elle ?\n\n"
+             "En septembre, je m'y engage.\n")
+
+
+def test_an_interview_s_answers_are_the_interviewee_s_and_its_questions_the_outlet_s(analyzer):
+    claims = {c.text: c for c in analyzer.analyze(INTERVIEW).claims}
+    for answer in ("Parce que les rails sont usés.", "Nous n'avons pas le choix.", "En septembre, je m'y engage.",
+                   "« Nous rouvrirons la ligne » : entretien avec le maire de Brest, Paul Roy"):
+        assert (claims[answer].speaker, claims[answer].speaker_type, claims[answer].mode) == \
+            ("Paul Roy", "named", "direct"), answer
+    for question in ("Pourquoi fermer la ligne maintenant ?", "Quand rouvrira-t-elle ?"):
+        assert claims[question].speaker_type == "editorial", question
+
+
+def test_questions_without_an_announced_interview_stay_the_article_s(analyzer):
+    text = INTERVIEW.replace(": entretien avec le maire de Brest, Paul Roy", "").replace(
+        "Le maire de Brest a répondu à nos questions.", "La ligne est fermée depuis mai.")
+    claims = {c.text: c for c in analyzer.analyze(text).claims}
+    assert claims["Parce que les rails sont usés."].speaker_type == "editorial"

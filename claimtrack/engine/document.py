@@ -21,6 +21,7 @@ from claimtrack.engine.continuations import (
     spread_continuations,
     written_in_first_person,
 )
+from claimtrack.engine.interviews import spread_interview_answers
 from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.speakers.mentions import Resolver
 from claimtrack.engine.speakers.names import Registry, register_names
@@ -102,6 +103,7 @@ def attribute_document(
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     _spread_datelines(text, sentences, kinds, starts, results)
     _carry_relays(results)
+    spread_interview_answers(text, sentences, kinds, paragraphs, results, registry)
     _attribute_pull_quotes(text, sentences, kinds, results, index)
     _sign_boxes(text, sentences, kinds, results, registry)
     _label_unsourced(text, sentences, results, index)
