@@ -1161,6 +1161,9 @@ ROLE_PERIPHRASIS_CASES = [
     ("Anne Duval et Karl Weber se sont rencontrés à Genève.\nLes deux dirigeants ont affirmé leur soutien à l'accord.",
      "Anne Duval et Karl Weber", "named"),
     ("Un diplomate européen a affirmé que l'accord était caduc.", "un diplomate européen", "unnamed"),
+    # a regime is a government; armed groups named by a common noun can speak
+    ("Le régime birman a accusé les rebelles d'avoir attaqué le convoi.", "régime birman", "named"),
+    ("Les talibans ont nié toute implication dans l'attaque.", "talibans", "unnamed"),
 ]
 
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
