@@ -1086,6 +1086,9 @@ PLURAL_SUBJECT_CASES = [
 INVERSION_AND_FRAMING_CASES = [
     ("Comme le rapporte La Stampa, le gouvernement prépare un remaniement.", "La Stampa", "outlet"),
     ("« Tout est perdu », soupire, las et amer, un ancien ministre.", "un ancien ministre", "unnamed"),
+    # a multiword cue with a frame of its own: "laisser tomber" reports only as an incise or before que
+    ("« C'est fini », a laissé tomber le maire Paul Roy.", "Paul Roy", "named"),
+    ("Le maire Paul Roy a laissé tomber le projet de tramway.", None, "editorial"),
     ("Mme Duval, dont les propos ont été rapportés par la RTBF, a dénoncé une « trahison ».", "Duval", "named"),
     ("Selon ce qu'a expliqué le préfet à la radio, la route rouvrira lundi.", "préfet", "unnamed"),
     ("Selon ce que le maire Paul Roy a dit, la route rouvrira lundi.", "Paul Roy", "named"),

@@ -31,7 +31,7 @@ def fold_accents(text: str) -> str:
 class Lexicons:
     verb_frames: dict[str, str]
     verbs_by_folded: dict[str, str]  # accent-folded lemma -> lemma of verb_frames
-    multiword: tuple[tuple[str, tuple[str, ...]], ...]
+    multiword: tuple[tuple[str, tuple[str, ...], str], ...]  # lemma, following words, frame
     framings: tuple[tuple[str, ...], ...]
     titles: frozenset[str]
     honorifics: frozenset[str]
@@ -82,8 +82,8 @@ def load() -> Lexicons:
         lemma, frame = line.split("\t")[:2]
         frames[lemma] = frame
     multiword = tuple(
-        (lemma, tuple(fold(w) for w in rest.split()))
-        for lemma, rest in (line.split("\t") for line in _lines("multiword_cues.tsv"))
+        (fields[0], tuple(fold(w) for w in fields[1].split()), fields[2] if len(fields) > 2 else "any")
+        for fields in (line.split("\t") for line in _lines("multiword_cues.tsv"))
     )
     framings = tuple(sorted((tuple(fold(line).split()) for line in _lines("framing_prepositions.txt")),
                             key=len, reverse=True))

@@ -89,10 +89,10 @@ def clitic_after(toks: tuple[Token, ...], a: int, v: int) -> tuple[int, int] | N
     return None
 
 
-def _multiword(toks: tuple[Token, ...], v: int) -> int | None:
-    """End of a multiword cue starting at verb v ("fait état de", "met en garde"), if any."""
+def _multiword(toks: tuple[Token, ...], v: int) -> tuple[int, str] | None:
+    """End and frame of a multiword cue starting at verb v ("fait état de", "met en garde"), if any."""
     lemmas = {fold(toks[v].lemma), verb_lemma(toks[v])}  # "élevé/ADJ" is still élever's participle
-    for first, rest in load().multiword:
+    for first, rest, frame in load().multiword:
         if first not in lemmas:
             continue
         j = v + 1
@@ -102,7 +102,7 @@ def _multiword(toks: tuple[Token, ...], v: int) -> int | None:
         while k < len(rest) and j < len(toks) and (fold(toks[j].text) == rest[k] or fold(toks[j].lemma) == rest[k]):
             j, k = j + 1, k + 1
         if k == len(rest):
-            return j
+            return j, frame
     return None
 
 
@@ -161,7 +161,8 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
         return None, None  # (a lower-case "name" is a word the tagger could not read: "a tweeté/PROPN")
     if _stance_predicate(toks, v):
         return "stance", None
-    multi_end = _multiword(toks, v)
+    multi = _multiword(toks, v)
+    multi_end = multi[0] if multi else None
     after_aux = v > 0 and _is_aux(toks[v - 1])  # "s'est élevé/ADJ contre": a participle in a multiword cue
     if tok.upos in ("NOUN", "ADJ", "ADV", "X", "PROPN") and not _verb_position(toks, v) and not gerund(toks, v) \
             and not (multi_end is not None and after_aux):
@@ -174,8 +175,8 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
         frame = lex.verb_frames.get(lemma)
     if frame in (None, "clause", "never") and lemma in lex.document_verbs and _document_subject(toks, v):
         frame = "any"  # "le rapport donne un aperçu de …": a document says what it presents
-    if multi_end is not None:
-        return "any", multi_end  # "s'est montré favorable", "fait état de": the phrase is the cue
+    if multi is not None:
+        return multi[1], multi[0]  # "s'est montré favorable", "fait état de": the phrase is the cue
     if frame is None or frame == "never" or tok.upos == "AUX" or _in_discourse_marker(toks, v):
         return None, None
     return frame, None
