@@ -10,13 +10,12 @@ from dataclasses import dataclass
 
 from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.speakers.names import name_runs
+from claimtrack.engine.syntax.inversion import is_incise, quoted_name_after
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token
 from claimtrack.engine.syntax.phrases import extend_np, start_np
 from claimtrack.engine.syntax.subjects import (
-    is_incise,
     plausible_start,
     preposed_subject,
-    quoted_name_after,
     subject_end,
     subject_of,
 )

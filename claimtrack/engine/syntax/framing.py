@@ -7,9 +7,10 @@ from functools import lru_cache
 
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.syntax.cues import Cue, inside
+from claimtrack.engine.syntax.inversion import before_setting
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token
 from claimtrack.engine.syntax.phrases import extend_np
-from claimtrack.engine.syntax.subjects import before_setting, preposed_subject
+from claimtrack.engine.syntax.subjects import preposed_subject
 from claimtrack.engine.syntax.verbgroup import RELATIVE, aux_chain, first_or_second_person, negated
 from claimtrack.engine.text.quotes import Quote
 

@@ -1,17 +1,23 @@
 """Who a reporting verb's subject is: preposed (with appositions and insertions), inverted after
-the verb (incises: ", note un analyste"), or the antecedent of a relative pronoun."""
+the verb (incises: ", note un analyste"; their positions are in syntax/inversion.py), or the
+antecedent of a relative pronoun."""
 
 from __future__ import annotations
 
-import re
-
-from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.lexicons import fold
 from claimtrack.engine.speakers.descriptions import can_speak
 from claimtrack.engine.speakers.names import name_runs
 from claimtrack.engine.speakers.outlets import find_outlets
+from claimtrack.engine.syntax.inversion import (
+    before_setting,
+    name_after_pp,
+    quoted_name_after,
+    skip_adverbials,
+    subject_follows,
+)
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token
 from claimtrack.engine.syntax.phrases import extend_np, head_index, start_np
-from claimtrack.engine.syntax.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain, detached_adjectives, reflexive
+from claimtrack.engine.syntax.verbgroup import RELATIVE, aux_chain
 
 SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
                                   "toutefois cependant néanmoins notamment ensuite enfin pourtant".split())
@@ -20,237 +26,24 @@ SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi m�
 INSERTION_CLOSERS = {"-": "-", "–": "–", "—": "—", ")": "("}
 
 
-def _clause_before(toks: tuple[Token, ...], a: int) -> bool:
-    """A finite verb or a closing quotation before the verb group: what an incise follows."""
-    relative = False
-    for i, t in enumerate(toks[:a]):
-        if t.text == ",":
-            relative = i + 1 < a and fold(toks[i + 1].text) in RELATIVE
-        elif not relative and (t.text in CLOSING_QUOTES
-                               or (t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin")
-                               or _present_read_as_participle(t)):
-            return True
-    return False
-
-
-_PARTICIPLE_ENDINGS = re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues|t|te|ts|tes|s|[aeiouy]ses?|ant)$")
-
-
-def _present_read_as_participle(t: Token) -> bool:
-    """"Le temps presse, insiste …": a present tense the tagger took for a participle, by a form
-    no participle has ("mise", "close" are participles, "presse", "pense" are not)."""
-    return t.upos == "VERB" and t.feat("VerbForm") == "Part" and _PARTICIPLE_ENDINGS.search(fold(t.text)) is None
-
-
-def _after_quote(toks: tuple[Token, ...], a: int) -> bool:
-    """The verb group follows a comma or a closing quotation mark: where an incise stands."""
-    return a > 0 and (toks[a - 1].text == "," or toks[a - 1].text in CLOSING_QUOTES)
-
-
-def _quoted_words_before(toks: tuple[Token, ...], closing: int) -> int:
-    """Words of the quotation that closes at `closing` (all words before it when it opened in an
-    earlier sentence): a quoted title ("Telepolis" cite …) has one or two."""
-    opening = next((k for k in range(closing - 1, -1, -1) if toks[k].text in ("«", '"', "“")), -1)
-    return sum(1 for t in toks[opening + 1 : closing] if t.upos != "PUNCT")
-
-
-def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool:
-    """An inverted speaker clause: no subject before the verb, a clause or a quotation before
-    it, and a comma or closing quote right before the verb group."""
-    toks = sent.tokens
-    start = _skip_adverbials(toks, end)  # where an inverted subject would begin
-    follows = _subject_follows(toks, v, start) or quoted_name_after(toks, v, start) is not None
-    comma_before = a > 0 and toks[a - 1].text == ","
-    inverted_after_comma = follows and comma_before and (
-        _inverted_np_closes(text, sent, start) or _inverted_np_closes(text, sent, start, enclosed=True))
-    has_subject_before = any(
-        t.head == v and t.deprel.startswith("nsubj") and t.i < a
-        and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
-        and not (inverted_after_comma and any(x.text == "," for x in toks[t.i + 1 : a]))
-        and not any(x.text in CLOSING_QUOTES and _quoted_words_before(toks, x.i) >= 3  # a quoted sentence,
-                    for x in toks[t.i + 1 : a])  # taken for the subject ('« C'est un désastre », a réagi …')
-        for t in toks)  # "La crise est grave, a déclaré le maire": the parser's subject is the clause's
-    if follows and a > 1 and toks[a - 1].text in CLOSING_QUOTES and _quoted_words_before(toks, a - 1) >= 3 \
-            and _inverted_np_closes(text, sent, start):
-        return True  # '… civique" a déclaré Mlle Nathiri.': a quotation, its verb, the speaker after it
-    after_comma = a > 1 and comma_before and _inverted_np_closes(text, sent, start, enclosed=True)
-    # a pronominal verb takes no object: the phrase after it is its subject (", se demande le consulat")
-    pronominal = follows and comma_before and reflexive(toks, v)
-    return not has_subject_before and (_clause_before(toks, a) or (after_comma and follows) or pronominal) and (
-        _after_quote(toks, a) or follows)
-
-
 def subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, clitic: tuple[int, int] | None,
                 incise: bool) -> tuple[tuple[int, int] | None, str]:
     toks = sent.tokens
     if clitic:
         return clitic, "incise"
     if incise:
-        end = _skip_adverbials(toks, end)  # ", a assuré vendredi son fils", ", a précisé hier soir le maire"
-    if incise and _subject_follows(toks, v, end):
+        end = skip_adverbials(toks, end)  # ", a assuré vendredi son fils", ", a précisé hier soir le maire"
+    if incise and subject_follows(toks, v, end):
         return (end, before_setting(sent, end, extend_np(text, sent, end))), "incise"
     quoted = quoted_name_after(toks, v, end) if incise else None
     if quoted:  # '"Achète TT", écrit "Fedorenkov"': a user's handle, in quotation marks
         return quoted, "incise"
     if incise and end < len(toks) and fold(toks[end].text) in ("à", "au", "aux", "sur", "dans", "auprès"):
         pp = end + 1 if fold(toks[end].text) == "auprès" and end + 1 < len(toks) else end  # "auprès de l'AFP"
-        start = _name_after_pp(sent, pp)
+        start = name_after_pp(sent, pp)
         if start is not None:
             return (start, extend_np(text, sent, start)), "incise"
     return preposed_subject(text, sent, v, a), "preposed"
-
-
-def _name_after_pp(sent: ParsedSentence, start: int) -> int | None:
-    """", a annoncé à l'Agence France-Presse (AFP) Roseline Odede": the name after the
-    prepositional phrase, not inside it, is the inverted subject."""
-    toks = sent.tokens
-    # the phrase itself: preposition, determiner, nouns, names, a parenthesis ("(AFP)")
-    j = start + 1
-    if j < len(toks) and toks[j].upos == "DET":
-        j += 1
-    while j < len(toks) and (toks[j].upos in ("NOUN", "PROPN", "ADJ") or toks[j].text in ("-", "’", "'")
-                             or (toks[j].text[:1].isupper() and (toks[j].upos != "DET" or (
-                                 j + 1 < len(toks) and toks[j + 1].text[:1].isupper())))):
-        j += 1  # a capitalised word belongs to the name ("France Inter", "au quotidien Le Temps")
-    if j < len(toks) and toks[j].text == "(":
-        while j < len(toks) and toks[j].text != ")":
-            j += 1
-        j += 1
-    if j < len(toks) and toks[j].upos == "DET" and j > start + 1:
-        return j  # ", a expliqué à l'AFP un diplomate"
-    end = next((i for i in range(start, len(toks)) if toks[i].text in (".", ";", ":")
-                or toks[i].upos in ("VERB", "AUX")), len(toks))
-    for a, _b in name_runs(sent, start, end):
-        k = a - 1
-        while k >= start and toks[k].upos == "DET":
-            k -= 1
-        if toks[k].upos != "ADP" and toks[k].text != "(":
-            return a
-    return None
-
-
-def _inverted_np_closes(text: str, sent: ParsedSentence, start: int, enclosed: bool = False) -> bool:
-    """An inverted subject ends its clause: a comma, a closing quote or the sentence's end right
-    after it (", expliquent les chercheurs, vient …"); an object runs on ("a salué le soutien
-    de Téhéran à son pays"). `enclosed`: only a comma with more text after it will do."""
-    toks = sent.tokens
-    if start >= len(toks):
-        return False
-    end = extend_np(text, sent, start)
-    if enclosed:
-        end = _past_adjuncts(toks, end)
-        return end < len(toks) - 1 and toks[end].text == ","
-    return end >= len(toks) or toks[end].text in (",", ".", "!", "?", ";", "…", *CLOSING_QUOTES) \
-        or toks[end].upos == "PUNCT"
-
-
-_ADJUNCT_WORDS = 8
-_SETTING_PREPOSITIONS = frozenset("à au aux sur dans lors sous pendant devant auprès".split())
-_SETTING_NOUNS = frozenset("couvert anonymat interview entretien entrevue conférence communiqué micro antenne "
-                           "plateau ondes colonnes".split())
-
-
-def before_setting(sent: ParsedSentence, a: int, b: int) -> int:
-    """Where an inverted subject ends before the setting of its words (", a dit un amiral à la
-    radio,", ", a affirmé un marin sous couvert d'anonymat,"): the outlet spoken to is a via and
-    the rest no part of the speaker."""
-    lex = load()
-    toks = sent.tokens
-    for i in range(a + 1, b):
-        if fold(toks[i].text) in _SETTING_PREPOSITIONS and any(
-                fold(t.text) in _SETTING_NOUNS or fold(t.text) in lex.outlet_nouns or fold(t.text) in lex.platforms
-                for t in toks[i + 1 : min(b, i + 4)]):
-            return i
-    return b
-
-
-def _past_adjuncts(toks: tuple[Token, ...], end: int) -> int:
-    """The comma after the prepositional adjuncts that follow an inverted subject (", a affirmé un
-    officier sous couvert d'anonymat, …", ", a dit le maire à la radio, …"), or `end` when
-    something else (a verb, a clause) follows it."""
-    if end >= len(toks) or toks[end].upos != "ADP":
-        return end
-    j = end
-    while j < len(toks) and j - end < _ADJUNCT_WORDS and toks[j].upos in ("ADP", "DET", "NOUN", "PROPN", "ADJ", "NUM"):
-        j += 1
-    return j if j < len(toks) and toks[j].text == "," else end
-
-
-def _skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
-    """Past adverbs and time words ("vendredi", "hier soir", "lundi matin", "encore") that stand
-    between an inverted verb and its subject."""
-    time_words = load().time_words
-    while i < len(toks):
-        if (toks[i].upos == "ADV" or fold(toks[i].text) in time_words) \
-                and fold(toks[i].text) not in ("rien", "tout", "tous", "cela", "ça", "ceci", "auprès"):
-            i += 1
-        elif fold(toks[i].text) == "en" and i + 1 < len(toks) and toks[i + 1].upos == "NOUN" \
-                and not toks[i + 1].text[:1].isupper():
-            i += 2  # "en téléconférence", "en conférence"
-        elif _dated_phrase(toks, i, time_words):
-            i = _dated_phrase(toks, i, time_words)
-        elif detached_adjectives(toks, i):
-            i = detached_adjectives(toks, i)
-        else:
-            break
-    return i
-
-
-_DEICTIC = frozenset("ce cet cette".split())
-_RELATIVE_DATES = frozenset("prochain prochaine prochains prochaines dernier dernière derniers dernières passé passée "
-                            "passés passées suivant suivante précédent précédente même".split())
-
-
-def _dated_phrase(toks: tuple[Token, ...], i: int, time_words: frozenset[str]) -> int:
-    """End of a determiner and a time noun that date the verb, not name its subject ("ce matin",
-    "la semaine prochaine", "le mois dernier"), or 0: "a déclaré ce matin le ministre", and ",
-    reprendront la semaine prochaine" has no inverted subject at all."""
-    if i + 1 >= len(toks) or toks[i].upos != "DET" or fold(toks[i + 1].text) not in time_words \
-            or toks[i + 1].upos != "NOUN":
-        return 0
-    if fold(toks[i].text) in _DEICTIC:
-        return i + 2
-    if i + 2 < len(toks) and fold(toks[i + 2].text) in _RELATIVE_DATES:
-        return i + 3
-    return 0
-
-
-def _subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
-    """An inverted subject: a determiner or a name right after the verb, with a comma or a
-    closing quote before the verb group (", note un analyste", "», a annoncé le bureau")."""
-    if end >= len(toks):
-        return False
-    nxt = toks[end]
-    a = aux_chain(toks, v)
-    if a > 1 and fold(toks[a - 1].text) in ("le", "l'") and fold(toks[a - 2].text) == "comme":
-        a -= 1  # "Comme le rapporte Der Spiegel": the object clitic, tagged as an article
-    before = toks[a - 1].text if a > 0 else ""
-    if before != "," and before not in CLOSING_QUOTES and fold(before) != "comme":
-        return False  # ", note un analyste", "», a annoncé le bureau", "comme l'a écrit Le Monde"
-    return nxt.upos in ("DET", "PROPN", "NOUN") or (nxt.text[:1].isupper() and nxt.upos not in ("PUNCT",))
-
-
-_OPENING_MARKS = frozenset('"“«')
-_CLOSING_MARKS = frozenset('"”»')
-_HANDLE_WORDS = 3
-
-
-def quoted_name_after(toks: tuple[Token, ...], v: int, end: int) -> tuple[int, int] | None:
-    """The inverted subject of an incise given in quotation marks: a pseudonym or a user's
-    handle of one to three capitalised words ('», écrit "Fedorenkov"', ', a répondu « Ivan »')."""
-    a = aux_chain(toks, v)
-    before = toks[a - 1].text if a else ""
-    if before != "," and before not in CLOSING_QUOTES and fold(before) != "comme":
-        return None
-    if end + 2 >= len(toks) or toks[end].text not in _OPENING_MARKS or not toks[end + 1].text[:1].isupper():
-        return None
-    close = next((k for k in range(end + 2, min(len(toks), end + 2 + _HANDLE_WORDS)) if toks[k].text in _CLOSING_MARKS),
-                 None)
-    # a title may hold a participle ("« Le Canard enchaîné »"), a quoted sentence has a finite verb
-    if close is None or any(t.upos in ("AUX", "PUNCT") or (t.upos == "VERB" and t.feat("VerbForm") != "Part")
-                            for t in toks[end + 1 : close]):
-        return None
-    return (end + 1, close)
 
 
 DESCRIBED = frozenset("ceux celles celui celle".split())
