@@ -1164,6 +1164,11 @@ ROLE_PERIPHRASIS_CASES = [
     ("Anne Duval et Karl Weber se sont rencontrés à Genève.\nLes deux dirigeants ont affirmé leur soutien à l'accord.",
      "Anne Duval et Karl Weber", "named"),
     ("Un diplomate européen a affirmé que l'accord était caduc.", "un diplomate européen", "unnamed"),
+    # a title with its complement names a post, not the last speaker named another way
+    ("« La réforme frappe les précaires », écrit l'économiste Marc Henry.\n"
+     "Le ministre du Travail a affirmé que le système était en danger.", "ministre du Travail", "unnamed"),
+    ("« Mon père va mieux », a déclaré Paul Roy.\nLe fils du chanteur a assuré qu'il rentrerait bientôt.",
+     "Paul Roy", "named"),
     # a regime is a government; armed groups named by a common noun can speak
     ("Le régime birman a accusé les rebelles d'avoir attaqué le convoi.", "régime birman", "named"),
     ("Les talibans ont nié toute implication dans l'attaque.", "talibans", "unnamed"),

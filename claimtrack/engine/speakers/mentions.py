@@ -377,7 +377,11 @@ class Resolver(IssuerRules):
         if last is not None and last.type == "unnamed" and fold(toks[head].text) in fold(last.speaker or "").split():
             return last  # "un expert a dit … l'expert ajoute": the unnamed speaker, named again the same way
         # the last person named among the recent speakers ("… explique Baranets. … affirme un expert.
-        # … ajoute l'ancien militaire")
+        # … ajoute l'ancien militaire"); a title with its complement ("le ministre du Travail") names
+        # a post of its own, not another way to call the last speaker ("le fils du chanteur" may be)
+        if fold(toks[head].text) in load().titles and any(t.upos == "ADP" and t.end <= span[1]
+                                                          for t in toks[head + 1 :]):
+            return None
         named = next((s for s in reversed(self.recent) if s.type == "named"), None)
         if named is None or span[0] - named.span[0] > VARIATION_REACH:
             return None
