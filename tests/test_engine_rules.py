@@ -1174,6 +1174,14 @@ ROLE_PERIPHRASIS_CASES = [
     ("Les talibans ont nié toute implication dans l'attaque.", "talibans", "unnamed"),
 ]
 
+# a reporting verb whose subject is an event, a figure or a text reports nothing; whoever feels is a source
+ABSTRACT_SUBJECT_CASES = [
+    ("La crise souligne la fragilité du secteur bancaire.", None, "editorial"),
+    ("Ces chiffres confirment la tendance de l'an dernier.", None, "editorial"),
+    ("Le texte interdit la vente d'alcool aux mineurs.", None, "editorial"),
+    ("La hausse des loyers inquiète les ménages.", "les ménages", "unnamed"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1218,6 +1226,7 @@ RULE_TABLES = {
     "outlets as sources": OUTLET_SOURCE_CASES,
     "words the tagger misreads": MISREAD_WORD_CASES,
     "periphrases and counted groups": ROLE_PERIPHRASIS_CASES,
+    "events and figures report nothing": ABSTRACT_SUBJECT_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 
