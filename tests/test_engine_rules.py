@@ -1182,6 +1182,16 @@ ABSTRACT_SUBJECT_CASES = [
     ("La hausse des loyers inquiète les ménages.", "les ménages", "unnamed"),
 ]
 
+# "l'entreprise", "le groupe" with no name of their own are the organisation named last; the civil
+# society is a vague collective
+ORGANISATION_VARIATION_CASES = [
+    ("Michelin a présenté ses comptes mardi.\nL'entreprise a annoncé la fermeture de deux usines.", "Michelin",
+     "named"),
+    ("Le groupe Hezbollah a tiré des roquettes.\nLe groupe a revendiqué les tirs dans un communiqué.", "Hezbollah",
+     "named"),
+    ("L'OMS a publié un rapport.\nLa société civile dénonce l'inaction des États.", "société civile", "unnamed"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1227,6 +1237,7 @@ RULE_TABLES = {
     "words the tagger misreads": MISREAD_WORD_CASES,
     "periphrases and counted groups": ROLE_PERIPHRASIS_CASES,
     "events and figures report nothing": ABSTRACT_SUBJECT_CASES,
+    "an organisation named another way": ORGANISATION_VARIATION_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

@@ -40,6 +40,8 @@ class Lexicons:
     outlet_nouns: frozenset[str]
     non_press_modifiers: frozenset[str]  # "agence de notation", "site nucléaire": no outlet
     penalty_nouns: frozenset[str]  # "condamné à deux ans de prison": a court's decision
+    company_nouns: frozenset[str]  # "l'entreprise": the organisation named last
+    not_companies: frozenset[str]  # "société civile": phrases of those nouns that name something else
     outlets: dict[str, str]  # folded variant -> canonical name
     outlet_spellings: frozenset[str]  # variants as written, for names spelt in lower case
     boilerplate: tuple[tuple[re.Pattern[str], str], ...]
@@ -115,6 +117,8 @@ def load() -> Lexicons:
         outlet_nouns=frozenset(fold(w) for w in _lines("outlet_nouns.txt")),
         non_press_modifiers=frozenset(fold(w) for w in _lines("non_press_modifiers.txt")),
         penalty_nouns=frozenset(fold(w) for w in _lines("penalty_nouns.txt")),
+        company_nouns=frozenset(fold(w) for w in _lines("company_nouns.txt") if not w.startswith("!")),
+        not_companies=frozenset(fold(w[1:]) for w in _lines("company_nouns.txt") if w.startswith("!")),
         outlets=outlets,
         outlet_spellings=frozenset(n.strip() for line in _lines("outlets.txt") for n in line.split("|")),
         boilerplate=boilerplate,

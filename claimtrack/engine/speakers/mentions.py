@@ -321,12 +321,32 @@ class Resolver(IssuerRules):
             return authors
         if head_word in lex.non_sources:
             return None  # "Cette affaire rappelle …": an event, not a source
-        if head_word in lex.institutions and toks[head].feat("Number") != "Plur":
+        organisation = self._organisation_named_before(toks, a, head, span)
+        if organisation:  # "Renault a présenté ses comptes. … L'entreprise a annoncé …"
+            return organisation
+        vague = any(fold(self.text[toks[head].start : span[1]]).startswith(p) for p in lex.not_companies)
+        if head_word in lex.institutions and toks[head].feat("Number") != "Plur" and not vague:
             return Source(self._institution(head_word, drop_determiner(mention)), "named", mention, span)
         description = drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
         return Source(_TRAILING_ADVERBIAL.sub("", description) or description, "unnamed", mention, span)
+
+    def _organisation_named_before(self, toks: tuple[Token, ...], a: int, head: int,
+                                   span: tuple[int, int]) -> Source | None:
+        """"l'entreprise", "le groupe" with no name of its own: the organisation the article named last."""
+        if fold(toks[a].text) not in ("le", "la", "l'") or fold(toks[head].text) not in load().company_nouns \
+                or toks[head].feat("Number") == "Plur":
+            return None
+        if any(t.text[:1].isupper() or t.upos == "ADP" for t in toks[head + 1 :] if t.end <= span[1]):
+            return None  # "le groupe État islamique", "la société de transport": a name or a kind of its own
+        if any(fold(self.text[toks[head].start : span[1]]).startswith(phrase) for phrase in load().not_companies):
+            return None  # "la société civile"
+        named = self.registry.last_organisation_before(span[0])
+        if named is None or span[0] - named[0] > VARIATION_REACH:
+            return None
+        return Source(self.registry.canonical(named[1]), "named", self.text[span[0] : span[1]], span,
+                      resolved="organisation")
 
     def _counted_group(self, toks: tuple[Token, ...], a: int, head: int, span: tuple[int, int]) -> Source | None:
         """"les deux dirigeants", "les trois ministres": the people a plural clause named together

@@ -108,6 +108,7 @@ class Registry:
         self.subject_mentions: list[tuple[int, str]] = []  # (offset, name) of names used as subjects
         self.mentions: list[tuple[int, str]] = []  # (offset, name) of every person's name
         self.plural_subjects: list[tuple[int, str]] = []  # (offset, "A et B") of plural clauses' people
+        self.organisations: list[tuple[int, str]] = []  # (offset, name) of names the tagger saw as ORG
 
     def last_person_before(self, offset: int) -> tuple[int, str] | None:
         return _last_before(self.mentions, offset)
@@ -128,6 +129,9 @@ class Registry:
         if not counts or counts[0][0] < PROTAGONIST_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
             return None
         return counts[0][1]
+
+    def last_organisation_before(self, offset: int) -> tuple[int, str] | None:
+        return _last_before(self.organisations, offset)
 
     def last_plural_subject_before(self, offset: int) -> tuple[int, str] | None:
         """The people a plural clause last had for subject: what "ils" points to when no group spoke since."""
@@ -333,6 +337,8 @@ def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
     lex = load()
     toks = sent.tokens
     for a, b in name_runs(sent):
+        if all(t.ent == "ORG" for t in toks[a:b]) and fold(span_text(text, sent, a, b)) not in lex.outlets:
+            registry.organisations.append((toks[a].start, span_text(text, sent, a, b)))
         tokens = [t for t in toks[a:b] if t.text not in ("-",) and t.lower not in PARTICLES]
         # "un étudiant nommé James": the person the sentence introduces, by a first name alone
         introduced = a > 0 and fold(toks[a - 1].text) in INTRODUCERS
