@@ -1320,6 +1320,8 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
      ("BBC",)),
     ("Selon le Financial Times, qui cite des banquiers, la fusion est prête.", "des banquiers", "unnamed",
      ("Financial Times",)),
+    ("Selon le Financial Times, qui cite deux banquiers, la fusion est prête.", "deux banquiers", "unnamed",
+     ("Financial Times",)),
     # a social network is where the speaker posted, no relay, even "publié sur" it
     ("Le Hezbollah a revendiqué le tir dans un message publié sur Telegram.", "Hezbollah", "named", ()),
     # a column or an article in an outlet: the outlet relays its writer
@@ -1346,7 +1348,8 @@ def test_a_document_relayed_by_an_outlet_keeps_no_comma_in_its_name(analyzer):
     # a definite outlet noun is the outlet the article named last
     ("Der Spiegel a interrogé le maire Paul Roy.\n« Nous tiendrons », a déclaré M. Roy à l'hebdomadaire allemand.",
      "Paul Roy", "named", ("Der Spiegel",)),
-], ids=["outlet cites", "relative cites", "platform", "column", "guest", "guest apposed", "granted interview",
+], ids=["outlet cites", "relative cites", "relative cites a number", "platform", "column", "guest", "guest apposed",
+        "granted interview",
         "rescue services", "microphone", "outlet before the subject", "press office", "institution",
         "spoken to a radio", "the weekly named before"])
 def test_relays_named_inside_the_sentence(analyzer, text, speaker, speaker_type, via):

@@ -232,7 +232,7 @@ def _cited_object(text: str, sent: ParsedSentence, verb: Cue) -> tuple[int, int]
     if fold(toks[verb.anchor].lemma) != "citer":
         return None
     start = verb.words[1]
-    if start >= len(toks) or not (toks[start].upos in ("DET", "PROPN") or toks[start].text[:1].isupper()):
+    if start >= len(toks) or not (toks[start].upos in ("DET", "PROPN", "NUM") or toks[start].text[:1].isupper()):
         return None
     end = extend_np(text, sent, start)
     end = next((k for k in range(start + 1, end) if toks[k].text == ","), end)  # "…, Washington envisage"
