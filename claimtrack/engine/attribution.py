@@ -66,8 +66,9 @@ def _pick(cues: list[Cue], sent: ParsedSentence | None = None) -> Cue | None:
 
 
 def _in_relative_clause(toks: tuple[Token, ...], a: int) -> bool:
-    """A verb group inside a relative clause set off by a comma (", dont les propos ont été
-    rapportés par …,", ", qui a déclaré …,"): it describes a mention, it is not the sentence's report."""
+    """A verb group inside a relative clause opened by "dont" or "lequel" after a comma (", dont les
+    propos ont été rapportés par …,"): it describes a mention, it is not the sentence's report. A
+    clause opened by "qui" may well be the report (", qui a affirmé que …, a quitté la salle")."""
     for j in range(a - 1, max(-1, a - 8), -1):
         if toks[j].text in (",", ";", ":", "«", "»", '"'):
             return False
@@ -194,7 +195,7 @@ def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, 
         end = extend_np(text, sent, noun)
         if any(t.text[:1].isupper() for t in toks[noun:end]):
             continue  # a named outlet: the lexicon or the context found it, or it is not one
-        if det is not None and fold(toks[det].text) in ("le", "la", "l'") or fold(tok.text) == "au":
+        if (det is not None and fold(toks[det].text) in ("le", "la", "l'")) or fold(tok.text) == "au":
             # "à l'hebdomadaire britannique": the outlet the article named last, not a new one
             earlier = find_outlets(text[max(0, tok.start - VARIATION_REACH) : tok.start], outlets)
             if earlier:

@@ -15,11 +15,11 @@ from claimtrack.engine.speakers.names import Registry, name_runs
 from claimtrack.engine.speakers.sources import Source
 from claimtrack.engine.syntax.parsed import ParsedSentence, span_text
 
-# where an article announces whom it interviews
+# where an article announces whom it interviews ("l'entretien de la route" is maintenance: "avec" only)
 _ANNOUNCES = re.compile(
-    r"\b(?:entretien|interview|entrevue|rencontre)\s+(?:exclusive?\s+)?(?:avec|de|d['’])\s"
-    r"|\b(?:a|ont)\s+(?:accepté\s+de\s+)?répondu?r?e?\s+(?:à\s+)?(?:nos|aux)\s+questions"
-    r"|\brépond\s+(?:à\s+)?(?:nos|aux)\s+questions", re.IGNORECASE)
+    r"\b(?:(?:entretien|entrevue)\s+(?:exclusif\s+|exclusive\s+)?avec|interview\s+(?:exclusive\s+)?(?:avec|de|d['’]))\s*"
+    r"|\b(?:a|ont)\s+(?:accepté\s+de\s+)?répond(?:u|re)\s+(?:à\s+)?(?:nos|aux)\s+questions"
+    r"|\brépond(?:ent)?\s+(?:à\s+)?(?:nos|aux)\s+questions", re.IGNORECASE)
 _OPENING_SENTENCES = 6  # the announcement stands in the headline, the deck or the lede
 _MIN_QUESTIONS = 2  # paragraphs of questions that make the article a question-and-answer interview
 
@@ -31,7 +31,7 @@ def spread_interview_answers(text: str, sentences: list[ParsedSentence], kinds: 
     if announced is None:
         return
     at, person, cue, cue_span = announced
-    questions = {p for p in _paragraph_numbers(paragraphs, at) if _all_questions(text, sentences, paragraphs, p)}
+    questions = _question_paragraphs(text, sentences, paragraphs, at)
     if len(questions) < _MIN_QUESTIONS:
         return
     source = Source(person, "named", person, (0, 0), resolved="interview")
@@ -69,13 +69,13 @@ def _interviewee(text: str, sentences: list[ParsedSentence],
     return None
 
 
-def _paragraph_numbers(paragraphs: list[int], after: int) -> list[int]:
-    return sorted({p for i, p in enumerate(paragraphs) if i > after})
-
-
-def _all_questions(text: str, sentences: list[ParsedSentence], paragraphs: list[int], paragraph: int) -> bool:
-    members = [s for s, p in zip(sentences, paragraphs, strict=False) if p == paragraph]
-    return bool(members) and all(text[s.start : s.end].rstrip(" »\"”").endswith("?") for s in members)
+def _question_paragraphs(text: str, sentences: list[ParsedSentence], paragraphs: list[int], after: int) -> set[int]:
+    """The paragraphs after the announcement whose every sentence is a question."""
+    asks: dict[int, bool] = {}
+    for i in range(after + 1, len(sentences)):
+        question = text[sentences[i].start : sentences[i].end].rstrip(" »\"”").endswith("?")
+        asks[paragraphs[i]] = asks.get(paragraphs[i], True) and question
+    return {p for p, all_questions in asks.items() if all_questions}
 
 
 def _opens_with_quotation(text: str, sent: ParsedSentence) -> bool:
