@@ -90,8 +90,8 @@ class Resolver(IssuerRules):
         root = next((t.i for t in toks if t.head == t.i), None)
         subject = next((t for t in toks if root is not None and t.head == root and t.deprel.startswith("nsubj")
                         and t.i < root and t.upos in ("NOUN", "PROPN") and t.feat("Number") == "Plur"), None)
-        if subject is None:
-            return
+        if subject is None or fold(subject.text) in load().document_nouns:
+            return  # (documents are the issuer rules' business: classify would note them as introduced)
         span = preposed_subject(self.text, sent, root, aux_chain(toks, root))
         source = self.classify(sent, *span) if span and span[0] < span[1] else None
         if source is not None and source.type in ("named", "unnamed") and not source.resolved:
