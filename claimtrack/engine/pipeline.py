@@ -10,8 +10,9 @@ from claimtrack.engine.text.kinds import paragraph_kinds
 from claimtrack.engine.text.metadata import outlet_from_furniture, published_date
 from claimtrack.engine.text.quotes import find_quotes
 from claimtrack.engine.text.segmenter import segment
+from claimtrack.engine.version import rules_version
 
-RULES_VERSION = "1"
+RULES_VERSION = rules_version()  # "2+<fingerprint of the engine's code and lexicons>"
 
 _PARSE_NORMALISE = str.maketrans({"\n": " ", "\u00a0": " ", "\u202f": " ", "\t": " "})
 
