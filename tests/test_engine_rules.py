@@ -1192,6 +1192,17 @@ ORGANISATION_VARIATION_CASES = [
     ("L'OMS a publié un rapport.\nLa société civile dénonce l'inaction des États.", "société civile", "unnamed"),
 ]
 
+# a forecast: "prévoir", "anticiper", "tabler sur" with a trend noun for object and a subject that is
+# no document; a plan, a law or an intention is no forecast
+FORECAST_CASES = [
+    ("Le FMI prévoit une croissance de 2 % l'an prochain.", "FMI", "named"),
+    ("La Banque d'Italie anticipe un net ralentissement de l'activité.", "Banque d'Italie", "named"),
+    ("Les économistes tablent sur une baisse du chômage.", "les économistes", "unnamed"),
+    ("Le texte prévoit une hausse des salaires de 3 %.", None, "editorial"),
+    ("La mairie prévoit de rénover trois écoles.", None, "editorial"),
+    ("Le conseil a voté un budget prévoyant la fermeture de la piscine.", None, "editorial"),
+]
+
 # Each table states one rule on invented sentences, under the name of that rule; one test reads them all.
 RULE_TABLES = {
     "sentence rules": SENTENCE_CASES,
@@ -1238,6 +1249,7 @@ RULE_TABLES = {
     "periphrases and counted groups": ROLE_PERIPHRASIS_CASES,
     "events and figures report nothing": ABSTRACT_SUBJECT_CASES,
     "an organisation named another way": ORGANISATION_VARIATION_CASES,
+    "a forecast is voiced": FORECAST_CASES,
 }
 RULE_CASES = [(rule, *case) for rule, cases in RULE_TABLES.items() for case in cases]
 

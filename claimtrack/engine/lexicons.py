@@ -41,6 +41,7 @@ class Lexicons:
     non_press_modifiers: frozenset[str]  # "agence de notation", "site nucléaire": no outlet
     penalty_nouns: frozenset[str]  # "condamné à deux ans de prison": a court's decision
     company_nouns: frozenset[str]  # "l'entreprise": the organisation named last
+    forecast_nouns: frozenset[str]  # "prévoit une croissance": a forecast
     not_companies: frozenset[str]  # "société civile": phrases of those nouns that name something else
     outlets: dict[str, str]  # folded variant -> canonical name
     outlet_spellings: frozenset[str]  # variants as written, for names spelt in lower case
@@ -118,6 +119,7 @@ def load() -> Lexicons:
         non_press_modifiers=frozenset(fold(w) for w in _lines("non_press_modifiers.txt")),
         penalty_nouns=frozenset(fold(w) for w in _lines("penalty_nouns.txt")),
         company_nouns=frozenset(fold(w) for w in _lines("company_nouns.txt") if not w.startswith("!")),
+        forecast_nouns=frozenset(fold(w) for w in _lines("forecast_nouns.txt")),
         not_companies=frozenset(fold(w[1:]) for w in _lines("company_nouns.txt") if w.startswith("!")),
         outlets=outlets,
         outlet_spellings=frozenset(n.strip() for line in _lines("outlets.txt") for n in line.split("|")),

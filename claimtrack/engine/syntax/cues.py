@@ -23,6 +23,7 @@ from claimtrack.engine.syntax.verbgroup import (
     RELATIVE,
     aux_chain,
     clitic_after,
+    document_subject,
     first_or_second_person,
     gerund,
     has_clause_frame,
@@ -76,6 +77,8 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     frame, multi_end = reporting_word(toks, v)
     if frame is None:
         return None
+    if frame == "forecast":  # "le FMI prévoit une croissance", not "un plan prévoyant la fermeture"
+        frame = "any" if _forecast_object(toks, multi_end or v + 1) and not document_subject(toks, v) else "que"
     stance = frame == "stance"  # an adjective predicate: no passive, no bare participle to rule out
     frame = "clause" if stance else frame
     a = aux_chain(toks, v)
@@ -117,6 +120,7 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     incise = clitic is not None or is_incise(text, sent, v, a, end) or as_clause is not None
     if frame == "judgement":
         frame = "any" if _object_attribute(toks, end) else "clause"
+
     if frame in ("clause", "que") and not incise and not has_clause_frame(toks, end, quotes, frame == "clause"):
         return None
     subject, kind = subject_of(text, sent, v, a, end, clitic, incise)
@@ -208,6 +212,17 @@ def _object_attribute(toks: tuple[Token, ...], end: int) -> bool:
         adjectives += toks[j].upos == "ADJ"
         j += 1
     return adjectives > 0 and (j >= len(toks) or toks[j].upos == "PUNCT")
+
+
+def _forecast_object(toks: tuple[Token, ...], end: int) -> bool:
+    """"prévoit une croissance de 3 %", "table sur une nette reprise": a trend noun as the object."""
+    nouns = load().forecast_nouns
+    for tok in toks[end : end + 4]:  # the determiner and an adjective or two ("un net/NOUN ralentissement")
+        if fold(tok.text) in nouns:
+            return True
+        if tok.upos in ("ADP", "PUNCT", "VERB", "AUX", "SCONJ", "PRON"):
+            return False
+    return False
 
 
 _MARKS = frozenset('«»"“”')

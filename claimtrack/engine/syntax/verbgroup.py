@@ -173,7 +173,7 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
         # a pronominal verb is a verb of its own: "s'inquiéter" reports, "se trouver" does not
         lemma = f"s'{lemma}"
         frame = lex.verb_frames.get(lemma)
-    if frame in (None, "clause", "never") and lemma in lex.document_verbs and _document_subject(toks, v):
+    if frame in (None, "clause", "never") and lemma in lex.document_verbs and document_subject(toks, v):
         frame = "any"  # "le rapport donne un aperçu de …": a document says what it presents
     if multi is not None:
         return multi[1], multi[0]  # "s'est montré favorable", "fait état de": the phrase is the cue
@@ -201,7 +201,7 @@ def _stance_predicate(toks: tuple[Token, ...], v: int) -> bool:
                 and (subject.deprel.startswith("expl") or fold(subject.text) in ("il", "ce", "c'", "cela", "ça")))
 
 
-def _document_subject(toks: tuple[Token, ...], v: int) -> bool:
+def document_subject(toks: tuple[Token, ...], v: int) -> bool:
     """The verb's subject is a document ("le rapport", "les télégrammes", "une étude")."""
     kinds = load().document_nouns
     return any(t.head == v and t.deprel == "nsubj" and kinds.get(fold(t.text)) in ("document", "media")
