@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.speakers.mentions import Resolver
 from claimtrack.engine.speakers.names import PARTICLES, Registry, name_runs
-from claimtrack.engine.speakers.outlets import find_outlets
+from claimtrack.engine.speakers.outlets import find_outlets, outlet_named_before
 from claimtrack.engine.speakers.sources import VARIATION_REACH, Source
 from claimtrack.engine.syntax.cues import Cue, citing_after, verb_cues
 from claimtrack.engine.syntax.framing import colon_quote_cue, framing_cues
@@ -197,9 +197,9 @@ def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, 
             continue  # a named outlet: the lexicon or the context found it, or it is not one
         if (det is not None and fold(toks[det].text) in ("le", "la", "l'")) or fold(tok.text) == "au":
             # "à l'hebdomadaire britannique": the outlet the article named last, not a new one
-            earlier = find_outlets(text[max(0, tok.start - VARIATION_REACH) : tok.start], outlets)
+            earlier = outlet_named_before(text, tok.start, VARIATION_REACH, outlets)
             if earlier:
-                found.append(earlier[-1][2])
+                found.append(earlier)
                 continue
         start = toks[det].start if det is not None and fold(toks[i].text) == "à" else toks[noun].start
         found.append(text[start:toks[end - 1].end])

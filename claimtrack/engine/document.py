@@ -296,7 +296,7 @@ def _spread_partial_quotations(text: str, sentences: list[ParsedSentence], resul
         if current is None:
             continue
         if current.source is None and previous is not None and previous.source is not None \
-                and any(q.words(text) >= MIN_QUOTE_WORDS and not _quoted_title(text, q)
+                and any(q.words(text) >= MIN_QUOTE_WORDS and not _quoted_name_or_title(text, q)
                         for q in index.overlapping(sent.start, sent.end)):
             source = _named_subject(text, sent, registry) or previous.source
             current = results[i] = Attribution(source, "direct", previous.cue, previous.cue_span, None,
@@ -307,7 +307,7 @@ def _spread_partial_quotations(text: str, sentences: list[ParsedSentence], resul
 _TITLE_CAPITALS = 0.5
 
 
-def _quoted_title(text: str, quote: Quote) -> bool:
+def _quoted_name_or_title(text: str, quote: Quote) -> bool:
     """A quoted name or title ("Wonderland: Young, Bright and on the Right", "Oxford University
     Conservative Association"): most of its words capitalised, nobody's words."""
     words = re.findall(r"[^\W\d_]+", text[quote.start : quote.end])

@@ -36,7 +36,7 @@ from claimtrack.engine.speakers.names import (
     is_role_word,
     name_runs,
 )
-from claimtrack.engine.speakers.outlets import context_outlets, find_outlets
+from claimtrack.engine.speakers.outlets import context_outlets, find_outlets, outlet_named_before
 from claimtrack.engine.speakers.sources import VARIATION_REACH, Source
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.syntax.phrases import head_index
@@ -268,8 +268,7 @@ class Resolver(IssuerRules):
             described = b - a <= 2 or all(t.upos == "ADJ" and not t.text[:1].isupper() for t in toks[head + 1 : b])
             if name is None and described and fold(toks[a].text) in ("le", "la", "l'", "ce", "cette", "cet"):
                 # "selon le quotidien (madrilène)": the outlet the article named last
-                earlier = find_outlets(self.text[max(0, span[0] - VARIATION_REACH):span[0]], self.outlets)
-                name = earlier[-1][2] if earlier else None
+                name = outlet_named_before(self.text, span[0], VARIATION_REACH, self.outlets)
             return Source(name or mention, "outlet", mention, span)
         # "de l'association des locataires (ALR)": a name in brackets glosses the noun before it
         apposed = [r for r in runs if not in_complement(toks, r[0], a) and not bracketed_gloss(toks, r, a)]
@@ -324,13 +323,18 @@ class Resolver(IssuerRules):
         organisation = self._organisation_named_before(toks, a, head, span)
         if organisation:  # "Renault a présenté ses comptes. … L'entreprise a annoncé …"
             return organisation
-        vague = any(fold(self.text[toks[head].start : span[1]]).startswith(p) for p in lex.not_companies)
-        if head_word in lex.institutions and toks[head].feat("Number") != "Plur" and not vague:
+        if head_word in lex.institutions and toks[head].feat("Number") != "Plur" \
+                and not self._names_something_else(toks, head, span):
             return Source(self._institution(head_word, drop_determiner(mention)), "named", mention, span)
         description = drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
         return Source(_TRAILING_ADVERBIAL.sub("", description) or description, "unnamed", mention, span)
+
+    def _names_something_else(self, toks: tuple[Token, ...], head: int, span: tuple[int, int]) -> bool:
+        """"la société civile": a phrase of a company or institution noun that names a vague collective."""
+        words = fold(self.text[toks[head].start : span[1]])
+        return any(words.startswith(phrase) for phrase in load().not_companies)
 
     def _organisation_named_before(self, toks: tuple[Token, ...], a: int, head: int,
                                    span: tuple[int, int]) -> Source | None:
@@ -340,7 +344,7 @@ class Resolver(IssuerRules):
             return None
         if any(t.text[:1].isupper() or t.upos == "ADP" for t in toks[head + 1 :] if t.end <= span[1]):
             return None  # "le groupe État islamique", "la société de transport": a name or a kind of its own
-        if any(fold(self.text[toks[head].start : span[1]]).startswith(phrase) for phrase in load().not_companies):
+        if self._names_something_else(toks, head, span):
             return None  # "la société civile"
         named = self.registry.last_organisation_before(span[0])
         if named is None or span[0] - named[0] > VARIATION_REACH:

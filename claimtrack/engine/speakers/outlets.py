@@ -127,3 +127,10 @@ def _capitals_match(written: str, canonical: str) -> bool:
     if len(want) != len(have):
         return True  # a contracted or variant spelling: the initial check above decides
     return all(not w[:1].isupper() or h[:1].isupper() for w, h in list(zip(want, have, strict=False))[1:])
+
+
+def outlet_named_before(text: str, offset: int, reach: int, extra: frozenset[str] = frozenset()) -> str | None:
+    """The outlet the text named last within `reach` characters before `offset`: what a definite
+    outlet noun with no name of its own stands for ("selon le quotidien", "à l'hebdomadaire allemand")."""
+    earlier = find_outlets(text[max(0, offset - reach) : offset], extra)
+    return earlier[-1][2] if earlier else None

@@ -25,8 +25,12 @@ def _is_np_token(tok: Token, lex: Lexicons, quote_open: bool) -> bool:
         return fold(tok.text) in NP_ADPS
     if tok.upos == "PRON":
         return fold(tok.text) not in ("qui", "que", "qu'", "dont", "où", "se", "s'")
-    # "le site Disclose/VERB", "Macron/ADV a salué": a capitalised word with an entity label, inside the
-    # sentence for a verb, is a name the tagger misread
+    return name_read_as_other(tok, lex)
+
+
+def name_read_as_other(tok: Token, lex: Lexicons) -> bool:
+    """"le site Disclose/VERB", "Macron/ADV a salué": a capitalised word with an entity label, inside
+    the sentence for a verb, that no verb of the lexicon explains, is a name the tagger misread."""
     misread = (tok.upos == "VERB" and tok.i > 0) or tok.upos == "ADV"
     return misread and bool(tok.ent) and tok.text[:1].isupper() and fold(tok.lemma) not in lex.verb_frames
 

@@ -4,7 +4,7 @@ antecedent of a relative pronoun."""
 
 from __future__ import annotations
 
-from claimtrack.engine.lexicons import fold
+from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.speakers.descriptions import can_speak
 from claimtrack.engine.speakers.names import name_runs
 from claimtrack.engine.speakers.outlets import find_outlets
@@ -16,7 +16,7 @@ from claimtrack.engine.syntax.inversion import (
     subject_follows,
 )
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token
-from claimtrack.engine.syntax.phrases import extend_np, head_index, start_np
+from claimtrack.engine.syntax.phrases import extend_np, head_index, name_read_as_other, start_np
 from claimtrack.engine.syntax.verbgroup import RELATIVE, aux_chain
 
 SKIPPABLE_BEFORE_VERB = frozenset("ne n' se s' y en lui leur également aussi même déjà encore bien alors donc "
@@ -267,9 +267,7 @@ def _surface_subject(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
             return None
     if j >= 0 and toks[j].upos in ("VERB", "AUX") and toks[j].text[:1].isupper() and j == 0:
         return (0, 1)  # "Drescher a déclaré": a surname the tagger took for a verb
-    misread_name = j >= 0 and ((j > 0 and toks[j].upos == "VERB") or toks[j].upos == "ADV") \
-        and bool(toks[j].ent) and toks[j].text[:1].isupper()
-    if j < 0 or (toks[j].upos not in ("NOUN", "PROPN", "PRON", "X", "ADJ") and not misread_name):
+    if j < 0 or (toks[j].upos not in ("NOUN", "PROPN", "PRON", "X", "ADJ") and not name_read_as_other(toks[j], load())):
         return None  # ("le site Disclose/VERB révèle": a name inside the sentence the tagger took for a verb)
     if toks[j].upos == "PRON" and fold(toks[j].text) in RELATIVE:
         return None
