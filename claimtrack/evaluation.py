@@ -11,7 +11,7 @@ import json
 import re
 import unicodedata
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -192,6 +192,15 @@ def read_gold(path: Path) -> list[dict]:
                 raise GoldError(f"{path}:{number}: not JSON: {error.msg}") from error
             if not isinstance(row, dict) or not {"doc", "text", "kind"} <= row.keys():
                 raise GoldError(f"{path}:{number}: a gold unit needs doc, text and kind")
+            for key in ("doc", "text", "kind"):
+                if not isinstance(row[key], str) or not row[key].strip():
+                    raise GoldError(f"{path}:{number}: '{key}' must be a non-empty string, not {row[key]!r}")
+            for key in ("speaker", "speaker_type", "mention", "cue", "mode"):
+                if row.get(key) is not None and not isinstance(row[key], str):
+                    raise GoldError(f"{path}:{number}: '{key}' must be a string or null, not {row[key]!r}")
+            if row.get("via") is not None and not (isinstance(row["via"], list)
+                                                   and all(isinstance(v, str) for v in row["via"])):
+                raise GoldError(f"{path}:{number}: 'via' must be a list of outlet names, not {row['via']!r}")
             rows.append(row)
     if not rows:
         raise GoldError(f"{path} holds no gold unit")
@@ -240,6 +249,8 @@ def same_source(gold: str | None, system: str | None) -> bool:
     a, b = _tokens(gold), _tokens(system)
     if not a or not b:
         return False
+    if a == b:  # the same words, however short ("RT", "on"), as score.py counts them
+        return True
     if a <= b or b <= a:
         return any(len(w) >= 3 and w != "al" for w in (a & b))
     return len(a & b) / len(a | b) >= 0.5
@@ -307,8 +318,9 @@ def _merge(total: Scores, part: Scores) -> None:
     total.misses.extend(part.misses)
 
 
-def evaluate(gold: list[dict], claims: Iterable[SystemClaim], docs_dir: Path) -> Evaluation:
-    """Score `claims` against `gold` (documents read from `docs_dir`), as score.py does."""
+def evaluate(gold: list[dict], claims: Iterable[SystemClaim], docs_dir: Path | Mapping[str, Path]) -> Evaluation:
+    """Score `claims` against `gold` (documents read from `docs_dir`, or from the folder the
+    mapping gives for each document's name), as score.py does."""
     gold_by_doc: dict[str, list[dict]] = defaultdict(list)
     for unit in gold:
         gold_by_doc[unit["doc"]].append(unit)
@@ -317,7 +329,7 @@ def evaluate(gold: list[dict], claims: Iterable[SystemClaim], docs_dir: Path) ->
         claims_by_doc[Path(claim.document).name].append(claim)
     overall, documents, outcomes = Scores(), {}, []
     for doc, units in gold_by_doc.items():
-        path = Path(docs_dir) / doc
+        path = Path(docs_dir[doc] if isinstance(docs_dir, Mapping) else docs_dir) / doc
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:
@@ -345,7 +357,7 @@ def _calibration(outcomes: list[tuple[SystemClaim, bool]]) -> tuple[list[Calibra
 
 
 CONFIDENT_TARGET = 0.95  # claims at CONFIDENT or more are right this often on the sample
-_BELOW_CONFIDENT = 0.79
+BELOW_CONFIDENT = 0.79
 
 
 def _confidences(rows: list[CalibrationRow]) -> dict[str, float]:
@@ -360,7 +372,7 @@ def _confidences(rows: list[CalibrationRow]) -> dict[str, float]:
         if not total or sum(r.right for r in sure) / total >= CONFIDENT_TARGET:
             return values
         worst = min(sure, key=lambda r: (r.accuracy, -r.claims))
-        values[worst.label] = _BELOW_CONFIDENT
+        values[worst.label] = BELOW_CONFIDENT
 
 
 def calibration_table(evaluation: Evaluation) -> str:
@@ -380,7 +392,7 @@ def calibration_table(evaluation: Evaluation) -> str:
     for row in rows:
         lines.append(f"{row.label}\t{values[row.label]:.3f}\t{row.right}\t{row.claims}")
     for row in pooled:
-        value = row.lower_bound if row.accuracy >= CONFIDENT_TARGET else min(row.lower_bound, _BELOW_CONFIDENT)
+        value = row.lower_bound if row.accuracy >= CONFIDENT_TARGET else min(row.lower_bound, BELOW_CONFIDENT)
         lines.append(f"{row.label}\t{value:.3f}\t{row.right}\t{row.claims}")
     return "\n".join(lines) + "\n"
 
@@ -394,20 +406,25 @@ def stored_claims(database) -> list[SystemClaim]:
                             r.confidence, r.evidence) for r in iter_rows(session, ClaimFilter())]
 
 
-def run_evaluation(gold_path: Path, docs_dir: Path, database, analyzer) -> Evaluation:
-    """Ingest the gold's documents from `docs_dir` into `database` (those already there are kept)
-    and score the stored claims of those documents against the gold."""
+def run_evaluation(pairs: Iterable[tuple[Path, Path]], database, analyzer) -> Evaluation:
+    """Ingest the documents of each (gold, folder) pair into `database` (those already there are
+    kept) and score the stored claims of those documents against the gold."""
     from claimtrack.ingestion.ingest import ingest_sources
     from claimtrack.ingestion.reading import collect_sources
 
-    gold = read_gold(gold_path)
-    names = sorted({unit["doc"] for unit in gold})
-    missing = [n for n in names if not (Path(docs_dir) / n).is_file()]
-    if missing:
-        raise GoldError(f"{len(missing)} document(s) of the gold are not in {docs_dir}: {', '.join(missing[:5])}")
-    sources = collect_sources([str(Path(docs_dir) / n) for n in names])
-    failed = [r for r in ingest_sources(database, sources, analyzer) if r.status == "failed"]
-    if failed:
-        raise GoldError(f"could not ingest {failed[0].name}: {failed[0].reason}")
-    wanted = set(names)
-    return evaluate(gold, [c for c in stored_claims(database) if Path(c.document).name in wanted], docs_dir)
+    gold: list[dict] = []
+    folders: dict[str, Path] = {}
+    for gold_path, docs_dir in pairs:
+        units = read_gold(gold_path)
+        names = sorted({unit["doc"] for unit in units})
+        missing = [n for n in names if not (Path(docs_dir) / n).is_file()]
+        if missing:
+            raise GoldError(f"{len(missing)} document(s) of {gold_path} are not in {docs_dir}: "
+                            f"{', '.join(missing[:5])}")
+        sources = collect_sources([str(Path(docs_dir) / n) for n in names])
+        failed = [r for r in ingest_sources(database, sources, analyzer) if r.status == "failed"]
+        if failed:
+            raise GoldError(f"could not ingest {failed[0].name}: {failed[0].reason}")
+        gold.extend(units)
+        folders.update((n, Path(docs_dir)) for n in names)
+    return evaluate(gold, [c for c in stored_claims(database) if Path(c.document).name in folders], folders)

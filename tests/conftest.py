@@ -20,7 +20,14 @@ PG_ADMIN = os.environ.get("CLAIMTRACK_TEST_POSTGRES_URL")
 
 @pytest.fixture(scope="session")
 def analyzer() -> Analyzer:
+    """The engine as ingest runs it: the rules' candidates, chosen by the packaged model."""
     return Analyzer("spacy")
+
+
+@pytest.fixture(scope="session")
+def rules_analyzer() -> Analyzer:
+    """The rules alone (`--engine rules`): what the rule tests pin down, candidate by candidate."""
+    return Analyzer("spacy", engine="rules")
 
 
 @pytest.fixture

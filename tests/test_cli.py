@@ -115,7 +115,7 @@ def test_every_command_help_has_an_example(runner):
 
 
 def test_missing_model_is_a_clear_error(db_url, runner):
-    result = runner.invoke(main, ["--db", db_url, "ingest", "--model", "fr_core_news_nope", str(SEED)])
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--nlp-model", "fr_core_news_nope", str(SEED)])
     assert result.exit_code != 0
     assert "pip install fr-core-news-nope" in result.output
     assert "Traceback" not in result.output

@@ -8,6 +8,13 @@ from __future__ import annotations
 import pytest
 
 
+@pytest.fixture(scope="module")
+def analyzer(rules_analyzer):
+    """These tests pin the rules down (the candidates the decision layer chooses among), so
+    they read the rules' own choices."""
+    return rules_analyzer
+
+
 def _check(analyzer, text, speaker, speaker_type, mode=None, via=None):
     claim = analyzer.analyze(text).claims[-1]
     assert claim.speaker_type == speaker_type, claim

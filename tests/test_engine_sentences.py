@@ -7,6 +7,13 @@ from __future__ import annotations
 
 import pytest
 
+
+@pytest.fixture(scope="module")
+def analyzer(rules_analyzer):
+    """These tests pin the rules down (the candidates the decision layer chooses among), so
+    they read the rules' own choices."""
+    return rules_analyzer
+
 CASES = [
     # direct quote, speaker after the closing mark
     ("« L'Irak n'oubliera jamais la position de la Russie », a affirmé Qasim al-Araji.",

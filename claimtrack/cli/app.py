@@ -7,7 +7,7 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrack import __version__
-from claimtrack.cli.evaluate_command import evaluate
+from claimtrack.cli.evaluate_command import evaluate, train
 from claimtrack.cli.provenance_commands import graph, regroup, trace
 from claimtrack.cli.report_commands import report, speakers_command, stats
 from claimtrack.cli.review_commands import batches, review_command, sample, show
@@ -57,5 +57,5 @@ def main(ctx: click.Context, db: str) -> None:
 
 
 for command in (db_group, ingest, claims, export, show, review_command, sample, batches, speakers_command, stats,
-                report, evaluate, trace, graph, regroup):
+                report, evaluate, train, trace, graph, regroup):
     main.add_command(command)

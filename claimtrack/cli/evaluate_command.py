@@ -1,4 +1,5 @@
-"""`claimtrack evaluate`: the engine measured on an annotated sample, as score.py measures it."""
+"""`claimtrack evaluate` and `claimtrack train`: the engine measured on annotated articles, as score.py
+measures it, and the decision model trained on them."""
 
 from __future__ import annotations
 
@@ -11,33 +12,87 @@ from rich.markup import escape
 from rich.table import Table
 
 from claimtrack.cli.common import console
+from claimtrack.cli.engine_options import decision_options, make_analyzer
+from claimtrack.engine.learned.training import DEFAULT_C, SEED
 from claimtrack.evaluation import CONFIDENT, TYPES, Evaluation, GoldError, calibration_table, run_evaluation
 from claimtrack.store.db import Database, DatabaseError
 
 
+def gold_pairs(golds: tuple[Path, ...], docs: tuple[Path, ...]) -> list[tuple[Path, Path]]:
+    """Each gold file with the folder of its documents: one --docs for all, or one per gold."""
+    if len(docs) == 1:
+        return [(g, docs[0]) for g in golds]
+    if len(docs) != len(golds):
+        raise click.ClickException(f"{len(golds)} gold file(s) and {len(docs)} --docs folder(s): give one --docs "
+                                   "for all, or one per gold file in the same order")
+    return list(zip(golds, docs, strict=True))
+
+
+_GOLDS = click.argument("golds", metavar="GOLD...", nargs=-1, required=True,
+                        type=click.Path(exists=True, dir_okay=False, path_type=Path))
+_DOCS = click.option("--docs", "docs_dirs", required=True, multiple=True,
+                     type=click.Path(exists=True, file_okay=False, path_type=Path),
+                     help="Folder holding the gold's documents (once for all, or once per gold file).")
+
+
 @click.command()
-@click.argument("gold", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--docs", "docs_dir", required=True, type=click.Path(exists=True, file_okay=False, path_type=Path),
-              help="Folder holding the gold's documents.")
+@_GOLDS
+@_DOCS
+@click.option("--cv", "folds", type=click.IntRange(min=2, max=1000),
+              help="Article-grouped K-fold cross-validation: every article scored by a model trained without it.")
+@decision_options
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--misses", type=click.IntRange(min=0, max=100_000), default=20, show_default=True,
               help="How many misses to list.")
 @click.option("--write-calibration", type=click.Path(dir_okay=False, writable=True, path_type=Path),
-              help="Write the per-evidence confidence table measured on this sample (calibration.tsv).")
+              help="Write the rules' per-evidence confidence table measured on this sample (calibration.tsv).")
 @click.pass_context
-def evaluate(ctx: click.Context, gold: Path, docs_dir: Path, as_json: bool, misses: int,
-             write_calibration: Path | None) -> None:
-    """Measure attribution on an annotated sample (a gold JSONL made by the guide).
+def evaluate(ctx: click.Context, golds: tuple[Path, ...], docs_dirs: tuple[Path, ...], folds: int | None,
+             engine: str, model: str | None, as_json: bool, misses: int, write_calibration: Path | None) -> None:
+    """Measure attribution on annotated articles (gold JSONL made by the guide).
 
-    The gold's documents are ingested into a throw-away database, unless --db is given.
+    Without --cv the gold's documents are ingested into a throw-away database (unless --db is
+    given) and scored as they come out. With --cv K each article is scored by a model trained on
+    the other folds: the figure to trust for articles nobody annotated.
 
     \b
     Example:
-      claimtrack evaluate ../shared/annotation/dev.gold.jsonl --docs ../shared/annotation/dev
-      claimtrack evaluate gold.jsonl --docs articles/ --json --misses 0
+      claimtrack evaluate ../shared/annotation/dev.gold.jsonl --docs ../shared/annotation/dev --cv 10
+      claimtrack evaluate gold.jsonl --docs articles/ --engine rules --json --misses 0
     """
-    from claimtrack.engine import Analyzer, BackendUnavailable
+    pairs = gold_pairs(golds, docs_dirs)
+    if folds is not None:
+        result = _cross_validated(pairs, folds, engine, model)
+    else:
+        result = _ingested(ctx, pairs, make_analyzer("spacy", None, engine, model))
+    if write_calibration:
+        write_calibration.write_text(calibration_table(result), encoding="utf-8")
+    if as_json:
+        figures = result.as_dict(misses)
+        figures["engine"] = engine
+        if folds is not None:
+            figures["cross_validation"] = {"folds": folds, "grouped_by": "article"}
+        click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
+        return
+    _render(result, misses)
 
+
+def _cross_validated(pairs: list[tuple[Path, Path]], folds: int, engine: str, model: str | None) -> Evaluation:
+    from claimtrack.learning import evaluate_cross_validated, evaluate_with, read_annotated
+
+    if model:
+        raise click.ClickException("--cv trains its own model on each fold: drop --model")
+    analyzer = make_analyzer("spacy", None, "rules", None)  # the candidates do not depend on the model
+    try:
+        documents = read_annotated(pairs, analyzer)
+        if engine == "rules":
+            return evaluate_with(documents, None)
+        return evaluate_cross_validated(documents, folds)
+    except GoldError as error:
+        raise click.ClickException(str(error)) from error
+
+
+def _ingested(ctx: click.Context, pairs: list[tuple[Path, Path]], analyzer) -> Evaluation:
     parent = ctx.parent
     explicit_db = parent.get_parameter_source("db") not in (click.core.ParameterSource.DEFAULT, None)
     with tempfile.TemporaryDirectory(prefix="claimtrack-evaluate-") as scratch:
@@ -47,17 +102,53 @@ def evaluate(ctx: click.Context, gold: Path, docs_dir: Path, as_json: bool, miss
         except DatabaseError as error:
             raise click.ClickException(str(error)) from error
         try:
-            result = run_evaluation(gold, docs_dir, database, Analyzer("spacy"))
-        except (GoldError, BackendUnavailable) as error:
+            return run_evaluation(pairs, database, analyzer)
+        except GoldError as error:
             raise click.ClickException(str(error)) from error
         finally:
             database.engine.dispose()  # before the scratch folder goes
-    if write_calibration:
-        write_calibration.write_text(calibration_table(result), encoding="utf-8")
-    if as_json:
-        click.echo(json.dumps(result.as_dict(misses), ensure_ascii=False, indent=2))
-        return
-    _render(result, misses)
+
+
+@click.command()
+@_GOLDS
+@_DOCS
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="The model file to write (JSON).")
+@click.option("--c", "regularisation", type=click.FloatRange(min=1e-6, max=1e6), default=DEFAULT_C,
+              show_default=True, help="Inverse regularisation strength of the logistic scorers.")
+@click.option("--seed", type=click.IntRange(min=0, max=2**31 - 1), default=SEED, show_default=True,
+              help="Seed of the solvers (the result is deterministic for a given seed).")
+def train(golds: tuple[Path, ...], docs_dirs: tuple[Path, ...], output: Path, regularisation: float,
+          seed: int) -> None:
+    """Train a decision model on annotated articles (gold JSONL made by the guide).
+
+    The same articles and seed give the same file, byte for byte. Use it with
+    'claimtrack ingest --model FILE' (or CLAIMTRACK_MODEL=FILE); measure first with
+    'claimtrack evaluate GOLD --docs DIR --cv 10'.
+
+    \b
+    Example:
+      claimtrack train ours.gold.jsonl --docs annotated/ -o newsroom-model.json
+    """
+    from claimtrack.learning import read_annotated
+    from claimtrack.learning import train as train_model
+
+    pairs = gold_pairs(golds, docs_dirs)
+    analyzer = make_analyzer("spacy", None, "rules", None)
+    try:
+        documents = read_annotated(pairs, analyzer)
+    except GoldError as error:
+        raise click.ClickException(str(error)) from error
+    if len(documents) < 2:
+        raise click.ClickException("training needs at least two annotated articles")
+    model = train_model(documents, c=regularisation, seed=seed,
+                        metadata={"gold": sorted(p.name for p, _ in pairs)})
+    scratch = output.with_name(output.name + ".tmp")
+    scratch.write_text(model.to_json(), encoding="utf-8")
+    scratch.replace(output)
+    claims = model.metadata["claims"]
+    click.echo(f"Model written to {output}: {len(documents)} articles, {claims} annotated claims, "
+               f"fingerprint {model.fingerprint()}")
 
 
 def _render(result: Evaluation, misses: int) -> None:

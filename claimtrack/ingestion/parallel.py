@@ -41,12 +41,12 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _start_worker(backend: str, model: str) -> None:
+def _start_worker(backend: str, model: str, engine: str, decision_model: str | None) -> None:
     global _worker
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle: it stops the pool
     _die_with_parent()
     if _worker is None:  # a spawned worker (no fork on this system) loads its own
-        _worker = Analyzer(load_backend(backend, model))
+        _worker = Analyzer(load_backend(backend, model), engine=engine, model=decision_model)
 
 
 def _analyze(text: str, name: str, known: frozenset[str], captions: frozenset[str]) -> Analysis:
@@ -70,7 +70,8 @@ class ParallelAnalyses:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.pool = ProcessPoolExecutor(jobs, mp_context=context, initializer=_start_worker,
-                                        initargs=(backend.name, backend.loaded_as))
+                                        initargs=(backend.name, backend.loaded_as, analyzer.engine,
+                                                  analyzer.model_path))
 
     def prime(self, ahead: Iterator[tuple[int, SourceText | Unreadable]], furniture) -> None:
         """Send documents out until `window` of them are being analysed."""

@@ -1,0 +1,1 @@
+"""The learned decision layer: candidates the rules find, a model that chooses among them."""

@@ -1,0 +1,269 @@
+"""Candidate sources for every claim, each described by features, for the learned decision layer.
+
+The rules are good at finding who *could* be the source of a sentence (the subject of a reporting
+verb, the object of "selon", the speaker of an open quotation, the previous or next speaker) and
+at describing that evidence; what they fit poorly is the final choice between those candidates on
+articles nobody tuned them to. So this module turns the rules' output for a document into a small
+set of candidates per sentence, and the model (`engine/learned/model.py`) chooses among them.
+
+Features are plain strings ("origin=previous", "quoted&origin=previous"): a linear model over
+binary features is fast at run time, readable in its JSON file, and the same for every backend,
+since every feature comes from the backend-neutral `ParsedSentence` and the rules' records.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from claimtrack.engine.attribution import MIN_QUOTE_WORDS, Attribution
+from claimtrack.engine.continuations import FIRST_PERSON, SECOND_PERSON, in_first_person, is_quoted_sentence
+from claimtrack.engine.lexicons import fold
+from claimtrack.engine.speakers.outlets import context_outlets, find_outlets
+from claimtrack.engine.speakers.sources import Source
+from claimtrack.engine.syntax.parsed import ParsedSentence
+from claimtrack.engine.text.quotes import Quote, QuoteIndex
+
+NEIGHBOUR_REACH = 3  # sentences looked at before and after for a speaker to go on with or to come
+OUTLET_REACH = 6  # sentences before a claim in which an outlet named may relay it
+_OPENING_MARKS = "«\"“"
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One possible answer for a claim: a source (None: the article's own voice) with how it
+    would be reported, the rules that proposed it, and its features."""
+
+    source: Source | None
+    mode: str
+    cue: str | None
+    cue_span: tuple[int, int] | None
+    quote_span: tuple[int, int] | None
+    origins: tuple[str, ...]
+    evidence: str  # the rules' evidence for this answer where it came from ("incise/named" …)
+    features: tuple[str, ...]
+
+    @property
+    def speaker_type(self) -> str:
+        return self.source.type if self.source else "editorial"
+
+
+@dataclass(frozen=True)
+class ViaOption:
+    """One possible list of relaying outlets for a claim, with its features."""
+
+    via: tuple[str, ...]
+    features: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ClaimCandidates:
+    """The candidates of one claim sentence; `rules` is the index of the rules' own answer."""
+
+    sentence: int
+    start: int
+    end: int
+    candidates: tuple[Candidate, ...]
+    context: tuple[str, ...]  # the sentence's own features, shared by its candidates and via options
+    outlets_before: tuple[tuple[int, str], ...]  # (distance in sentences, outlet) named shortly before
+    carried: tuple[str, ...] = ()  # the last relay the rules gave a claim before this one
+    carried_distance: int = 0  # claims since then
+
+    @property
+    def rules(self) -> Candidate:
+        """The rules' own answer (always proposed first)."""
+        return self.candidates[0]
+
+
+def _bucket(n: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if n <= edge:
+            return f"≤{edge}"
+    return f">{edges[-1]}"
+
+
+def _cue_lemma(cue: str | None) -> str:
+    if not cue:
+        return "-"
+    words = re.findall(r"[^\W\d_]+", fold(cue))
+    return words[-1] if words else "-"
+
+
+def _sentence_context(text: str, sent: ParsedSentence, kind: str, index: int, paragraph_start: bool,
+                      quotes: list[Quote], own: Attribution | None, rules: Attribution,
+                      previous: Attribution | None) -> tuple[str, ...]:
+    body = text[sent.start : sent.end]
+    long_quotes = [q for q in quotes if q.words(text) >= MIN_QUOTE_WORDS]
+    quoted = "whole" if is_quoted_sentence(text, sent) else "part" if long_quotes else "short" if quotes else "no"
+    features = [
+        f"kind={kind}",
+        f"quote={quoted}",
+        f"opens_quote={body.lstrip()[:1] in _OPENING_MARKS}",
+        f"inside_quote={any(q.start < sent.start and sent.end < q.end for q in long_quotes)}",
+        f"first_person={in_first_person(sent, FIRST_PERSON, long_quotes)}",
+        f"first_person_any={in_first_person(sent, FIRST_PERSON)}",
+        f"second_person={in_first_person(sent, SECOND_PERSON)}",
+        f"question={body.rstrip().endswith('?')}",
+        f"colon={':' in body}",
+        f"own_cue={own is not None and own.source is not None}",
+        f"own_evidence={own.evidence.split('/')[0] if own is not None and own.source is not None else '-'}",
+        f"rules_evidence={rules.evidence.split('/')[0]}",
+        f"rules_full={rules.evidence}",
+        f"paragraph_start={paragraph_start}",
+        f"position={_bucket(index, (0, 2, 5, 10, 20))}",
+        f"length={_bucket(len(sent.tokens), (6, 12, 25, 40))}",
+        f"previous={previous.source.type if previous is not None and previous.source else 'editorial'}",
+        f"previous_mode={previous.mode if previous is not None else '-'}",
+    ]
+    return tuple(features)
+
+
+def claim_candidates(
+    text: str,
+    sentences: Sequence[ParsedSentence],
+    kinds: Sequence[str],
+    paragraphs: Sequence[int],
+    quotes: list[Quote],
+    rules: Sequence[Attribution | None],
+    own: Sequence[Attribution | None],
+) -> list[ClaimCandidates]:
+    """The candidates of every claim and headline sentence of a document, in document order.
+
+    `rules` are the rules' final attributions, `own` what each sentence said by itself before
+    quotations and continuations spread speakers across sentences."""
+    index = QuoteIndex(quotes)
+    claim_ids = [i for i, r in enumerate(rules) if r is not None]
+    outlet_marks = find_outlets(text, context_outlets(text))
+    starts = [s.start for s in sentences]
+    outlet_sentence: list[tuple[int, str]] = []
+    cursor = 0
+    for start, _end, name in outlet_marks:
+        while cursor + 1 < len(starts) and starts[cursor + 1] <= start:
+            cursor += 1
+        outlet_sentence.append((cursor, name))
+    result: list[ClaimCandidates] = []
+    carried: tuple[str, ...] = ()
+    carried_at = 0
+    for position, i in enumerate(claim_ids):
+        sent, chosen = sentences[i], rules[i]
+        previous = rules[claim_ids[position - 1]] if position else None
+        context = _sentence_context(text, sent, kinds[i], position, i == 0 or paragraphs[i] != paragraphs[i - 1],
+                                    index.overlapping(sent.start, sent.end), own[i], chosen, previous)
+        proposals: list[tuple[str, Source | None, Attribution, int]] = [("rules", chosen.source, chosen, 0)]
+        if own[i] is not None and own[i].source is not None:
+            proposals.append(("own", own[i].source, own[i], 0))
+        for distance in range(1, NEIGHBOUR_REACH + 1):
+            if position - distance >= 0:
+                earlier = rules[claim_ids[position - distance]]
+                if earlier.source is not None:
+                    proposals.append((f"previous{distance}", earlier.source, earlier, distance))
+            if position + distance < len(claim_ids):
+                later = own[claim_ids[position + distance]]
+                if later is not None and later.source is not None:
+                    proposals.append((f"next{distance}", later.source, later, distance))
+        proposals.append(("none", None, Attribution(None, "none"), 0))
+        candidates = _merge(proposals, context)
+        outlets_before = tuple((i - k, name) for k, name in outlet_sentence if i - OUTLET_REACH <= k <= i)
+        result.append(ClaimCandidates(i, sent.start, sent.end, tuple(candidates), context, outlets_before,
+                                      carried, position - carried_at))
+        if chosen.source is not None and chosen.source.via:
+            carried, carried_at = tuple(chosen.source.via), position
+    return result
+
+
+def _key(source: Source | None) -> tuple[str, str]:
+    return (fold(source.speaker or ""), source.type) if source else ("", "editorial")
+
+
+def _merge(proposals: list[tuple[str, Source | None, Attribution, int]], context: tuple[str, ...]) -> list[Candidate]:
+    """One candidate per distinct (speaker, type), with every origin that proposed it, in the
+    order first proposed (the rules' own answer first)."""
+    grouped: dict[tuple[str, str], list[tuple[str, Source | None, Attribution]]] = {}
+    for origin, source, base, _distance in proposals:
+        grouped.setdefault(_key(source), []).append((origin, source, base))
+    candidates = []
+    for members in grouped.values():
+        _origin, source, base = members[0]
+        origins = tuple(dict.fromkeys(m[0] for m in members))
+        features = _candidate_features(origins, source, base, context)
+        if source is None:
+            candidates.append(Candidate(None, "none", None, None, None, origins, "none", features))
+            continue
+        mode = base.mode if base.mode != "none" else "indirect"
+        candidates.append(Candidate(source, mode, base.cue, base.cue_span, base.quote_span, origins, base.evidence,
+                                    features))
+    return candidates
+
+
+_CROSSED = ("quote=", "first_person=", "first_person_any=", "own_cue=", "kind=", "inside_quote=", "opens_quote=",
+            "rules_evidence=", "previous=", "second_person=", "question=")
+
+
+def _candidate_features(origins: tuple[str, ...], source: Source | None, base: Attribution,
+                        context: tuple[str, ...]) -> tuple[str, ...]:
+    kind = "none" if source is None else "source"
+    features = [f"cand={kind}", f"origins={'+'.join(sorted(o.rstrip('0123456789') for o in origins))}"]
+    for origin in origins:
+        features.append(f"origin={origin}")
+        features.append(f"origin={origin}&cand={kind}")
+    crossed = [c for c in context if c.startswith(_CROSSED)]
+    for c in context:
+        features.append(f"{kind}&{c}")
+    if source is not None:
+        first = origins[0].rstrip("0123456789")
+        speaker = source.speaker or ""
+        words = speaker.split()
+        features += [
+            f"type={source.type}", f"type={source.type}&cand={kind}",
+            f"evidence={base.evidence}&cand={kind}", f"evidence_family={base.evidence.split('/')[0]}&cand={kind}",
+            f"mode={base.mode}", f"cue={_cue_lemma(base.cue)}",
+            f"resolved={source.resolved or '-'}", f"plural={source.plural}",
+            f"words={_bucket(len(words), (1, 2, 3, 5))}&type={source.type}",
+            f"capitalised={bool(words) and all(w[:1].isupper() for w in words if len(w) > 3)}&type={source.type}",
+            f"lower_start={speaker[:1].islower()}&type={source.type}",
+            f"has_role={source.role is not None}&type={source.type}",
+            f"has_via={bool(source.via)}",
+        ]
+        for c in crossed:
+            features.append(f"{first}&{c}")
+            features.append(f"{first}&{kind}&{c}")
+    return tuple(dict.fromkeys(features))
+
+
+def via_options(claim: ClaimCandidates, chosen: Candidate) -> list[ViaOption]:
+    """The lists of relaying outlets worth weighing for a claim whose source is `chosen`: the
+    rules' own, none, the relay carried from the claims before (an interview an outlet obtained),
+    and each outlet named in the sentences just before."""
+    if chosen.source is None:
+        return [ViaOption((), ("via=none-editorial",))]
+    base = [f"type={chosen.source.type}", f"mode={chosen.mode}", f"origin={chosen.origins[0]}"]
+    base += [c for c in claim.context if c.startswith(("quote=", "own_cue=", "first_person=", "kind="))]
+    options: dict[tuple[str, ...], list[str]] = {}
+
+    def offer(via: tuple[str, ...], what: str, extra: Sequence[str] = ()) -> None:
+        if chosen.source is not None and any(fold(v) == fold(chosen.source.speaker or "") for v in via):
+            return  # an outlet does not relay itself
+        features = options.setdefault(via, [])
+        features.append(f"via={what}")
+        features.extend(f"via={what}&{b}" for b in base)
+        features.extend(extra)
+
+    offer(tuple(chosen.source.via), "rules" if chosen.source.via else "rules-empty")
+    offer((), "empty")
+    if claim.carried:
+        offer(claim.carried, "carried", [f"via=carried&distance={_bucket(claim.carried_distance, (1, 3, 8, 20))}"])
+    for distance, outlet in claim.outlets_before[-3:]:
+        offer((outlet,), "named-before", [f"via=named-before&distance={_bucket(distance, (0, 1, 3))}"])
+    return [ViaOption(via, tuple(dict.fromkeys(features))) for via, features in options.items()]
+
+
+def confidence_features(claim: ClaimCandidates, best: int, scores: Sequence[float]) -> tuple[str, ...]:
+    """What tells a right choice from a wrong one: the chosen candidate's own features, how far
+    ahead of the next candidate it is, and how many candidates there were."""
+    ranked = sorted(scores, reverse=True)
+    margin = ranked[0] - (ranked[1] if len(ranked) > 1 else 0.0)
+    total = sum(scores)
+    share = scores[best] / total if total else 0.0
+    return (*claim.candidates[best].features, f"conf:margin={int(margin * 10)}", f"conf:share={int(share * 10)}",
+            f"conf:top={int(ranked[0] * 10)}", f"conf:candidates={min(len(scores), 6)}")
