@@ -87,7 +87,10 @@ def test_evaluate_refuses_a_bad_gold_with_one_line(runner, tmp_path):
     assert result.exit_code != 0 and "nowhere.txt" in result.output
 
 
-def test_evaluate_on_the_dev_set_agrees_with_score_py_and_is_calibrated(runner, tmp_path, analyzer):
+def test_evaluate_on_the_dev_set_agrees_with_score_py(runner, tmp_path, analyzer):
+    """To the last digit, short identical names ("RT", "on") included. The packaged model was
+    trained on these articles, so its confidence here is a fit: the calibration that counts is
+    the cross-validated one (tests/test_learned.py)."""
     dev = SHARED / "annotation" / "dev"
     gold = SHARED / "annotation" / "dev.gold.jsonl"
     if not gold.is_file():
@@ -102,9 +105,6 @@ def test_evaluate_on_the_dev_set_agrees_with_score_py_and_is_calibrated(runner, 
     for key in ("gold_claims", "found", "detection_precision", "type_accuracy", "type_macro_f1", "attributed_f1",
                 "speaker_accuracy", "via_accuracy"):
         assert abs(figures[key] - expected[key]) < 1e-12, key
-    calibration = figures["calibration"]
-    assert calibration["confident_share"] > 0.02
-    assert calibration["confident_accuracy"] >= 0.95
 
 
 def test_a_large_class_right_nine_times_in_ten_is_held_under_the_confident_threshold():
@@ -116,3 +116,25 @@ def test_a_large_class_right_nine_times_in_ten_is_held_under_the_confident_thres
     assert rows[1].lower_bound >= CONFIDENT  # a Wilson bound alone would call it sure
     assert values["none/plain"] < CONFIDENT <= values["incise/named"]
     assert values["pronoun/named"] == rows[2].lower_bound
+
+
+def test_identical_short_names_are_the_same_source_as_score_py_counts_them():
+    from claimtrack.evaluation import same_source, same_via
+
+    assert same_source("RT", "RT") and same_source("on", "On") and same_via(["RT"], ["RT"])
+    assert not same_source("RT", "RTL") and not same_source("on", "Ona")
+    scorer = load_scorer()
+    for a, b in (("RT", "RT"), ("on", "On"), ("RT", "RTL"), ("al-Araji", "Qassim al-Araji"), ("AFP", "l'AFP")):
+        assert same_source(a, b) == scorer.same_source(a, b), (a, b)
+
+
+def test_a_gold_line_with_fields_of_the_wrong_kind_is_named(runner, tmp_path):
+    cases = [{"doc": "a.txt", "text": 12, "kind": "claim"}, {"doc": None, "text": "x", "kind": "claim"},
+             {"doc": "a.txt", "text": "x", "kind": "claim", "speaker": 3},
+             {"doc": "a.txt", "text": "x", "kind": "claim", "via": "AFP"}]
+    for case in cases:
+        gold = tmp_path / "gold.jsonl"
+        gold.write_text(json.dumps(GOLD[0]) + "\n" + json.dumps(case) + "\n", encoding="utf-8")
+        result = runner.invoke(main, ["evaluate", str(gold), "--docs", str(tmp_path)])
+        assert result.exit_code != 0 and "Traceback" not in result.output
+        assert f"{gold}:2:" in result.output, result.output

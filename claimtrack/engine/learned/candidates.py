@@ -28,6 +28,10 @@ from claimtrack.engine.text.quotes import Quote, QuoteIndex
 NEIGHBOUR_REACH = 3  # sentences looked at before and after for a speaker to go on with or to come
 OUTLET_REACH = 6  # sentences before a claim in which an outlet named may relay it
 _OPENING_MARKS = "«\"“"
+# words that show an outlet obtaining someone's words rather than being talked about
+_OBTAINING = re.compile(r"interrog|entretien|interview|entrevue|micro\b|plateau|antenne|obtenus?\b|obtenues?\b|"
+                        r"confiée?s?\b|émission|journal télévisé|a appris|selon|cité|citant|déclaré à|dit à|"
+                        r"expliqué à|affirmé à|indiqué à", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -69,6 +73,9 @@ class ClaimCandidates:
     outlets_before: tuple[tuple[int, str], ...]  # (distance in sentences, outlet) named shortly before
     carried: tuple[str, ...] = ()  # the last relay the rules gave a claim before this one
     carried_distance: int = 0  # claims since then
+    # the outlet the article named last before this sentence, however far: (sentences since, name,
+    # whether it was named as obtaining words: an interview, a question, a document obtained)
+    last_outlet: tuple[int, str, bool] | None = None
 
     @property
     def rules(self) -> Candidate:
@@ -137,11 +144,14 @@ def claim_candidates(
     outlet_marks = find_outlets(text, context_outlets(text))
     starts = [s.start for s in sentences]
     outlet_sentence: list[tuple[int, str]] = []
+    obtaining: set[int] = set()  # sentences that name an outlet as obtaining someone's words
     cursor = 0
     for start, _end, name in outlet_marks:
         while cursor + 1 < len(starts) and starts[cursor + 1] <= start:
             cursor += 1
         outlet_sentence.append((cursor, name))
+        if _OBTAINING.search(text, sentences[cursor].start, sentences[cursor].end):
+            obtaining.add(cursor)
     result: list[ClaimCandidates] = []
     carried: tuple[str, ...] = ()
     carried_at = 0
@@ -165,8 +175,9 @@ def claim_candidates(
         proposals.append(("none", None, Attribution(None, "none"), 0))
         candidates = _merge(proposals, context)
         outlets_before = tuple((i - k, name) for k, name in outlet_sentence if i - OUTLET_REACH <= k <= i)
+        last = next(((i - k, name, k in obtaining) for k, name in reversed(outlet_sentence) if k <= i), None)
         result.append(ClaimCandidates(i, sent.start, sent.end, tuple(candidates), context, outlets_before,
-                                      carried, position - carried_at))
+                                      carried, position - carried_at, last))
         if chosen.source is not None and chosen.source.via:
             carried, carried_at = tuple(chosen.source.via), position
     return result
@@ -255,6 +266,12 @@ def via_options(claim: ClaimCandidates, chosen: Candidate) -> list[ViaOption]:
         offer(claim.carried, "carried", [f"via=carried&distance={_bucket(claim.carried_distance, (1, 3, 8, 20))}"])
     for distance, outlet in claim.outlets_before[-3:]:
         offer((outlet,), "named-before", [f"via=named-before&distance={_bucket(distance, (0, 1, 3))}"])
+    if claim.last_outlet is not None:
+        distance, outlet, obtained = claim.last_outlet
+        far = _bucket(distance, (0, 1, 3, 8, 20, 40))
+        offer((outlet,), "last-outlet", [f"via=last-outlet&distance={far}", f"via=last-outlet&obtaining={obtained}",
+                                          f"via=last-outlet&obtaining={obtained}&distance={far}",
+                                          f"via=last-outlet&obtaining={obtained}&type={chosen.source.type}"])
     return [ViaOption(via, tuple(dict.fromkeys(features))) for via, features in options.items()]
 
 

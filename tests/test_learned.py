@@ -1,0 +1,221 @@
+"""The learned decision layer: candidates on invented sentences, training, cross-validation, the
+model file, and the engine choices on the command line."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from sqlalchemy import select
+
+from claimtrack.cli import main
+from claimtrack.engine import Analyzer
+from claimtrack.engine.learned.model import DecisionModel, ModelError, load_model
+from claimtrack.store.db import Database
+from claimtrack.store.models import Document
+from tests.conftest import SHARED
+
+# A small annotated corpus, invented: enough articles for two folds, each with reports, a quotation
+# and the article's own sentences.
+ARTICLES = {
+    "a1.txt": ("La ministre Claire Vautrin a annoncé lundi la fermeture du pont.\n\n"
+               "Le pont relie les deux rives depuis 1890.\n\n"
+               "« Nous rouvrirons en juin », a précisé la ministre.\n"),
+    "a2.txt": ("Selon l'AFP, trois villages ont été évacués.\n\n"
+               "Des habitants racontent que l'eau est montée en une heure.\n\n"
+               "La pluie a cessé mardi.\n"),
+    "a3.txt": ("« Les travaux dureront deux ans », a déclaré le maire, Paul Ribot.\n\n"
+               "La ville compte 40 000 habitants.\n\n"
+               "Un riverain estime que le chantier est trop long.\n"),
+    "a4.txt": ("Le syndicat Force Nord a dénoncé jeudi la fermeture de l'usine.\n\n"
+               "L'usine emploie 300 personnes.\n\n"
+               "D'après Le Monde, la direction cherche un repreneur.\n"),
+}
+GOLD = [
+    ("a1.txt", "La ministre Claire Vautrin a annoncé lundi la fermeture du pont.", "Claire Vautrin", "named", []),
+    ("a1.txt", "Le pont relie les deux rives depuis 1890.", None, "editorial", []),
+    ("a1.txt", "« Nous rouvrirons en juin », a précisé la ministre.", "Claire Vautrin", "named", []),
+    ("a2.txt", "Selon l'AFP, trois villages ont été évacués.", "AFP", "outlet", []),
+    ("a2.txt", "Des habitants racontent que l'eau est montée en une heure.", "des habitants", "unnamed", []),
+    ("a2.txt", "La pluie a cessé mardi.", None, "editorial", []),
+    ("a3.txt", "« Les travaux dureront deux ans », a déclaré le maire, Paul Ribot.", "Paul Ribot", "named", []),
+    ("a3.txt", "La ville compte 40 000 habitants.", None, "editorial", []),
+    ("a3.txt", "Un riverain estime que le chantier est trop long.", "un riverain", "unnamed", []),
+    ("a4.txt", "Le syndicat Force Nord a dénoncé jeudi la fermeture de l'usine.", "Force Nord", "named", []),
+    ("a4.txt", "L'usine emploie 300 personnes.", None, "editorial", []),
+    ("a4.txt", "D'après Le Monde, la direction cherche un repreneur.", "Le Monde", "outlet", []),
+]
+
+
+def _corpus(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    for name, text in ARTICLES.items():
+        (docs / name).write_text(text, encoding="utf-8")
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("".join(json.dumps({"doc": d, "text": t, "kind": "claim", "speaker": s, "speaker_type": k,
+                                        "via": v}, ensure_ascii=False) + "\n" for d, t, s, k, v in GOLD),
+                    encoding="utf-8")
+    return gold, docs
+
+
+def test_a_cueless_sentence_after_a_quotation_offers_the_quoted_speaker_and_none(rules_analyzer):
+    text = ("« La loi laisse du temps aux parents », a déclaré la pédiatre Anne Colin.\n"
+            "Le texte a été voté la semaine dernière.")
+    analysis = rules_analyzer.analyze(text)
+    second = analysis.candidates[1]
+    offered = {(c.speaker_type, c.source.speaker if c.source else None): c.origins for c in second.candidates}
+    assert ("named", "Anne Colin") in offered and "previous1" in offered[("named", "Anne Colin")]
+    assert ("editorial", None) in offered
+    assert "quote=no" in second.context and "own_cue=False" in second.context
+    first = analysis.candidates[0]
+    assert first.rules.source.speaker == "Anne Colin" and "own" in first.rules.origins
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # no quotation mark, no cue, no first person: the article's own voice (GUIDE §2), even after a quotation
+    ("« Nous ne céderons pas », a déclaré le maire, Paul Ribot.\nLe conseil municipal se réunit jeudi.", None),
+    # the first person goes on in the quoted speaker's voice
+    ("« Nous ne céderons pas », a déclaré le maire, Paul Ribot.\nJe me battrai jusqu'au bout pour notre ville.",
+     "Paul Ribot"),
+    # a sentence all in quotation marks after a quotation goes on with it
+    ("« Nous ne céderons pas », a déclaré le maire, Paul Ribot.\n« Cette usine fait vivre la vallée. »",
+     "Paul Ribot"),
+])
+def test_the_packaged_model_decides_continuations_as_the_guide_does(analyzer, text, speaker):
+    claim = analyzer.analyze(text).claims[-1]
+    assert claim.speaker == speaker, claim
+    assert claim.evidence.startswith("learned/")
+    assert 0.0 <= claim.confidence <= 1.0
+
+
+def test_train_is_deterministic_and_writes_json_weights(runner, tmp_path):
+    gold, docs = _corpus(tmp_path)
+    outputs = []
+    for name in ("one.json", "two.json"):
+        result = runner.invoke(main, ["train", str(gold), "--docs", str(docs), "-o", str(tmp_path / name)])
+        assert result.exit_code == 0, result.output
+        assert "4 articles, 12 annotated claims" in result.output
+        outputs.append((tmp_path / name).read_bytes())
+    assert outputs[0] == outputs[1]
+    data = json.loads(outputs[0])
+    assert data["format"] == "claimtrack-decision-model" and data["version"] == 1
+    assert data["source"]["weights"] and all(isinstance(w, float) for w in data["source"]["weights"].values())
+    model = load_model(tmp_path / "one.json")
+    assert model.metadata["documents"] == 4 and model.metadata["gold"] == ["gold.jsonl"]
+
+
+def test_ingest_with_a_newsrooms_model_and_with_the_rules_alone(runner, tmp_path, db_url, monkeypatch):
+    gold, docs = _corpus(tmp_path)
+    model = tmp_path / "newsroom.json"
+    assert runner.invoke(main, ["train", str(gold), "--docs", str(docs), "-o", str(model)]).exit_code == 0
+    fingerprint = load_model(model).fingerprint()
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--model", str(model), str(docs / "a1.txt")])
+    assert result.exit_code == 0, result.output
+    monkeypatch.setenv("CLAIMTRACK_MODEL", str(model))  # a team's setting
+    result = runner.invoke(main, ["--db", db_url, "ingest", str(docs / "a2.txt")])
+    assert result.exit_code == 0, result.output
+    monkeypatch.delenv("CLAIMTRACK_MODEL")
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--engine", "rules", str(docs / "a3.txt")])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in runner.invoke(main, ["--db", db_url, "export"]).output.splitlines()]
+    database = Database(db_url)
+    with database.session() as session:
+        pipelines = dict(session.execute(select(Document.name, Document.pipeline_version)).all())
+    database.engine.dispose()
+    assert pipelines["a1.txt"].endswith(f"+model-{fingerprint}") and pipelines["a2.txt"] == pipelines["a1.txt"]
+    assert pipelines["a3.txt"].endswith("+rules-only")
+    evidence = {row["document"]: row["evidence"] for row in rows}
+    assert evidence["a1.txt"].startswith("learned/") and not evidence["a3.txt"].startswith("learned/")
+
+
+def test_a_file_that_is_no_model_is_refused_in_one_line(runner, tmp_path, sqlite_url):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLES["a1.txt"], encoding="utf-8")
+    cases = {"notjson.json": "{not json", "other.json": json.dumps({"weights": [1, 2]}),
+             "damaged.json": json.dumps({"format": "claimtrack-decision-model", "version": 1, "source": {}})}
+    for name, content in cases.items():
+        (tmp_path / name).write_text(content, encoding="utf-8")
+        result = runner.invoke(main, ["--db", sqlite_url, "ingest", "--model", str(tmp_path / name), str(article)])
+        assert result.exit_code != 0 and "Traceback" not in result.output
+        assert name in result.output and len(result.output.strip().splitlines()) == 1, result.output
+    result = runner.invoke(main, ["--db", sqlite_url, "ingest", "--engine", "rules", "--model",
+                                  str(tmp_path / "other.json"), str(article)])
+    assert result.exit_code != 0 and "--engine rules" in result.output
+    with pytest.raises(ModelError):
+        DecisionModel.from_dict({"format": "claimtrack-decision-model", "version": 99}, "x")
+
+
+def test_evaluate_cross_validated_has_the_scorer_keys_and_scores_every_article(runner, tmp_path):
+    gold, docs = _corpus(tmp_path)
+    result = runner.invoke(main, ["evaluate", str(gold), "--docs", str(docs), "--cv", "2", "--json", "--misses", "0"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    for key in ("gold_claims", "found", "detection_recall", "detection_precision", "type_accuracy",
+                "type_macro_f1", "attributed_f1", "speaker_accuracy", "via_accuracy", "per_type", "confusion"):
+        assert key in figures, key
+    assert figures["gold_claims"] == 12 and set(figures["documents"]) == set(ARTICLES)
+    assert figures["cross_validation"] == {"folds": 2, "grouped_by": "article"}
+    rules = json.loads(runner.invoke(main, ["evaluate", str(gold), "--docs", str(docs), "--cv", "2", "--engine",
+                                            "rules", "--json"]).stdout)
+    assert rules["engine"] == "rules" and rules["gold_claims"] == 12
+    refused = runner.invoke(main, ["evaluate", str(gold), "--docs", str(docs), "--docs", str(docs), "--cv", "2"])
+    assert refused.exit_code != 0 and "one --docs for all" in refused.output
+
+
+def test_the_decision_layer_runs_on_a_stanza_parse(analyzer):
+    """The features come from the backend-neutral parse, so a stanza Document decides the same way."""
+    pytest.importorskip("stanza", reason="install the stanza extra: pip install 'claimtrack[stanza]'")
+    from stanza.utils.conll import CoNLL
+
+    from claimtrack.engine.backends.stanza_backend import sentences_from_stanza
+    from tests.test_stanza_adapter import CONLLU, TEXT
+
+    class ParsedByStanza:
+        name, model, loaded_as = "stanza", "conllu", "conllu"
+
+        def parse(self, texts, offsets):
+            return sentences_from_stanza(CoNLL.conll2doc(input_str=CONLLU))
+
+    analysis = Analyzer(ParsedByStanza()).analyze(TEXT)
+    [claim] = analysis.claims
+    assert claim.speaker == "Ali Rabiei" and claim.speaker_type == "named" and claim.mode == "direct"
+    [candidates] = analysis.candidates
+    assert "quote=short" in candidates.context and "opens_quote=True" in candidates.context
+    assert "cue=déclaré" in candidates.rules.features
+    # the same features as the spaCy parse of the same sentence
+    [from_spacy] = analyzer.analyze(TEXT).candidates
+    assert from_spacy.context == candidates.context
+    assert [c.features for c in from_spacy.candidates] == [c.features for c in candidates.candidates]
+
+
+def test_cross_validated_figures_on_the_dev_articles(runner):
+    """The figure to watch: every dev article scored by a model that never saw it. Floors are
+    today's figures less a margin (cv 5: type .840, speaker .706, via .464; ≥ 0.8 right 95.7%)."""
+    gold, dev = SHARED / "annotation" / "dev.gold.jsonl", SHARED / "annotation" / "dev"
+    if not gold.is_file():
+        pytest.skip("../shared/annotation is not beside this checkout")
+    result = runner.invoke(main, ["evaluate", str(gold), "--docs", str(dev), "--cv", "5", "--json", "--misses", "0"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    assert figures["type_accuracy"] >= 0.83 and figures["speaker_accuracy"] >= 0.69 and figures["via_accuracy"] >= 0.44
+    assert figures["detection_recall"] >= 0.97 and figures["detection_precision"] >= 0.97
+    calibration = figures["calibration"]
+    assert calibration["confident_accuracy"] >= 0.93 and calibration["confident_share"] >= 0.2
+
+
+def test_the_packaged_model_is_what_the_build_script_makes_of_todays_code(tmp_path):
+    """A change to the candidates' features must come with the model rebuilt on them
+    (python scripts/build_default_model.py): otherwise the shipped weights read other features."""
+    from claimtrack.learning import read_annotated, train
+
+    annotation = SHARED / "annotation"
+    if not (annotation / "dev.gold.jsonl").is_file():
+        pytest.skip("../shared/annotation is not beside this checkout")
+    from tests.conftest import SEEDS
+
+    documents = read_annotated([(annotation / "seeds.gold.jsonl", SEEDS), (annotation / "dev.gold.jsonl",
+                                                                           annotation / "dev")],
+                               Analyzer("spacy", engine="rules"))
+    rebuilt = train(documents, metadata={"gold": ["dev.gold.jsonl", "seeds.gold.jsonl"]})
+    assert rebuilt.to_json() == load_model().to_json()
