@@ -65,6 +65,16 @@ def ends_unfinished(line: str) -> bool:
     return _UNFINISHED.search(line) is not None
 
 
+_RUNNING_WORDS = 25
+
+
+def _running_text(flat: str) -> bool:
+    """A paragraph of prose: long, and ending as a sentence ends. Furniture patterns searched
+    anywhere in a line ("newsletter", "cookies") never make one boilerplate, and it ends a run of
+    trailing furniture: running text must never be lost as page furniture."""
+    return len(flat.split()) >= _RUNNING_WORDS and flat.rstrip().endswith((".", "!", "?", "»", '"', "”", "…"))
+
+
 def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[str] = frozenset(),
                     known_captions: frozenset[str] = frozenset()) -> dict[int, str]:
     lex = load()
@@ -78,7 +88,11 @@ def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[s
         paragraph = text[members[0].start : members[-1].end]
         flat = " ".join(paragraph.replace("\u00a0", " ").split())
         kind = "claim"
-        hits = [scope for pattern, scope in lex.boilerplate if pattern.search(flat)]
+        running = _running_text(flat)
+        hits = [scope for pattern, scope in lex.boilerplate if pattern.search(flat)
+                and not (running and not pattern.pattern.startswith("^"))]
+        if trailing and running and not hits:
+            trailing = False  # prose after the furniture: a page's blocks come in any order, text is never lost
         if trailing or normalise_line(flat) in known_boilerplate or hits:
             kind = "boilerplate"
             trailing = trailing or "end" in hits
