@@ -231,3 +231,50 @@ def test_verdict_alone_keeps_the_machine_marker_and_prefixes_work(seeded_copy, r
     export = runner.invoke(main, ["--db", seeded_copy, "export", "--format", "claimreview", "--doc", DOC])
     [item] = json.loads(export.stdout)
     assert item["itemReviewed"]["author"]["name"] != first.speaker.name if first.speaker else True
+
+
+class _CtrlCAfter(io.RawIOBase):
+    """Standard input that gives `answers`, then is interrupted by a real SIGINT, as Ctrl-C at
+    the next prompt does (click turns it into Abort, like the end of input)."""
+
+    def __init__(self, answers: bytes) -> None:
+        self.answers = answers
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer) -> int:
+        if self.answers:
+            size = len(self.answers)
+            buffer[:size] = self.answers
+            self.answers = b""
+            return size
+        import os
+        import signal
+
+        os.kill(os.getpid(), signal.SIGINT)
+        return 0
+
+
+def test_a_real_ctrl_c_at_the_prompt_exits_130_and_keeps_the_answers(seeded_copy, runner):
+    result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--reviewer", "ida"],
+                           input=io.BufferedReader(_CtrlCAfter(b"c\n")))
+    assert result.exit_code == 130, result.output
+    assert "Interrupted: 1 answer(s) saved" in result.output and "Input ended" not in result.output
+    assert [(r.reviewer, r.action) for r in _reviews(seeded_copy)] == [("ida", "confirm")]
+
+
+def test_a_blank_or_escaping_reviewer_name_is_refused(seeded_copy, runner):
+    for name in ("", "   ", "eve\x1b]0;pwned\x07"):
+        result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--reviewer", name], input="c\nq\n")
+        assert result.exit_code == 2 and "--reviewer" in result.output, result.output
+    assert _reviews(seeded_copy) == []
+
+
+def test_a_corrected_speaker_name_with_control_characters_is_asked_again(seeded_copy, runner):
+    answers = "e\nnamed\nJean\x1b[31mRouge\nJean Rouge\n-\ndirect\nq\n"
+    result = runner.invoke(main, ["--db", seeded_copy, "review", "--doc", DOC, "--reviewer", "max"], input=answers)
+    assert result.exit_code == 0, result.output
+    assert "control characters are not allowed" in result.output
+    [claim] = [c for c in _claims(seeded_copy) if c.status == "corrected"]
+    assert claim.speaker.name == "Jean Rouge"

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import unicodedata
 from dataclasses import asdict, replace
 
 import click
@@ -153,7 +155,7 @@ def _ask_correction(claim: Claim) -> reviews.Correction:
     if speaker_type == "editorial":  # the article's own voice has no speaker, relay or reporting mode
         return reviews.Correction(speaker=None, speaker_type="editorial", via=(), mode="none")
     current = claim.speaker.name if claim.speaker else ""
-    speaker = click.prompt("Speaker", default=current or None)
+    speaker = click.prompt("Speaker", default=current or None, value_proc=_without_control)
     via_text = click.prompt("Via (outlets, outermost first, separated by '>'; '-' for none)",
                             default=" > ".join(v.outlet for v in claim.via) or "-")
     via = tuple(p.strip() for p in via_text.split(">") if p.strip() and p.strip() != "-")
@@ -162,9 +164,50 @@ def _ask_correction(claim: Claim) -> reviews.Correction:
     return reviews.Correction(speaker=speaker, speaker_type=speaker_type, via=via, mode=mode)
 
 
+def _without_control(value: str) -> str:
+    """A name typed at a prompt is refused (and asked again) when it holds control characters."""
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise click.BadParameter("control characters are not allowed here; type the name again")
+    return value
+
+
+def _reviewer_name(_ctx: click.Context, _param: click.Parameter, value: str) -> str:
+    """Every answer has someone behind it: a blank name, or one holding control characters
+    (which would drive the terminal of whoever reads the history), is refused."""
+    name = (value or "").strip()
+    if not name:
+        raise click.BadParameter("give the name answers are recorded under (or set $CLAIMTRACK_REVIEWER)")
+    if any(unicodedata.category(ch) == "Cc" for ch in name):
+        raise click.BadParameter("a reviewer name cannot hold control characters")
+    return name
+
+
+class _Interrupt:
+    """Ctrl-C while click waits at a prompt reaches us as click.Abort, like the end of input:
+    this SIGINT handler remembers which one it was, so that Ctrl-C exits 130 in a pipe too."""
+
+    def __init__(self) -> None:
+        self.seen = False
+        self._previous = None
+
+    def __enter__(self) -> _Interrupt:
+        def handler(signum, frame):
+            self.seen = True
+            raise KeyboardInterrupt
+        try:
+            self._previous = signal.signal(signal.SIGINT, handler)
+        except ValueError:  # not the main thread: Python's own handler stays
+            self._previous = None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+
 @click.command("review")
 @filter_options
-@click.option("--reviewer", default=reviews.default_reviewer, show_default="$USER",
+@click.option("--reviewer", default=reviews.default_reviewer, show_default="$USER", callback=_reviewer_name,
               help="Name recorded with every answer.")
 @click.pass_context
 def review_command(ctx: click.Context, flt: ClaimFilter, reviewer: str) -> None:
@@ -193,46 +236,50 @@ def review_command(ctx: click.Context, flt: ClaimFilter, reviewer: str) -> None:
     out.print(f"{len(queue)} claim(s) to review as [bold]{escape(reviewer)}[/]. Keys: "
               + " · ".join(f"{k} {v}" for k, v in ACTIONS.items()))
     answered, position = 0, 0
-    try:
-        while 0 <= position < len(queue):
-            claim_id = queue[position]
-            with database.session() as session:
-                detail = claim_detail(session, claim_id)
-                seen = reviews.last_review_id(session, claim_id)
-                out.rule(f"{min(total, done_before + position + 1)}/{total}")
-                print_detail(out, detail, compact=True)
-            key = click.prompt("Action", type=click.Choice(list(ACTIONS)), show_choices=True)
-            if key == "q":
-                break
-            if key == "b":
-                if position == 0:
-                    previous = _last_answered(database, flt, reviewer, set(queue))
-                    if previous is None:
-                        out.print("This is the first claim: nothing to go back to.")
+    with _Interrupt() as interrupt:
+        try:
+            while 0 <= position < len(queue):
+                claim_id = queue[position]
+                with database.session() as session:
+                    detail = claim_detail(session, claim_id)
+                    seen = reviews.last_review_id(session, claim_id)
+                    out.rule(f"{min(total, done_before + position + 1)}/{total}")
+                    print_detail(out, detail, compact=True)
+                key = click.prompt("Action", type=click.Choice(list(ACTIONS)), show_choices=True)
+                if key == "q":
+                    break
+                if key == "b":
+                    if position == 0:
+                        previous = _last_answered(database, flt, reviewer, set(queue))
+                        if previous is None:
+                            out.print("This is the first claim: nothing to go back to.")
+                        else:
+                            queue.insert(0, previous)
+                            done_before = max(0, done_before - 1)
                     else:
-                        queue.insert(0, previous)
-                        done_before = max(0, done_before - 1)
-                else:
-                    position -= 1
-                continue
-            try:
-                moved = _act(database, key, detail, reviewer, flt.batch, out, seen)
-            except reviews.ReviewError as error:
-                out.print(f"[red]{escape(str(error))}[/]")
-                if "since it was shown" in str(error):
+                        position -= 1
+                    continue
+                try:
+                    moved = _act(database, key, detail, reviewer, flt.batch, out, seen)
+                except reviews.ReviewError as error:
+                    out.print(f"[red]{escape(str(error))}[/]")
+                    if "since it was shown" in str(error):
+                        position += 1
+                    continue
+                answered += 1
+                if moved:
                     position += 1
-                continue
-            answered += 1
-            if moved:
-                position += 1
-    except KeyboardInterrupt:
-        out.print(f"\nInterrupted: {answered} answer(s) saved.")
-        raise click.exceptions.Exit(130) from None
-    except click.Abort:
-        if answered == 0 and not sys.stdin.isatty():
-            raise click.ClickException(
-                "review needs a terminal or answers on standard input, and got neither") from None
-        out.print("\nInput ended.")
+        except KeyboardInterrupt:
+            out.print(f"\nInterrupted: {answered} answer(s) saved.")
+            raise click.exceptions.Exit(130) from None
+        except click.Abort:
+            if interrupt.seen:
+                out.print(f"\nInterrupted: {answered} answer(s) saved.")
+                raise click.exceptions.Exit(130) from None
+            if answered == 0 and not sys.stdin.isatty():
+                raise click.ClickException(
+                    "review needs a terminal or answers on standard input, and got neither") from None
+            out.print("\nInput ended.")
     out.print(f"{answered} answer(s) saved.")
     if flt.batch:
         with database.session() as session:
