@@ -192,6 +192,19 @@ def test_a_symlink_loop_a_missing_path_and_an_unreadable_file(seeded_copy, runne
     assert "no article found" in result.output
 
 
+def test_a_folder_nested_deeper_than_python_recurses_is_walked(sqlite_url, runner, tmp_path, analyzer):
+    deep = tmp_path / "nest"
+    deep.mkdir()
+    for _ in range(1_300):  # 2,600 characters of path, past Python's recursion limit of folders
+        deep = deep / "a"
+        os.mkdir(deep)  # one by one: Path.mkdir(parents=True) itself recurses
+    (deep / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    (tmp_path / "nest" / "up").symlink_to(tmp_path / "nest")  # a link back up is not followed
+    result = _ingest(runner, sqlite_url, tmp_path / "nest")
+    assert result.exit_code == 0, result.output[-500:]
+    assert "article.txt" in result.output and "ingested" in result.output
+
+
 def _bad_databases(tmp_path: Path, seeded_db: str) -> dict[str, str]:
     folder = tmp_path / "folder.db"
     folder.mkdir()

@@ -6,6 +6,7 @@ Offsets of claims index the text returned here, which is what the database store
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
@@ -239,7 +240,10 @@ def collect_sources(paths: list[str], *, stdin: bytes | None = None,
             sources.append(read_bytes(stdin, name, None, max_bytes=max_bytes))
         except ReadError as error:
             sources.append(Unreadable("-", str(error)))
-    for path in expand_paths([Path(p) for p in paths if p != "-"]):
+    for path in _expand([Path(p) for p in paths if p != "-"]):
+        if isinstance(path, Unreadable):
+            sources.append(path)
+            continue
         try:
             sources.append(read_path(path, max_bytes=max_bytes))
         except ReadError as error:
@@ -247,12 +251,33 @@ def collect_sources(paths: list[str], *, stdin: bytes | None = None,
     return sources
 
 
-def expand_paths(paths: list[Path]) -> list[Path]:
+def _expand(paths: list[Path]) -> list[Path | Unreadable]:
     """Files as given; folders searched recursively for *.txt, *.html and *.htm, in name order."""
-    found: list[Path] = []
+    found: list[Path | Unreadable] = []
     for path in paths:
         if path.is_dir():
-            found.extend(sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES))
+            found.extend(_articles_under(path))
         else:
             found.append(path)
     return found
+
+
+def _articles_under(root: Path) -> list[Path | Unreadable]:
+    """The article files below `root`, in name order, walked with a stack rather than recursion:
+    a folder nested thousands deep is no reason for a RecursionError. Links to folders are not
+    followed (a link back up would never end); a folder that cannot be read is reported."""
+    files: list[Path] = []
+    refused: list[Unreadable] = []
+    stack = [root]
+    while stack:
+        folder = stack.pop()
+        try:
+            with os.scandir(folder) as entries:
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        stack.append(Path(entry.path))
+                    elif entry.is_file() and Path(entry.name).suffix.lower() in ARTICLE_SUFFIXES:
+                        files.append(Path(entry.path))
+        except OSError as error:
+            refused.append(Unreadable(str(folder)[:200], f"cannot read this folder: {error.strerror or error}"))
+    return [*sorted(files), *refused]
