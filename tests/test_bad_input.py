@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import sqlite3
 from pathlib import Path
 
@@ -329,3 +330,43 @@ def test_the_html_report_escapes_article_text(db_url, runner, tmp_path, analyzer
     html = out.read_text(encoding="utf-8")
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;" in html
+
+
+def _silent_server():
+    """A TCP server on loopback that accepts connections and never answers."""
+    import socket
+
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(8)
+    return server
+
+
+def test_a_database_server_that_never_answers_is_named_within_the_timeout(runner, monkeypatch):
+    import time
+
+    pytest.importorskip("psycopg", reason="install the postgres extra")
+    server = _silent_server()
+    port = server.getsockname()[1]
+    monkeypatch.setenv("CLAIMTRACK_CONNECT_TIMEOUT", "2")
+    started = time.monotonic()
+    result = runner.invoke(main, ["--db", f"postgresql://bob:s3cr3t-pw@127.0.0.1:{port}/claims", "claims"])
+    server.close()
+    assert time.monotonic() - started < 20
+    assert result.exit_code != 0 and "Traceback" not in result.output
+    assert f"127.0.0.1:{port}" in result.output and "CLAIMTRACK_CONNECT_TIMEOUT" in result.output
+    assert "s3cr3t" not in result.output
+
+
+@pytest.mark.parametrize("password", ["p@ss@word", "ab:c@d/e", "x@y"])
+def test_no_part_of_a_password_is_printed_however_the_url_is_written(runner, password):
+    pytest.importorskip("psycopg", reason="install the postgres extra")
+    server = _silent_server()
+    port = server.getsockname()[1]
+    result = runner.invoke(main, ["--db", f"postgresql://bob:{password}@127.0.0.1:{port}/claims", "claims"],
+                           env={"CLAIMTRACK_CONNECT_TIMEOUT": "2"})
+    server.close()
+    assert result.exit_code != 0
+    for piece in re.split(r"[@:/]", password):
+        assert f"{piece}@" not in result.output and f":{piece}" not in result.output, (piece, result.output)
+    assert password not in result.output

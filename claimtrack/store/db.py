@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TypeVar
+from urllib.parse import unquote
 
 from alembic import command
 from alembic.config import Config
@@ -47,12 +48,44 @@ def resolve_url(value: str | None) -> str:
     return f"sqlite:///{Path(value).expanduser()}"
 
 
+def _password_parts(url: str) -> list[str]:
+    """Every piece of a URL's password that could reach a message, longest first: the password
+    as written between the first ':' of the user part and the last '@' (a password may hold an
+    unencoded '@' that parsers split elsewhere), decoded, and its pieces around '@', ':' and '/'."""
+    if "://" not in url:
+        return []
+    rest = url.split("://", 1)[1]
+    if "@" not in rest:
+        return []
+    userinfo = rest[: rest.rfind("@")]
+    if ":" not in userinfo:
+        return []
+    raw = userinfo.split(":", 1)[1]
+    parts = {raw, unquote(raw)}
+    for piece in re.split(r"[@:/]", raw):
+        if len(piece) >= 3:
+            parts.update((piece, unquote(piece)))
+    return sorted((p for p in parts if p), key=len, reverse=True)
+
+
+def hide_password(text: str, url: str | None) -> str:
+    """`text` with every piece of `url`'s password masked."""
+    for part in _password_parts(url or ""):
+        text = text.replace(part, "***")
+    # a password with an unencoded '@' makes a driver read part of it as the host ("ss@word@db"):
+    # whatever stands before an '@' in a message is user information, never shown
+    return re.sub(r"[^\s'\"(),]*@", "***@", text)
+
+
 def shown(url: str) -> str:
-    """A URL fit to print: the password hidden."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except Exception:
-        return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+    """A URL fit to print: the password hidden, however the URL is written (an unencoded '@' in
+    the password included: nothing after the first ':' of the user part up to the last '@')."""
+    if "://" in url and "@" in url.split("://", 1)[1]:
+        scheme, rest = url.split("://", 1)
+        userinfo, _, host = rest.rpartition("@")
+        user = userinfo.split(":", 1)[0]
+        return f"{scheme}://{user}{':***' if ':' in userinfo else ''}@{host}"
+    return url
 
 
 def one_line(error: BaseException, url: str | None = None) -> str:
@@ -61,16 +94,18 @@ def one_line(error: BaseException, url: str | None = None) -> str:
     cause = getattr(error, "orig", None) or error
     text = str(cause).strip().splitlines()
     line = text[0] if text else type(error).__name__
-    line = re.sub(r"(://[^:/@\s]*:)[^@\s]*@", r"\1***@", line)
-    if url:
-        password = make_url(url).password if "://" in url else None
-        if password:
-            line = line.replace(str(password), "***")
-    return line
+    line = re.sub(r"(://[^:/@\s]*:)\S*@", r"\1***@", line)
+    return hide_password(line, url)
 
 
 def _unreadable(url: str, error: Exception) -> DatabaseError:
-    return DatabaseError(f"cannot read database {shown(url)!r}: {one_line(error, url)}")
+    cause = one_line(error, url)
+    if "timeout expired" in cause:
+        parsed = make_url(url)
+        where = f"{parsed.host or 'the local socket'}{f':{parsed.port}' if parsed.port else ''}"
+        cause += (f" (no answer from {where} within {connect_timeout()} s; "
+                  "CLAIMTRACK_CONNECT_TIMEOUT sets the wait)")
+    return DatabaseError(f"cannot read database {shown(url)!r}: {cause}")
 
 
 def sqlite_path(url: str) -> Path | None:
@@ -101,6 +136,17 @@ def alembic_config(url: str) -> Config:
 
 
 BUSY_TIMEOUT_S = 30
+CONNECT_TIMEOUT_S = 10
+
+
+def connect_timeout() -> int:
+    """Seconds to wait for a database server to answer (CLAIMTRACK_CONNECT_TIMEOUT, default 10)."""
+    value = os.environ.get("CLAIMTRACK_CONNECT_TIMEOUT", "")
+    if not value:
+        return CONNECT_TIMEOUT_S
+    if not value.isdigit() or int(value) < 1:
+        raise DatabaseError(f"CLAIMTRACK_CONNECT_TIMEOUT must be a whole number of seconds, not {value!r}")
+    return int(value)
 
 
 def make_engine(url: str) -> Engine:
@@ -121,7 +167,9 @@ def make_engine(url: str) -> Engine:
                     pass  # a read-only file keeps its journal mode
             cursor.close()
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    # a server that accepts and never answers, or a host that drops the attempt, must not hang
+    # every command: libpq gives up after CONNECT_TIMEOUT_S (CLAIMTRACK_CONNECT_TIMEOUT) and says which host
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": connect_timeout()})
 
 
 def head_revision(url: str) -> str:
