@@ -201,9 +201,15 @@ def test_a_folder_nested_deeper_than_python_recurses_is_walked(sqlite_url, runne
         os.mkdir(deep)  # one by one: Path.mkdir(parents=True) itself recurses
     (deep / "article.txt").write_text(ARTICLE, encoding="utf-8")
     (tmp_path / "nest" / "up").symlink_to(tmp_path / "nest")  # a link back up is not followed
-    result = _ingest(runner, sqlite_url, tmp_path / "nest")
-    assert result.exit_code == 0, result.output[-500:]
-    assert "article.txt" in result.output and "ingested" in result.output
+    try:
+        result = _ingest(runner, sqlite_url, tmp_path / "nest")
+        assert result.exit_code == 0, result.output[-500:]
+        assert "article.txt" in result.output and "ingested" in result.output
+    finally:  # pytest's own clean-up of old temporary folders recurses: leave nothing that deep
+        (deep / "article.txt").unlink()
+        while deep != tmp_path / "nest":
+            os.rmdir(deep)
+            deep = deep.parent
 
 
 def _bad_databases(tmp_path: Path, seeded_db: str) -> dict[str, str]:

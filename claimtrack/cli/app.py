@@ -14,6 +14,7 @@ from claimtrack.cli.review_commands import batches, review_command, sample, show
 from claimtrack.cli.store_commands import claims, export, ingest
 from claimtrack.cli.store_commands import db as db_group
 from claimtrack.errors import ClaimtrackError
+from claimtrack.safe_text import visible
 from claimtrack.store.db import one_line
 
 
@@ -22,6 +23,13 @@ class _Group(click.Group):
     an error no command foresaw still ends in one line and a non-zero exit, never a traceback."""
 
     def invoke(self, ctx: click.Context):
+        try:
+            return self._invoke(ctx)
+        except click.ClickException as error:
+            error.message = visible(error.message)  # a file or batch name may hold an escape sequence
+            raise
+
+    def _invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except (click.ClickException, click.Abort, click.exceptions.Exit):

@@ -13,7 +13,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack.ingestion.reading import clean_text
+from claimtrack.safe_text import visible
 from claimtrack.store.db import Database, DatabaseError
 from claimtrack.store.queries import STATUSES, ClaimFilter
 
@@ -32,9 +32,13 @@ def console() -> Console:
 
 
 def shown_text(text: str | None) -> str:
-    """Article text made safe for a terminal: rich markup escaped ("[bold]" prints as written)
-    and control characters dropped (a stored escape sequence must not drive the terminal)."""
-    return escape(clean(text))
+    """Text from a file or the database made safe for a terminal: rich markup escaped ("[bold]"
+    prints as written) and control characters made visible (a stored escape sequence must not
+    drive the terminal, and a reviewer should see that it is there)."""
+    return escape(visible(text))
+
+
+safe = shown_text  # the short name the commands use for every string they print
 
 
 WIDE = 160  # below this a table of claims cannot give the text room for words
@@ -63,9 +67,8 @@ def claim_lines(row) -> Text:
 
 
 def clean(text: str | None) -> str:
-    """Control characters dropped, form feeds and carriage returns too: for rich Text, which
-    prints markup as written anyway."""
-    return clean_text(text or "").replace("\x0c", "").replace("\r", "")
+    """Control characters made visible, for rich Text, which prints markup as written anyway."""
+    return visible(text)
 
 
 def open_database(ctx: click.Context, *, create: bool = False) -> Database:

@@ -8,10 +8,9 @@ import tempfile
 from pathlib import Path
 
 import click
-from rich.markup import escape
 from rich.table import Table
 
-from claimtrack.cli.common import console
+from claimtrack.cli.common import console, safe
 from claimtrack.cli.engine_options import decision_options, make_analyzer
 from claimtrack.engine.learned.training import DEFAULT_C, SEED
 from claimtrack.evaluation import CONFIDENT, TYPES, Evaluation, GoldError, calibration_table, run_evaluation
@@ -154,8 +153,8 @@ def train(golds: tuple[Path, ...], docs_dirs: tuple[Path, ...], output: Path, re
 def _render(result: Evaluation, misses: int) -> None:
     out = console()
     for miss in result.overall.misses[:misses]:
-        out.print(f"{miss.what:9} {escape(miss.document[:14]):14} {escape(repr(miss.text)[:70])} "
-                  f"gold={escape(miss.gold)} system={escape(miss.system)}")
+        out.print(f"{miss.what:9} {safe(miss.document[:14]):14} {safe(repr(miss.text)[:70])} "
+                  f"gold={safe(miss.gold)} system={safe(miss.system)}")
     figures = Table(title="Attribution (definitions of score.py)")
     figures.add_column("figure")
     figures.add_column("value", justify="right")
@@ -180,7 +179,7 @@ def _render(result: Evaluation, misses: int) -> None:
     for column in ("document", "units", "type", "speaker", "via", "det. R", "det. P"):
         documents.add_column(column, justify="left" if column == "document" else "right")
     for name, scores in result.documents.items():
-        documents.add_row(escape(name), str(scores.gold_claims), f"{scores.type_accuracy:.3f}",
+        documents.add_row(safe(name), str(scores.gold_claims), f"{scores.type_accuracy:.3f}",
                           f"{scores.speaker_accuracy:.3f}", f"{scores.via_accuracy:.3f}",
                           f"{scores.detection_recall:.2f}", f"{scores.detection_precision:.2f}")
     out.print(documents)

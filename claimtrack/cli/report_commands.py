@@ -6,10 +6,9 @@ from dataclasses import asdict
 from pathlib import Path
 
 import click
-from rich.markup import escape
 from rich.table import Table
 
-from claimtrack.cli.common import MAX_INT, TYPES, console, echo_json, json_option, open_database
+from claimtrack.cli.common import MAX_INT, TYPES, console, echo_json, json_option, open_database, safe
 from claimtrack.reporting.reports import profile_record, sourcing_profile, speakers
 from claimtrack.workflow.review import default_reviewer
 
@@ -54,7 +53,7 @@ def speakers_command(ctx: click.Context, types: tuple[str, ...], document: str |
         numeric = column in ("id", "claims", "documents")
         table.add_column(column, overflow="fold", justify="right" if numeric else "left")
     for r in rows:
-        table.add_row(str(r.id), escape(r.name), r.type, escape(r.role or ""), escape("; ".join(r.aliases)),
+        table.add_row(str(r.id), safe(r.name), r.type, safe(r.role or ""), safe("; ".join(r.aliases)),
                       str(r.claims), str(r.documents))
     console().print(table)
 
@@ -64,9 +63,9 @@ def _print_duplicates(proposals) -> None:
     for column in ("keep", "merge", "type", "score", "why"):
         table.add_column(column, overflow="fold")
     for p in proposals:
-        table.add_row(f"{p.keep.id} {escape(p.keep.name)} ({p.keep.claims})",
-                      f"{p.other.id} {escape(p.other.name)} ({p.other.claims})", p.keep.type, f"{p.score:.2f}",
-                      escape("; ".join(p.reasons)))
+        table.add_row(f"{p.keep.id} {safe(p.keep.name)} ({p.keep.claims})",
+                      f"{p.other.id} {safe(p.other.name)} ({p.other.claims})", p.keep.type, f"{p.score:.2f}",
+                      safe("; ".join(p.reasons)))
     out = console()
     out.print(table)
     out.print(f"{len(proposals)} proposal(s); merge one with: claimtrack speakers merge KEEP MERGE")
@@ -151,7 +150,7 @@ def stats(ctx: click.Context, by: str | None, document: str | None, as_json: boo
         table.add_column(column, justify="left" if column in ("group", "verdicts") else "right", overflow="fold")
     for p in profiles:
         verdicts = ", ".join(f"{k} {v}" for k, v in sorted(p.verdicts.items())) or "—"
-        table.add_row(escape(p.group), str(p.claims), *(str(p.by_type[t]) for t in TYPES),
+        table.add_row(safe(p.group), str(p.claims), *(str(p.by_type[t]) for t in TYPES),
                       f"{p.unsourced_share:.0%}", f"{p.unnamed_share:.0%}", f"{p.relayed_share:.0%}",
                       f"{p.originated_share:.0%}", f"{p.reviewed_share:.0%}", verdicts)
     console().print(table)

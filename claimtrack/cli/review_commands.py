@@ -9,13 +9,12 @@ import unicodedata
 from dataclasses import asdict, replace
 
 import click
-from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 from sqlalchemy import func, select
 
-from claimtrack.cli.common import MAX_INT, console, echo_json, filter_options, json_option, open_database, short
+from claimtrack.cli.common import MAX_INT, console, echo_json, filter_options, json_option, open_database, safe, short
 from claimtrack.reporting.reports import batch_progress, claim_detail, detail_record
 from claimtrack.store.models import Claim, Review
 from claimtrack.store.queries import ClaimFilter, checked, claim_query
@@ -61,24 +60,24 @@ def render_detail(detail, compact: bool = False):
     via = " > ".join(v.outlet for v in claim.via) or "—"
     lines = [
         f"[bold]Claim {claim.id}[/] · {claim.kind} · {_status_line(claim)}",
-        f"Speaker: [bold]{escape(speaker)}[/] ({claim.speaker_type})"
-        + (f" · role: {escape(claim.speaker.role)}" if claim.speaker and claim.speaker.role else "")
-        + (f" · aliases: {escape(', '.join(detail.aliases))}" if detail.aliases and not compact else ""),
-        f"Mention: {escape(claim.mention or speaker)} · cue: {escape(claim.cue or '—')} · mode: {claim.mode} · "
-        f"via: {escape(via)} · confidence {claim.confidence:.2f}",
+        f"Speaker: [bold]{safe(speaker)}[/] ({claim.speaker_type})"
+        + (f" · role: {safe(claim.speaker.role)}" if claim.speaker and claim.speaker.role else "")
+        + (f" · aliases: {safe(', '.join(detail.aliases))}" if detail.aliases and not compact else ""),
+        f"Mention: {safe(claim.mention or speaker)} · cue: {safe(claim.cue or '—')} · mode: {claim.mode} · "
+        f"via: {safe(via)} · confidence {claim.confidence:.2f}",
     ]
     if not compact:
         lines[1:1] = [
-            f"Document: {escape(doc.name)} (id {doc.id}) · {escape(doc.source_path or 'stdin')}",
-            f"sha256 {doc.sha256} · outlet {escape(doc.outlet or '—')} · published {doc.published or '—'} · "
-            f"ingested {doc.ingested_at:%Y-%m-%d %H:%M} · pipeline {escape(doc.pipeline_backend)} "
-            f"{escape(doc.pipeline_model)} rules {escape(doc.pipeline_version)}",
+            f"Document: {safe(doc.name)} (id {doc.id}) · {safe(doc.source_path or 'stdin')}",
+            f"sha256 {doc.sha256} · outlet {safe(doc.outlet or '—')} · published {doc.published or '—'} · "
+            f"ingested {doc.ingested_at:%Y-%m-%d %H:%M} · pipeline {safe(doc.pipeline_backend)} "
+            f"{safe(doc.pipeline_model)} rules {safe(doc.pipeline_version)}",
             f"Offsets: {claim.start}–{claim.end}",
             f"In other articles: {detail.other_documents} (claimtrack trace {claim.id})" if detail.other_documents
             else "In other articles: none found",
         ]
     else:
-        lines.insert(1, f"Document: {escape(doc.name)} · offsets {claim.start}–{claim.end}")
+        lines.insert(1, f"Document: {safe(doc.name)} · offsets {claim.start}–{claim.end}")
     return lines
 
 
@@ -91,12 +90,12 @@ def print_detail(out, detail, compact: bool = False) -> None:
         for column in ("when", "reviewer", "action", "status", "verdict", "changes / note"):
             table.add_column(column, overflow="fold")
         for r in detail.reviews:
-            table.add_row(f"{r.created_at:%Y-%m-%d %H:%M}", escape(r.reviewer), r.action, r.status, r.verdict or "",
-                          escape(" ".join(filter(None, [r.changes, r.note]))))
+            table.add_row(f"{r.created_at:%Y-%m-%d %H:%M}", safe(r.reviewer), r.action, r.status, r.verdict or "",
+                          safe(" ".join(filter(None, [r.changes, r.note]))))
         out.print(table)
     elif compact and detail.reviews:
         out.print(f"{len(detail.reviews)} earlier review(s); last: {detail.reviews[-1].action} "
-                  f"by {escape(detail.reviews[-1].reviewer)}")
+                  f"by {safe(detail.reviews[-1].reviewer)}")
 
 
 @click.command()
@@ -233,7 +232,7 @@ def review_command(ctx: click.Context, flt: ClaimFilter, reviewer: str) -> None:
                   "--status confirmed, corrected or rejected goes through decided claims again.")
         return
     done_before = total - len(queue)
-    out.print(f"{len(queue)} claim(s) to review as [bold]{escape(reviewer)}[/]. Keys: "
+    out.print(f"{len(queue)} claim(s) to review as [bold]{safe(reviewer)}[/]. Keys: "
               + " · ".join(f"{k} {v}" for k, v in ACTIONS.items()))
     answered, position = 0, 0
     with _Interrupt() as interrupt:
@@ -262,7 +261,7 @@ def review_command(ctx: click.Context, flt: ClaimFilter, reviewer: str) -> None:
                 try:
                     moved = _act(database, key, detail, reviewer, flt.batch, out, seen)
                 except reviews.ReviewError as error:
-                    out.print(f"[red]{escape(str(error))}[/]")
+                    out.print(f"[red]{safe(str(error))}[/]")
                     if "since it was shown" in str(error):
                         position += 1
                     continue
@@ -284,7 +283,7 @@ def review_command(ctx: click.Context, flt: ClaimFilter, reviewer: str) -> None:
     if flt.batch:
         with database.session() as session:
             [progress] = batch_progress(session, flt.batch)
-        out.print(f"Batch {escape(progress.name)}: {progress.reviewed}/{progress.total} reviewed.")
+        out.print(f"Batch {safe(progress.name)}: {progress.reviewed}/{progress.total} reviewed.")
 
 
 def _act(database, key: str, detail, reviewer: str, batch: str | None, out, seen: int | None = None) -> bool:
@@ -366,10 +365,10 @@ def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: i
     if len(result.claim_ids) < n:
         click.echo(f"Warning: only {len(result.claim_ids)} claim(s) match the filters: the sample holds all of "
                    f"them, not {n}", err=True)
-    out.print(f"Sample [bold]{escape(result.name)}[/]: {len(result.claim_ids)} claim(s), seed {result.seed}"
+    out.print(f"Sample [bold]{safe(result.name)}[/]: {len(result.claim_ids)} claim(s), seed {result.seed}"
               + (f", stratified by {by}" if by else ""))
     if result.strata:
-        out.print("Strata: " + ", ".join(f"{escape(k)} {v}" for k, v in sorted(result.strata.items())))
+        out.print("Strata: " + ", ".join(f"{safe(k)} {v}" for k, v in sorted(result.strata.items())))
     table = Table()
     for column in ("id", "document", "type", "speaker", "text"):
         table.add_column(column, overflow="fold")
@@ -377,10 +376,10 @@ def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: i
         rows = {c.id: c for c in session.scalars(select(Claim).where(Claim.id.in_(result.claim_ids)))}
         for claim_id in result.claim_ids:
             claim = rows[claim_id]
-            table.add_row(str(claim.id), escape(claim.document.name), claim.speaker_type,
-                          escape(claim.speaker.name if claim.speaker else "—"), escape(short(claim.text, 80)))
+            table.add_row(str(claim.id), safe(claim.document.name), claim.speaker_type,
+                          safe(claim.speaker.name if claim.speaker else "—"), safe(short(claim.text, 80)))
     out.print(table)
-    out.print(f"Review it with: claimtrack review --batch {escape(result.name)}")
+    out.print(f"Review it with: claimtrack review --batch {safe(result.name)}")
 
 
 @click.command()
@@ -404,6 +403,6 @@ def batches(ctx: click.Context, as_json: bool) -> None:
     for column in ("name", "seed", "size", "by", "reviewed", "filters", "tool"):
         table.add_column(column, overflow="fold")
     for p in progress:
-        table.add_row(escape(p.name), str(p.seed), str(p.total), p.stratify_by or "—", f"{p.reviewed}/{p.total}",
-                      escape(p.filters), escape(p.tool_version))
+        table.add_row(safe(p.name), str(p.seed), str(p.total), p.stratify_by or "—", f"{p.reviewed}/{p.total}",
+                      safe(p.filters), safe(p.tool_version))
     console().print(table)

@@ -7,7 +7,6 @@ import sys
 
 import click
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
@@ -19,11 +18,13 @@ from claimtrack.cli.common import (
     console,
     filter_options,
     open_database,
+    safe,
     short,
     shown_text,
 )
 from claimtrack.cli.engine_options import decision_options, make_analyzer
 from claimtrack.ingestion.reading import MAX_BYTES, collect_sources, read_capped
+from claimtrack.safe_text import visible
 from claimtrack.store.db import Database, DatabaseError, current_revision, schema_state, shown
 from claimtrack.store.queries import ClaimFilter, iter_rows
 
@@ -119,12 +120,12 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
         numeric = column in ("claims", "attributed", "unsourced", "skipped")
         table.add_column(column, justify="right" if numeric else "left")
     for r in results:
-        table.add_row(escape(r.name), r.status, str(r.claims), str(r.attributed), str(r.unsourced), str(r.skipped),
-                      escape(r.reason or ""))
+        table.add_row(safe(r.name), r.status, str(r.claims), str(r.attributed), str(r.unsourced), str(r.skipped),
+                      safe(r.reason or ""))
     out.print(table)
     for r in results:
         if r.status == "reprocessed" and r.reason:
-            click.echo(f"Warning: {r.name}: {r.reason}", err=True)
+            click.echo(f"Warning: {visible(r.name)}: {visible(r.reason)}", err=True)
     failed = [r for r in results if r.status == "failed"]
     if failed:
         raise click.ClickException(f"{len(failed)} of {len(results)} document(s) failed; see the reason column")

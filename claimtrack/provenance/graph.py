@@ -10,9 +10,9 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
-from html import escape as xml_escape
 
 from claimtrack.provenance.fingerprint import fold
+from claimtrack.safe_text import xml_text
 from claimtrack.store.queries import ClaimRow
 
 
@@ -105,10 +105,10 @@ def to_graphml(graph: CitationGraph) -> str:
            '  <key id="last" for="edge" attr.name="last" attr.type="string"/>',
            '  <graph id="citations" edgedefault="directed">']
     for node in graph.nodes:
-        out.append(f'    <node id="{xml_escape(node.id)}"><data key="label">{xml_escape(node.label)}</data>'
+        out.append(f'    <node id="{xml_text(node.id)}"><data key="label">{xml_text(node.label)}</data>'
                    f'<data key="kind">{node.kind}</data></node>')
     for n, edge in enumerate(graph.edges):
-        out.append(f'    <edge id="e{n}" source="{xml_escape(edge.source)}" target="{xml_escape(edge.target)}">'
+        out.append(f'    <edge id="e{n}" source="{xml_text(edge.source)}" target="{xml_text(edge.target)}">'
                    f'<data key="claims">{edge.claims}</data><data key="first">{edge.first}</data>'
                    f'<data key="last">{edge.last}</data></edge>')
     out += ["  </graph>", "</graphml>"]
