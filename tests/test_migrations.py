@@ -80,3 +80,31 @@ def test_speaker_keys_are_backfilled_by_their_migration(db_url):
     upgrade(db_url)
     with make_engine(db_url).connect() as connection:
         assert connection.exec_driver_sql("SELECT key FROM speakers").scalar() == "qasim araji"
+
+
+def test_an_upgrade_that_fails_midway_leaves_the_store_as_it_was_and_can_run_again(db_url):
+    """0005 → head in one transaction: a failure (or a kill) in 0008 leaves no table of 0006 or
+    0007 behind, so the next upgrade does not stop on "table claims_fts already exists"."""
+    import pytest
+    from sqlalchemy.exc import SQLAlchemyError
+
+    upgrade(db_url, "0005")
+    engine = make_engine(db_url)
+    with engine.begin() as connection:  # what 0008 will try to create, there already
+        connection.exec_driver_sql("CREATE INDEX ix_claims_confidence_order ON claims (start)")
+    with pytest.raises(SQLAlchemyError):
+        upgrade(db_url)
+    assert current_revision(engine) == "0005"
+    tables = set(inspect(engine).get_table_names())
+    assert "claim_groups" not in tables and "claims_fts" not in tables
+    with engine.begin() as connection:
+        connection.exec_driver_sql("DROP INDEX ix_claims_confidence_order")
+    upgrade(db_url)
+    assert current_revision(engine) == head_revision(db_url)
+    engine.dispose()
+
+
+def test_no_migration_runs_live_code_of_the_package():
+    for path in sorted((Path(__file__).resolve().parent.parent / "migrations" / "versions").glob("*.py")):
+        text = path.read_text(encoding="utf-8")
+        assert "from claimtrack" not in text and "import claimtrack" not in text, path.name

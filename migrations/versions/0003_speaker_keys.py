@@ -4,15 +4,34 @@ Revision ID: 0003
 Revises: 0002
 Create Date: 2026-11-27
 """
+import re
+import unicodedata
+
 import sqlalchemy as sa
 from alembic import op
-
-from claimtrack.identity import speaker_key
 
 revision = '0003'
 down_revision = '0002'
 branch_labels = None
 depends_on = None
+
+
+# Frozen here as claimtrack.identity.speaker_key was when this migration was written: a migration
+# that called live code would change meaning whenever that code changes.
+_LEADING = re.compile(r"^(?:le|la|les|l['’]|m\.|mme|mr|dr|me)\s*", re.IGNORECASE)
+_PARTICLE = re.compile(r"\b(?:al|el|ad|as|ash)-")
+
+
+def speaker_key(name: str) -> str:
+    text = unicodedata.normalize("NFKD", name.lower().replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    previous = None
+    while previous != text:  # "M. le ministre" loses both
+        previous, text = text, _LEADING.sub("", text.strip())
+    text = _PARTICLE.sub("", text)
+    text = re.sub(r"[^a-z0-9]+", " ", text)
+    text = re.sub(r"([a-z])\1+", r"\1", text)  # doubled letters vary across transliterations
+    return " ".join(text.split())
 
 
 def upgrade() -> None:
