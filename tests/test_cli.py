@@ -380,3 +380,26 @@ def test_a_sample_larger_than_the_claims_says_so(seeded_copy, runner):
     assert result.exit_code == 0
     assert "Warning: only 20 claim(s) match" in result.output
     assert "Save the sample under this name" in runner.invoke(main, ["sample", "--help"]).output
+
+
+def test_an_export_that_fails_midway_leaves_no_partial_file(seeded_copy, runner, tmp_path, monkeypatch):
+    import errno
+
+    from claimtrack.reporting import export as exports
+
+    target = tmp_path / "claims.jsonl"
+    target.write_text("yesterday's export\n", encoding="utf-8")
+    real = exports.write_jsonl
+
+    def disk_full(rows, out):
+        real(iter(list(rows)[:3]), out)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(exports, "write_jsonl", disk_full)
+    result = runner.invoke(main, ["--db", seeded_copy, "export", "-o", str(target)])
+    assert result.exit_code != 0 and "No space left on device" in result.output
+    assert target.read_text(encoding="utf-8") == "yesterday's export\n"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".claims")] == []
+    monkeypatch.setattr(exports, "write_jsonl", real)
+    result = runner.invoke(main, ["--db", seeded_copy, "export", "-o", str(target)])
+    assert result.exit_code == 0 and target.read_text(encoding="utf-8").count("\n") > 50

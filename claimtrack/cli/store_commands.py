@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import io
+import os
 import sys
+import tempfile
+from pathlib import Path
 
 import click
 from rich.console import Console
@@ -170,6 +173,29 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
         out.print(f"{count} claim(s) (⚙ machine-extracted until reviewed: check against the original)")
 
 
+def write_atomically(path: Path, write, encoding: str) -> int:
+    """Write through a temporary file beside `path`, renamed over it only once all is written
+    and flushed to disk: a full disk or an interruption leaves no partial export behind (and an
+    older file of that name as it was), and the error ends in a non-zero exit."""
+    try:
+        descriptor, scratch = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
+    except OSError as error:
+        raise click.ClickException(f"cannot write {path}: {error.strerror or error}") from error
+    try:
+        with open(descriptor, "w", encoding=encoding, newline="") as handle:
+            count = write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(scratch, path)
+    except OSError as error:
+        Path(scratch).unlink(missing_ok=True)
+        raise click.ClickException(f"cannot write {path}: {error.strerror or error}; nothing was written") from error
+    except BaseException:
+        Path(scratch).unlink(missing_ok=True)
+        raise
+    return count
+
+
 @click.command()
 @filter_options
 @click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "claimreview"]), default="jsonl",
@@ -194,26 +220,25 @@ def export(ctx: click.Context, flt: ClaimFilter, fmt: str, output: str | None, e
         raise click.UsageError("--delimiter takes one character other than a quote, a line break, a letter or a digit")
     database = open_database(ctx)
     encoding = "utf-8-sig" if excel else "utf-8"
-    try:
-        handle = open(output, "w", encoding=encoding, newline="") if output else \
-            io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=True)
-    except OSError as error:
-        raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
-    try:
+
+    def write(handle) -> int:
         with database.session() as session:
             rows = iter_rows(session, flt)
             if fmt == "jsonl":
-                count = write_jsonl(rows, handle)
-            elif fmt == "csv":
-                count = write_csv(rows, handle, delimiter=delimiter, raw=raw)
-            else:
-                from claimtrack.reporting.claimreview import write_claimreview
+                return write_jsonl(rows, handle)
+            if fmt == "csv":
+                return write_csv(rows, handle, delimiter=delimiter, raw=raw)
+            from claimtrack.reporting.claimreview import write_claimreview
 
-                count = write_claimreview(session, rows, handle)
-    finally:
-        if output:
-            handle.close()
-        else:
+            return write_claimreview(session, rows, handle)
+
+    if output:
+        count = write_atomically(Path(output), write, encoding)
+    else:
+        handle = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=True)
+        try:
+            count = write(handle)
+        finally:
             handle.flush()
             handle.detach()
     if output:
