@@ -73,3 +73,20 @@ def test_frequent_words_walk_the_claims_in_order_and_find_the_same(large_db, mon
     assert walked == by_index
     assert unlimited[:40] == by_index
     assert search in ("ne sera pas", "Ir", "100%", "al-Araji") or len(by_index) == 40  # frequent words fill it
+
+
+def test_speaker_look_ups_forgive_case_and_accents_and_a_miss_offers_the_nearest(db_url, runner, tmp_path):
+    from claimtrack.cli import main
+
+    (tmp_path / "a.txt").write_text("« Le budget est prêt », a déclaré le Premier ministre Petr Nečas.\n\n"
+                                    "« Nous négocierons », a affirmé Mikhaïl Bogdanov.\n", encoding="utf-8")
+    assert runner.invoke(main, ["--db", db_url, "ingest", str(tmp_path / "a.txt")]).exit_code == 0
+    for wanted in ("Nečas", "necas", "NECAS", "mikhail bogdanov"):
+        result = runner.invoke(main, ["--db", db_url, "claims", "--speaker", wanted, "--json"])
+        assert result.exit_code == 0, (wanted, result.output)
+        speakers = [json.loads(line)["speaker"] for line in result.output.splitlines()]
+        assert speakers in (["Petr Nečas"], ["Mikhaïl Bogdanov"]), wanted
+    for command in (["claims"], ["export"]):
+        result = runner.invoke(main, ["--db", db_url, *command, "--speaker", "Bogdanof"])
+        assert result.exit_code != 0 and "no speaker matches 'Bogdanof'" in result.output
+        assert "Mikhaïl Bogdanov" in result.output

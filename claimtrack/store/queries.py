@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 
@@ -93,10 +94,35 @@ def checked(session: Session, flt: ClaimFilter) -> ClaimFilter:
         # claims be read through their speaker index instead of all of them
         ids = list(session.scalars(select(Speaker.id).where(Speaker.name.ilike(like_pattern(flt.speaker),
                                                                               escape="\\")).limit(MAX_SPEAKER_IDS + 1)))
-        flt = replace(flt, speaker_ids=tuple(ids) if 0 < len(ids) <= MAX_SPEAKER_IDS else (-1,) if not ids else ())
+        if not ids:
+            ids = _speakers_folded(session, flt.speaker)
+        flt = replace(flt, speaker_ids=tuple(ids) if len(ids) <= MAX_SPEAKER_IDS else ())
     if flt.search and flt.limit and flt.limit <= MAX_WALKED_LIMIT and not flt.search_frequent:
         flt = replace(flt, search_frequent=_frequent_on_sqlite(session, flt.search))
     return flt
+
+
+def _folded(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
+
+
+def _speakers_folded(session: Session, wanted: str) -> list[int]:
+    """Speakers whose name holds `wanted` once case and accents are folded on both sides
+    ("Necas" finds "Nečas", "etats-unis" "États-Unis"); none is an error that offers the
+    nearest names, never an empty listing a reviewer would take for "no claim"."""
+    from rapidfuzz import fuzz, process
+
+    key = _folded(wanted)
+    names = session.execute(select(Speaker.id, Speaker.name)).all()
+    found = [speaker_id for speaker_id, name in names if key in _folded(name)]
+    if found:
+        return found
+    folded = {speaker_id: _folded(name) for speaker_id, name in names}
+    nearest = process.extract(key, folded, scorer=fuzz.WRatio, limit=5, score_cutoff=72)
+    by_id = dict(names)
+    offer = f": the nearest are {', '.join(repr(by_id[i]) for _, _, i in nearest)}" if nearest else ""
+    raise FilterError(f"no speaker matches {wanted!r}{offer} (list them with 'claimtrack speakers')")
 
 
 MAX_WALKED_LIMIT = 1000  # a listing this short of a frequent word is found by walking the claims in order
