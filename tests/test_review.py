@@ -13,6 +13,7 @@ from claimtrack.cli import main
 from claimtrack.store.db import Database
 from claimtrack.store.models import Claim, Review
 from claimtrack.workflow.sampling import allocate
+from tests.conftest import SEEDS
 
 DOC = "002_64cc3c495c395a85.txt"
 
@@ -278,3 +279,57 @@ def test_a_corrected_speaker_name_with_control_characters_is_asked_again(seeded_
     assert "control characters are not allowed" in result.output
     [claim] = [c for c in _claims(seeded_copy) if c.status == "corrected"]
     assert claim.speaker.name == "Jean Rouge"
+
+
+def _batch_names(url):
+    from claimtrack.store.models import Batch
+
+    with Database(url).session() as session:
+        return sorted(session.scalars(select(Batch.name)))
+
+
+def test_a_draw_without_batch_saves_nothing_and_a_limit_is_refused(seeded_copy, runner):
+    result = runner.invoke(main, ["--db", seeded_copy, "sample", "5", "--seed", "3"])
+    assert result.exit_code == 0 and "not saved" in result.output and "--seed 3 --batch NAME" in result.output
+    assert _batch_names(seeded_copy) == []
+    result = runner.invoke(main, ["--db", seeded_copy, "sample", "5", "--limit", "2"])
+    assert result.exit_code != 0 and "--limit does not apply" in result.output
+
+
+def test_batches_can_be_deleted_and_their_reviews_stay(seeded_copy, runner):
+    assert runner.invoke(main, ["--db", seeded_copy, "sample", "4", "--seed", "1", "--batch", "lot"]).exit_code == 0
+    assert runner.invoke(main, ["--db", seeded_copy, "review", "--batch", "lot", "--reviewer", "kim"],
+                         input="c\nq\n").exit_code == 0
+    result = runner.invoke(main, ["--db", seeded_copy, "batches", "delete", "lot"])
+    assert result.exit_code == 0 and "4 claim(s) stay" in result.output
+    assert _batch_names(seeded_copy) == [] and len(_reviews(seeded_copy)) == 1
+    result = runner.invoke(main, ["--db", seeded_copy, "batches", "delete", "lot"])
+    assert result.exit_code != 0 and "no batch 'lot'" in result.output
+
+
+def test_a_rejected_claim_of_a_batch_is_announced_and_countable(seeded_copy, runner):
+    assert runner.invoke(main, ["--db", seeded_copy, "sample", "6", "--seed", "2", "--batch", "b6"]).exit_code == 0
+    assert runner.invoke(main, ["--db", seeded_copy, "review", "--batch", "b6", "--reviewer", "roy"],
+                         input="r\npas une phrase\nq\n").exit_code == 0
+    result = runner.invoke(main, ["--db", seeded_copy, "export", "--batch", "b6"])
+    assert result.exit_code == 0 and len(result.stdout.splitlines()) == 5
+    assert "1 claim(s) of batch b6 were rejected" in result.stderr
+    result = runner.invoke(main, ["--db", seeded_copy, "export", "--batch", "b6", "--include-rejected"])
+    assert len(result.stdout.splitlines()) == 6 and "rejected" not in result.stderr
+
+
+def test_a_seed_draws_the_same_sentences_after_a_reprocess_changes_the_ids(db_url, runner, tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    for path in sorted(SEEDS.glob("*.txt"))[:2]:
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert runner.invoke(main, ["--db", db_url, "ingest", str(folder)]).exit_code == 0
+
+    def drawn() -> list[str]:
+        result = runner.invoke(main, ["--db", db_url, "sample", "10", "--seed", "7"], env={"COLUMNS": "250"})
+        assert result.exit_code == 0, result.output
+        return [line.split("│")[5].strip() for line in result.output.splitlines() if line.startswith("│")]
+
+    before = drawn()
+    assert runner.invoke(main, ["--db", db_url, "ingest", "--reprocess", str(folder)]).exit_code == 0
+    assert drawn() == before and len(before) == 10

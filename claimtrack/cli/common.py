@@ -94,6 +94,8 @@ def filter_options(command=None, *, batch_help: str = "Only the claims of this s
         click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Review status (repeatable)."),
         click.option("--search", help="Claim text contains this text."),
         click.option("--batch", help=batch_help),
+        click.option("--include-rejected", is_flag=True,
+                     help="Keep claims a reviewer rejected as no claim (left out unless --status names them)."),
         click.option("--limit", type=click.IntRange(min=1, max=MAX_INT), help="At most this many claims."),
         click.option("--sort", type=click.Choice(SORTS), default="document", show_default=True,
                      help="Document order, or 'confidence': the claims the engine is least sure of first."),
@@ -102,15 +104,28 @@ def filter_options(command=None, *, batch_help: str = "Only the claims of this s
         command = option(command)
 
     @functools.wraps(command)
-    def wrapper(*args, attributed, unsourced, types, speaker, document, status, search, batch, limit, sort, **kwargs):
+    def wrapper(*args, attributed, unsourced, types, speaker, document, status, search, batch, include_rejected,
+                limit, sort, **kwargs):
         if attributed and unsourced:
             raise click.UsageError("--attributed and --unsourced exclude each other")
         flt = ClaimFilter(attributed=attributed, unsourced=unsourced, types=tuple(types), speaker=speaker,
                           document=document, status=tuple(status), search=search, batch=batch, limit=limit,
-                          sort=sort)
+                          sort=sort, include_rejected=include_rejected)
         return command(*args, flt=flt, **kwargs)
 
     return wrapper
+
+
+def note_rejected(session, flt: ClaimFilter) -> None:
+    """A batch read without its rejected claims says so on stderr: a 12-claim batch exported
+    as 11 rows must not look like a lost claim."""
+    from claimtrack.store.queries import rejected_in_batch
+
+    if flt.batch and not flt.include_rejected and not flt.status:
+        left_out = rejected_in_batch(session, flt.batch)
+        if left_out:
+            click.echo(f"Note: {left_out} claim(s) of batch {visible(flt.batch)} were rejected as no claim and are "
+                       "left out (--include-rejected keeps them).", err=True)
 
 
 def short(text: str, width: int = 110) -> str:

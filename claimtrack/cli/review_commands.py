@@ -16,6 +16,7 @@ from sqlalchemy import func, select
 
 from claimtrack.cli.common import MAX_INT, console, echo_json, filter_options, json_option, open_database, safe, short
 from claimtrack.reporting.reports import batch_progress, claim_detail, detail_record
+from claimtrack.safe_text import visible
 from claimtrack.store.models import Claim, Review
 from claimtrack.store.queries import ClaimFilter, checked, claim_query
 from claimtrack.workflow import review as reviews
@@ -365,7 +366,8 @@ def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: i
     if len(result.claim_ids) < n:
         click.echo(f"Warning: only {len(result.claim_ids)} claim(s) match the filters: the sample holds all of "
                    f"them, not {n}", err=True)
-    out.print(f"Sample [bold]{safe(result.name)}[/]: {len(result.claim_ids)} claim(s), seed {result.seed}"
+    title = f"Sample [bold]{safe(result.name)}[/]" if result.name else "Sample (not saved)"
+    out.print(f"{title}: {len(result.claim_ids)} claim(s), seed {result.seed}"
               + (f", stratified by {by}" if by else ""))
     if result.strata:
         out.print("Strata: " + ", ".join(f"{safe(k)} {v}" for k, v in sorted(result.strata.items())))
@@ -379,20 +381,26 @@ def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: i
             table.add_row(str(claim.id), safe(claim.document.name), claim.speaker_type,
                           safe(claim.speaker.name if claim.speaker else "—"), safe(short(claim.text, 80)))
     out.print(table)
-    out.print(f"Review it with: claimtrack review --batch {safe(result.name)}")
+    if result.name:
+        out.print(f"Review it with: claimtrack review --batch {safe(result.name)}")
+    else:
+        out.print(f"To review it, save it: the same command with --seed {result.seed} --batch NAME")
 
 
-@click.command()
+@click.group(invoke_without_command=True)
 @json_option
 @click.pass_context
 def batches(ctx: click.Context, as_json: bool) -> None:
-    """List saved sample batches with their review progress.
+    """List saved sample batches with their review progress; 'batches delete NAME' removes one.
 
     \b
     Example:
       claimtrack batches
       claimtrack batches --json
+      claimtrack batches delete spot-check-1
     """
+    if ctx.invoked_subcommand is not None:
+        return
     database = open_database(ctx)
     with database.session() as session:
         progress = batch_progress(session)
@@ -406,3 +414,31 @@ def batches(ctx: click.Context, as_json: bool) -> None:
         table.add_row(safe(p.name), str(p.seed), str(p.total), p.stratify_by or "—", f"{p.reviewed}/{p.total}",
                       safe(p.filters), safe(p.tool_version))
     console().print(table)
+
+
+@batches.command("delete")
+@click.argument("name")
+@click.pass_context
+def delete_batch(ctx: click.Context, name: str) -> None:
+    """Delete a saved sample batch. Its claims and their review history stay as they are.
+
+    \b
+    Example:
+      claimtrack batches delete spot-check-1
+    """
+    from claimtrack.store.models import Batch
+
+    database = open_database(ctx.find_root())
+
+    def remove(session) -> int:
+        batch = session.scalars(select(Batch).where(Batch.name == name)).first()
+        if batch is None:
+            names = list(session.scalars(select(Batch.name).order_by(Batch.name).limit(5)))
+            raise click.ClickException(f"no batch {name!r}" + (f": there are {', '.join(map(repr, names))}"
+                                                                 if names else ": there is none"))
+        size = len(batch.items)
+        session.delete(batch)
+        return size
+
+    size = database.run(remove)
+    click.echo(f"Batch {visible(name)} deleted ({size} claim(s) stay, with their reviews).")

@@ -20,6 +20,7 @@ from claimtrack.cli.common import (
     claims_table,
     console,
     filter_options,
+    note_rejected,
     open_database,
     safe,
     short,
@@ -152,6 +153,7 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
     database = open_database(ctx)
     with database.session() as session:
         rows = iter_rows(session, flt)
+        note_rejected(session, flt)
         if as_json:
             write_jsonl(rows, sys.stdout)
             return
@@ -224,6 +226,7 @@ def export(ctx: click.Context, flt: ClaimFilter, fmt: str, output: str | None, e
     def write(handle) -> int:
         with database.session() as session:
             rows = iter_rows(session, flt)
+            note_rejected(session, flt)
             if fmt == "jsonl":
                 return write_jsonl(rows, handle)
             if fmt == "csv":

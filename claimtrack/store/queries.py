@@ -125,6 +125,13 @@ def _speakers_folded(session: Session, wanted: str) -> list[int]:
     raise FilterError(f"no speaker matches {wanted!r}{offer} (list them with 'claimtrack speakers')")
 
 
+def rejected_in_batch(session: Session, name: str) -> int:
+    """How many claims of the batch a reviewer rejected as no claim."""
+    return session.scalar(select(func.count()).select_from(BatchItem).join(Batch, BatchItem.batch_id == Batch.id)
+                          .join(Claim, BatchItem.claim_id == Claim.id)
+                          .where(Batch.name == name, Claim.status == "rejected")) or 0
+
+
 MAX_WALKED_LIMIT = 1000  # a listing this short of a frequent word is found by walking the claims in order
 FREQUENT_SEARCH = 2000  # matches from which a word counts as frequent
 

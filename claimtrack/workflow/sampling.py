@@ -31,7 +31,7 @@ class SampleError(ClaimtrackError, ValueError):
 
 @dataclass(frozen=True)
 class Sample:
-    name: str
+    name: str | None  # None: drawn, not saved
     seed: int
     size: int
     stratify_by: str | None
@@ -39,8 +39,11 @@ class Sample:
     strata: dict[str, int]
 
 
-def sample_key(seed: int, claim_id: int) -> str:
-    return hashlib.sha256(f"{seed}:{claim_id}".encode()).hexdigest()
+def sample_key(seed: int, document_sha256: str, start: int, end: int) -> str:
+    """A claim's place in the draw of `seed`, from what identifies it whatever its id: the
+    document's content hash and the claim's offsets. Reprocessing a document gives its claims
+    new ids; the same seed still draws the same sentences."""
+    return hashlib.sha256(f"{seed}:{document_sha256}:{start}:{end}".encode()).hexdigest()
 
 
 def new_seed() -> int:
@@ -87,14 +90,18 @@ def draw(session: Session, n: int, flt: ClaimFilter, *, by: str | None = None, s
         raise SampleError("the sample size must be at least 1")
     if by is not None and by not in STRATA:
         raise SampleError(f"--by takes one of {', '.join(STRATA)}")
+    if flt.limit is not None:
+        raise SampleError("--limit does not apply to a sample: N is its size")
     if name and session.scalars(select(Batch).where(Batch.name == name)).first():
         raise SampleError(f"a batch named {name!r} exists already: choose another name")
     seed = new_seed() if seed is None else seed
     query = claim_query(checked(session, replace(flt, limit=None, sort="document")))
-    columns = query.with_only_columns(Claim.id, _stratum_column(by)).order_by(None)
+    columns = query.with_only_columns(Claim.id, _stratum_column(by), Document.sha256, Claim.start,
+                                      Claim.end).order_by(None)
 
     def matching():
-        yield from session.execute(columns.execution_options(yield_per=10_000))
+        for claim_id, group, sha, start, end in session.execute(columns.execution_options(yield_per=10_000)):
+            yield claim_id, group, sample_key(seed, sha, start, end)
 
     counts = {"all": n}
     if by:
@@ -102,35 +109,37 @@ def draw(session: Session, n: int, flt: ClaimFilter, *, by: str | None = None, s
         # drawing from the whole sorted list did: the same seed draws the same claims as before
         sizes: dict[str, int] = {}
         first: dict[str, str] = {}
-        for claim_id, group in matching():
+        for _claim_id, group, key in matching():
             sizes[group] = sizes.get(group, 0) + 1
-            key = sample_key(seed, claim_id)
             if group not in first or key < first[group]:
                 first[group] = key
         counts = allocate({k: sizes[k] for k in sorted(sizes, key=first.__getitem__)}, n)
     # one pass keeps, per stratum, the claims with the smallest keys: memory grows with n only
     kept: dict[str, list[tuple[str, int]]] = {}
+    keys: dict[int, str] = {}
     found = False
-    for claim_id, group in matching():
+    for claim_id, group, key in matching():
         found = True
         wanted = counts.get(group if by else "all", 0)
         if not wanted:
             continue
         heap = kept.setdefault(group, [])
-        entry = (_negated(sample_key(seed, claim_id)), claim_id)
+        entry = (_negated(key), claim_id)
+        keys[claim_id] = key
         if len(heap) < wanted:
             heapq.heappush(heap, entry)
         elif entry > heap[0]:
             heapq.heapreplace(heap, entry)
     if not found:
         raise SampleError("no claim matches the filters")
-    chosen = sorted((claim_id for heap in kept.values() for _, claim_id in heap), key=lambda i: sample_key(seed, i))
+    chosen = sorted((claim_id for heap in kept.values() for _, claim_id in heap), key=keys.__getitem__)
     strata = {k: v for k, v in counts.items() if v} if by else {}
     if flt.sort == "confidence":  # the draw stays random; the review starts where the engine is least sure
         confidence = {i: c for i, c in session.execute(select(Claim.id, Claim.confidence)
                                                          .where(Claim.id.in_(chosen)))}
-        chosen.sort(key=lambda i: (confidence[i], sample_key(seed, i)))
-    name = name or f"sample-{datetime.now(timezone.utc):%Y%m%dT%H%M%S}-{seed}"
+        chosen.sort(key=lambda i: (confidence[i], keys[i]))
+    if name is None:  # a look at a draw; only a named sample is saved, to be reviewed as a batch
+        return Sample(None, seed, n, by, tuple(chosen), strata)
     batch = Batch(name=name, seed=seed, size=n, stratify_by=by,
                   filters=json.dumps(flt.as_dict(), ensure_ascii=False, sort_keys=True),
                   tool_version=f"{__version__}/rules-{RULES_VERSION}", created_at=datetime.now(timezone.utc))
