@@ -62,7 +62,7 @@ def claim_lines(row) -> Text:
     who = row.speaker_type if not row.speaker else f"{row.speaker_type}: {row.speaker}"
     via = f" via {' > '.join(row.via)}" if row.via else ""
     heading = Text.assemble((f"#{row.id} ", "bold"), clean(row.document), " · ", clean(who + via), " · ",
-                            f"{marker}{row.status} · {row.confidence:.2f}")
+                            f"{marker}{row.status} · {certainty(row.status, row.confidence)}")
     return Text.assemble(heading, "\n", clean(" ".join(row.text.split())), "\n")
 
 
@@ -126,6 +126,14 @@ def note_rejected(session, flt: ClaimFilter) -> None:
         if left_out:
             click.echo(f"Note: {left_out} claim(s) of batch {visible(flt.batch)} were rejected as no claim and are "
                        "left out (--include-rejected keeps them).", err=True)
+
+
+def certainty(status: str, confidence: float, long: bool = False) -> str:
+    """How sure the attribution is: a person's word once someone confirmed or corrected it,
+    else the engine's calibrated confidence."""
+    if status in ("confirmed", "corrected"):
+        return "reviewer ✓" if long else "✓"
+    return f"confidence {confidence:.2f}" if long else f"{confidence:.2f}"
 
 
 def short(text: str, width: int = 110) -> str:

@@ -14,7 +14,17 @@ from rich.table import Table
 from rich.text import Text
 from sqlalchemy import func, select
 
-from claimtrack.cli.common import MAX_INT, console, echo_json, filter_options, json_option, open_database, safe, short
+from claimtrack.cli.common import (
+    MAX_INT,
+    certainty,
+    console,
+    echo_json,
+    filter_options,
+    json_option,
+    open_database,
+    safe,
+    short,
+)
 from claimtrack.reporting.reports import batch_progress, claim_detail, detail_record
 from claimtrack.safe_text import visible
 from claimtrack.store.models import Claim, Review
@@ -29,6 +39,7 @@ ACTIONS = {
     "r": "reject: not a claim",
     "a": "add a claim the engine missed",
     "n": "add a note",
+    "u": "undo: back to the engine's answer",
     "s": "skip",
     "b": "back to the previous claim",
     "q": "quit",
@@ -65,7 +76,7 @@ def render_detail(detail, compact: bool = False):
         + (f" · role: {safe(claim.speaker.role)}" if claim.speaker and claim.speaker.role else "")
         + (f" · aliases: {safe(', '.join(detail.aliases))}" if detail.aliases and not compact else ""),
         f"Mention: {safe(claim.mention or speaker)} · cue: {safe(claim.cue or '—')} · mode: {claim.mode} · "
-        f"via: {safe(via)} · confidence {claim.confidence:.2f}",
+        f"via: {safe(via)} · {certainty(claim.status, claim.confidence, long=True)}",
     ]
     if not compact:
         lines[1:1] = [
@@ -305,6 +316,10 @@ def _act(database, key: str, detail, reviewer: str, batch: str | None, out, seen
     if key == "s":
         database.run(lambda session: reviews.skip(session, claim.id, reviewer, batch))
         return True
+    if key == "u":
+        decide(lambda session: reviews.reset(session, claim.id, reviewer, batch))
+        out.print("Back to the engine's answer (machine-extracted).")
+        return False
     if key == "v":
         verdict = reviews.resolve_verdict(
             click.prompt("Verdict (" + ", ".join(reviews.VERDICTS) + "; a start will do)"))

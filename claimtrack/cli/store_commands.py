@@ -16,6 +16,7 @@ from rich.table import Table
 from claimtrack.cli.common import (
     MAX_INT,
     WIDE,
+    certainty,
     claim_lines,
     claims_table,
     console,
@@ -169,7 +170,7 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
                 marker = "⚙ " if row.machine_extracted else ""
                 table.add_row(str(row.id), shown_text(row.document), row.speaker_type,
                               shown_text(row.speaker) or "—", shown_text(" > ".join(row.via)), row.mode,
-                              f"{row.confidence:.2f}", marker + row.status, shown_text(short(row.text)))
+                              certainty(row.status, row.confidence), marker + row.status, shown_text(short(row.text)))
                 count += 1
             out.print(table)
         out.print(f"{count} claim(s) (⚙ machine-extracted until reviewed: check against the original)")

@@ -15,11 +15,14 @@ from claimtrack.store.queries import ClaimRow
 RATINGS = {"false": 1, "misleading": 2, "unverifiable": 3, "accurate": 5}
 
 
-def _author(row: ClaimRow, author_type: str) -> dict:
-    """Who made the claim, as far as a person has checked it: a machine's attribution that no
-    reviewer confirmed or corrected is not published as the claim's author."""
-    if row.status not in ("confirmed", "corrected") or row.speaker_type == "editorial" or not row.speaker:
-        return {"@type": "Organization", "name": row.outlet or row.title or row.document}
+def _author(row: ClaimRow, author_type: str) -> dict | None:
+    """Who made the claim, only as a person has checked it: a machine's attribution that no
+    reviewer confirmed or corrected names no author (neither the speaker nor the article's
+    headline); a confirmed editorial claim is its outlet's, when the outlet is known."""
+    if row.status not in ("confirmed", "corrected"):
+        return None
+    if row.speaker_type == "editorial" or not row.speaker:
+        return {"@type": "Organization", "name": row.outlet} if row.outlet else None
     return {"@type": author_type, "name": row.speaker}
 
 
@@ -57,6 +60,8 @@ def write_claimreview(session: Session, rows: Iterable[ClaimRow], out: TextIO) -
         item = claimreview(row, review)
         if item["itemReviewed"]["appearance"]["publisher"] is None:
             del item["itemReviewed"]["appearance"]["publisher"]
+        if item["itemReviewed"]["author"] is None:
+            del item["itemReviewed"]["author"]
         out.write(("," if count else "") + "\n" + json.dumps(item, ensure_ascii=False, indent=2))
         count += 1
     out.write("\n]\n")

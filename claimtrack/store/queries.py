@@ -289,6 +289,8 @@ class ClaimRow:
     group_id: int | None = None  # the same claim in other articles (claimtrack trace ID)
     first_seen_document: str | None = None
     first_seen_date: str | None = None
+    reviewer: str | None = None  # who decided the claim last (confirm, correct, reject, verdict, add, reset)
+    reviewed_at: str | None = None  # when, ISO 8601 in UTC
 
 
 def _latest_notes(session: Session, ids: list[int]) -> dict[int, str]:
@@ -299,6 +301,18 @@ def _latest_notes(session: Session, ids: list[int]) -> dict[int, str]:
         .order_by(Review.id)
     )
     return {claim_id: note for claim_id, note in rows}
+
+
+DECISIONS = ("confirm", "correct", "reject", "verdict", "add", "reset")
+
+
+def _latest_decisions(session: Session, ids: list[int]) -> dict[int, tuple[str, str]]:
+    """Per claim, who decided it last and when (notes and skips decide nothing)."""
+    if not ids:
+        return {}
+    rows = session.execute(select(Review.claim_id, Review.reviewer, Review.created_at)
+                           .where(Review.claim_id.in_(ids), Review.action.in_(DECISIONS)).order_by(Review.id))
+    return {claim_id: (reviewer, created_at.isoformat()) for claim_id, reviewer, created_at in rows}
 
 
 def _vias(session: Session, ids: list[int]) -> dict[int, list[str]]:
@@ -318,7 +332,7 @@ def iter_rows(session: Session, flt: ClaimFilter, chunk: int = 500) -> Iterator[
     result = session.execute(_with_groups(_filtered(select(*_ROW_COLUMNS), flt)).execution_options(yield_per=chunk))
     for part in result.partitions(chunk):
         ids = [r[0] for r in part]
-        notes, vias = _latest_notes(session, ids), _vias(session, ids)
+        notes, vias, decided = _latest_notes(session, ids), _vias(session, ids), _latest_decisions(session, ids)
         for (claim_id, document, sha256, title, outlet, start, end, kind, text, speaker, mention, speaker_type,
              mode, cue, confidence, evidence, status, verdict, origin, published, ingested_at, group_id, first_document,
              first_seen) in part:
@@ -330,4 +344,5 @@ def iter_rows(session: Session, flt: ClaimFilter, chunk: int = 500) -> Iterator[
                 verdict=verdict, note=notes.get(claim_id),
                 machine_extracted=status == "machine" and origin == "machine",
                 date=seen_day(published, ingested_at).isoformat(), group_id=group_id,
-                first_seen_document=first_document, first_seen_date=first_seen.isoformat() if first_seen else None)
+                first_seen_document=first_document, first_seen_date=first_seen.isoformat() if first_seen else None,
+                reviewer=decided.get(claim_id, (None, None))[0], reviewed_at=decided.get(claim_id, (None, None))[1])

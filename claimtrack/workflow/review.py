@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from sqlalchemy import exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from claimtrack.errors import ClaimtrackError
 from claimtrack.identity import speaker_for
@@ -44,13 +44,23 @@ def default_reviewer() -> str:
 
 
 def reviewed_claim_ids(session: Session) -> set[int]:
-    """Ids of the claims someone has decided on, for reports that count them."""
-    return set(session.scalars(select(Review.claim_id).where(Review.action.in_(DECISIVE_ACTIONS))))
+    """Ids of the claims someone has decided on, for reports that count them (a reset, which
+    undoes the decisions before it, makes a claim undecided again)."""
+    last: dict[int, str] = {}
+    for claim_id, action in session.execute(select(Review.claim_id, Review.action)
+                                            .where(Review.action.in_((*DECISIVE_ACTIONS, "reset")))
+                                            .order_by(Review.id)):
+        last[claim_id] = action
+    return {claim_id for claim_id, action in last.items() if action != "reset"}
 
 
 def reviewed_condition():
-    """SQL condition: a claim someone has decided on (notes and skips do not count)."""
-    return exists().where(Review.claim_id == Claim.id, Review.action.in_(DECISIVE_ACTIONS))
+    """SQL condition: a claim someone has decided on since its last reset (notes and skips do
+    not count)."""
+    later_reset = aliased(Review)
+    return exists().where(Review.claim_id == Claim.id, Review.action.in_(DECISIVE_ACTIONS),
+                          ~exists().where(later_reset.claim_id == Claim.id, later_reset.action == "reset",
+                                          later_reset.id > Review.id))
 
 
 @dataclass(frozen=True)
@@ -173,6 +183,31 @@ def correct(session: Session, claim_id: int, correction: Correction, reviewer: s
         raise ReviewError("nothing to correct: the values are the ones already stored")
     claim.status = "corrected"
     return append_review(session, claim, "correct", reviewer, changes=changes, batch=batch)
+
+
+def reset(session: Session, claim_id: int, reviewer: str, batch: str | None = None) -> Review:
+    """Undo: the claim goes back to the engine's own attribution and to machine-extracted, as
+    if no one had confirmed, corrected or rejected it. Each field takes the value it had before
+    the first review that changed it; the history keeps every step, this one included. A verdict,
+    which judges the content, stays."""
+    claim = _get_claim(session, claim_id)
+    if claim.origin != "machine":
+        raise ReviewError("a claim a reviewer added has no engine's answer to go back to: reject it instead")
+    original: dict = {}
+    for review in history(session, claim_id):
+        for name, (before, _after) in json.loads(review.changes or "{}").items():
+            original.setdefault(name, before)
+    correction = Correction(speaker=original.get("speaker", claim.speaker.name if claim.speaker else None),
+                            speaker_type=original.get("speaker_type", claim.speaker_type),
+                            via=tuple(original["via"]) if "via" in original else None,
+                            mode=original.get("mode", claim.mode))
+    changes = _apply(session, claim, correction)
+    if claim.status != "machine":
+        changes["status"] = [claim.status, "machine"]
+    if not changes:
+        raise ReviewError("nothing to reset: the claim is the engine's answer, not yet reviewed")
+    claim.status = "machine"
+    return append_review(session, claim, "reset", reviewer, changes=changes, batch=batch)
 
 
 def add_claim(session: Session, document_id: int, start: int, end: int, correction: Correction, reviewer: str,
