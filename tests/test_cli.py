@@ -403,3 +403,31 @@ def test_an_export_that_fails_midway_leaves_no_partial_file(seeded_copy, runner,
     monkeypatch.setattr(exports, "write_jsonl", real)
     result = runner.invoke(main, ["--db", seeded_copy, "export", "-o", str(target)])
     assert result.exit_code == 0 and target.read_text(encoding="utf-8").count("\n") > 50
+
+
+def test_outlet_date_and_url_for_text_files_from_options_and_a_manifest(db_url, runner, tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (articles / name).write_text(f"Le maire de {name[0].upper()}ville a annoncé la fermeture du pont.\n",
+                                     encoding="utf-8")
+    manifest = tmp_path / "manifest.csv"
+    manifest.write_text("file,outlet,date,url\narticles/a.txt,La Dépêche,2024-03-01,https://example.org/a\n"
+                        "b.txt,,2024-03-02,\n", encoding="utf-8")
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--manifest", str(manifest), "--outlet", "Le Courrier",
+                                  str(articles)])
+    assert result.exit_code == 0, result.output
+    assert "1 document(s) have no publication date" in result.stderr  # c.txt: never the ingestion day
+    rows = {r["document"]: r for r in _export(runner, db_url)}
+    assert (rows["a.txt"]["outlet"], rows["a.txt"]["date"]) == ("La Dépêche", "2024-03-01")
+    assert (rows["b.txt"]["outlet"], rows["b.txt"]["date"]) == ("Le Courrier", "2024-03-02")
+    assert (rows["c.txt"]["outlet"], rows["c.txt"]["date"]) == ("Le Courrier", None)
+    assert rows["c.txt"]["ingested"]
+    shown = runner.invoke(main, ["--db", db_url, "show", str(rows["a.txt"]["id"])], env={"COLUMNS": "200"})
+    assert "https://example.org/a" in shown.output
+    bad = tmp_path / "bad.csv"
+    bad.write_text("file,date\na.txt,03/01/2024\n", encoding="utf-8")
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--manifest", str(bad), str(articles)])
+    assert result.exit_code != 0 and f"{bad}:2:" in result.output and "YYYY-MM-DD" in result.output
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--date", "hier", str(articles)])
+    assert result.exit_code != 0 and "--date" in result.output

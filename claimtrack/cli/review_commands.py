@@ -80,7 +80,8 @@ def render_detail(detail, compact: bool = False):
     ]
     if not compact:
         lines[1:1] = [
-            f"Document: {safe(doc.name)} (id {doc.id}) · {safe(doc.source_path or 'stdin')}",
+            f"Document: {safe(doc.name)} (id {doc.id}) · {safe(doc.source_path or 'stdin')}"
+            + (f" · {safe(doc.url)}" if doc.url else ""),
             f"sha256 {doc.sha256} · outlet {safe(doc.outlet or '—')} · published {doc.published or '—'} · "
             f"ingested {doc.ingested_at:%Y-%m-%d %H:%M} · pipeline {safe(doc.pipeline_backend)} "
             f"{safe(doc.pipeline_model)} rules {safe(doc.pipeline_version)}",

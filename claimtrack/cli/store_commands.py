@@ -28,6 +28,7 @@ from claimtrack.cli.common import (
     shown_text,
 )
 from claimtrack.cli.engine_options import decision_options, make_analyzer
+from claimtrack.ingestion.manifest import ManifestError, parse_day, read_manifest, with_metadata
 from claimtrack.ingestion.reading import MAX_BYTES, collect_sources, read_capped
 from claimtrack.safe_text import visible
 from claimtrack.store.db import Database, DatabaseError, current_revision, schema_state, shown
@@ -87,6 +88,10 @@ def db_current(ctx: click.Context) -> None:
               help="NLP backend.")
 @click.option("--nlp-model", "nlp_model", help="Backend model (default: fr_core_news_md for spaCy, 'fr' for stanza).")
 @decision_options
+@click.option("--outlet", help="The outlet that published these articles (for text files, which do not say).")
+@click.option("--date", "published", help="Their publication day, YYYY-MM-DD (an unknown date stays empty).")
+@click.option("--manifest", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              help="CSV with columns file, outlet, date, url: per-file metadata, over what the files say.")
 @click.option("--max-bytes", type=click.IntRange(min=1, max=MAX_INT), default=MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0, max=256), default=0,
@@ -94,7 +99,8 @@ def db_current(ctx: click.Context) -> None:
                    "batches). Results are the same for any number.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend: str, nlp_model: str | None,
-           engine: str, model: str | None, max_bytes: int, jobs: int) -> None:
+           engine: str, model: str | None, outlet: str | None, published: str | None, manifest: Path | None,
+           max_bytes: int, jobs: int) -> None:
     """Ingest article files or folders (*.txt, *.html); '-' reads standard input.
 
     \b
@@ -106,9 +112,15 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
     from claimtrack.ingestion.ingest import auto_jobs, ingest_sources
 
     stdin = read_capped(sys.stdin.buffer, max_bytes) if "-" in paths else None
+    try:
+        published = parse_day(published, "--date") if published else None
+        rows = read_manifest(manifest) if manifest else None
+    except ManifestError as error:
+        raise click.ClickException(str(error)) from error
     sources = collect_sources(list(paths), stdin=stdin, max_bytes=max_bytes)
     if not sources:
         raise click.ClickException("no article found: give .txt or .html files, folders holding them, or -")
+    sources = with_metadata(sources, outlet=outlet, published=published, manifest=rows)
     analyzer = make_analyzer(backend, nlp_model, engine, model)
     database = open_database(ctx, create=True)
     out = console()
@@ -128,6 +140,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
         table.add_row(safe(r.name), r.status, str(r.claims), str(r.attributed), str(r.unsourced), str(r.skipped),
                       safe(r.reason or ""))
     out.print(table)
+    undated = [r for r in results if r.status in ("ingested", "reprocessed") and not r.published]
+    if undated:
+        click.echo(f"Note: {len(undated)} document(s) have no publication date (none in the file, none given): it "
+                   "stays empty, never the ingestion day; --date or --manifest gives it.", err=True)
     for r in results:
         if r.status == "reprocessed" and r.reason:
             click.echo(f"Warning: {visible(r.name)}: {visible(r.reason)}", err=True)
@@ -174,6 +190,15 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
                 count += 1
             out.print(table)
         out.print(f"{count} claim(s) (⚙ machine-extracted until reviewed: check against the original)")
+
+
+def _regular_or_new(path: Path) -> bool:
+    """A path an export may replace by renaming a finished file over it: a regular file or
+    nothing yet. A device or a FIFO is written to as it is."""
+    try:
+        return path.is_file() or not path.exists()
+    except OSError:
+        return False
 
 
 def write_atomically(path: Path, write, encoding: str) -> int:
@@ -236,8 +261,14 @@ def export(ctx: click.Context, flt: ClaimFilter, fmt: str, output: str | None, e
 
             return write_claimreview(session, rows, handle)
 
-    if output:
-        count = write_atomically(Path(output), write, encoding)
+    if output and _regular_or_new(Path(output)):
+        count = write_atomically(Path(output).resolve(), write, encoding)  # through a link, its target
+    elif output:  # a device or a pipe (/dev/stdout, a FIFO): written as it is, never replaced
+        try:
+            with open(output, "w", encoding=encoding, newline="") as handle:
+                count = write(handle)
+        except OSError as error:
+            raise click.ClickException(f"cannot write {output}: {error.strerror or error}") from error
     else:
         handle = io.TextIOWrapper(sys.stdout.buffer, encoding=encoding, newline="", write_through=True)
         try:

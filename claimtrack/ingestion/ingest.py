@@ -34,6 +34,7 @@ class IngestResult:
     skipped: int = 0  # captions and boilerplate kept out of the claim list
     reason: str | None = None
     document_id: int | None = None
+    published: str | None = None  # the publication day found or given; None: unknown
 
 
 class FurnitureMemory:
@@ -98,7 +99,7 @@ def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> 
     document = Document(
         name=source.name, source_path=source.path, sha256=source.sha256,
         title=source.title or analysis.title, outlet=source.outlet or analysis.outlet,
-        published=_published(source.published or analysis.published), language="fr",
+        published=_published(source.published or analysis.published), url=source.url, language="fr",
         encoding=source.encoding, text=analysis.text, ingested_at=datetime.now(timezone.utc),
         pipeline_backend=pipeline.backend, pipeline_model=pipeline.model, pipeline_version=pipeline.rules_version,
     )
@@ -271,7 +272,8 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
                 refresh_groups(session, left_groups)
             if furniture:
                 furniture.add(analysis)
-            result = _summary(source.name, "reprocessed" if existing else "ingested", analysis, document.id)
+            result = replace(_summary(source.name, "reprocessed" if existing else "ingested", analysis, document.id),
+                             published=document.published.isoformat() if document.published else None)
             if lost:
                 batches = ", ".join(sorted(set(lost)))
                 result = replace(result, reason=f"{len(lost)} sampled claim(s) no longer exist and left "

@@ -34,6 +34,7 @@ class SourceText:
     outlet: str | None = None
     published: str | None = None
     caption_lines: frozenset[str] = frozenset()  # what the page marks as captions (<figcaption>)
+    url: str | None = None
 
 
 def decode(data: bytes) -> tuple[str, str]:

@@ -59,7 +59,7 @@ def citation_graph(rows: Iterable[ClaimRow]) -> CitationGraph:
             path.append(_node(row.speaker_type, row.speaker))
         for node in path:
             nodes.setdefault(node.id, node)
-        day = row.date or ""
+        day = row.date or row.ingested or ""  # an undated article counts from its ingestion day
         for source, target in zip(path, path[1:], strict=False):
             if source.id == target.id:
                 continue

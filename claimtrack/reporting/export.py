@@ -12,7 +12,7 @@ from claimtrack.store.queries import ClaimRow
 
 CSV_FIELDS = ("id", "document", "document_sha256", "title", "outlet", "start", "end", "kind", "text", "speaker",
               "mention", "speaker_type", "via", "mode", "cue", "confidence", "evidence", "status", "verdict", "note",
-              "machine_extracted", "date", "group_id", "first_seen_document", "first_seen_date", "reviewer",
+              "machine_extracted", "date", "ingested", "group_id", "first_seen_document", "first_seen_date", "reviewer",
               "reviewed_at")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

@@ -43,6 +43,7 @@ class Document(Base):
     title: Mapped[str | None] = mapped_column(String(1000))
     outlet: Mapped[str | None] = mapped_column(String(200), index=True)
     published: Mapped[datetime | None] = mapped_column(Date)
+    url: Mapped[str | None] = mapped_column(String(2000))  # as a manifest gives it (ingest --manifest)
     language: Mapped[str] = mapped_column(String(8), default="fr")
     encoding: Mapped[str | None] = mapped_column(String(32))
     text: Mapped[str] = mapped_column(Text)

@@ -12,7 +12,6 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.sql.expression import ColumnElement
 
 from claimtrack.errors import ClaimtrackError
-from claimtrack.provenance.grouping import seen_day
 from claimtrack.store.models import Batch, BatchItem, Claim, ClaimGroup, ClaimVia, Document, Review, Speaker
 
 STATUSES = ("machine", "confirmed", "corrected", "rejected")
@@ -285,10 +284,11 @@ class ClaimRow:
     verdict: str | None = None
     note: str | None = None
     machine_extracted: bool = True
-    date: str | None = None  # ISO day the article was published, or ingested when it has no date
+    date: str | None = None  # ISO day the article was published; None when unknown (never the ingestion day)
     group_id: int | None = None  # the same claim in other articles (claimtrack trace ID)
     first_seen_document: str | None = None
     first_seen_date: str | None = None
+    ingested: str | None = None  # ISO day the article was ingested
     reviewer: str | None = None  # who decided the claim last (confirm, correct, reject, verdict, add, reset)
     reviewed_at: str | None = None  # when, ISO 8601 in UTC
 
@@ -343,6 +343,7 @@ def iter_rows(session: Session, flt: ClaimFilter, chunk: int = 500) -> Iterator[
                 status=status,
                 verdict=verdict, note=notes.get(claim_id),
                 machine_extracted=status == "machine" and origin == "machine",
-                date=seen_day(published, ingested_at).isoformat(), group_id=group_id,
+                date=published.isoformat() if published else None, ingested=ingested_at.date().isoformat(),
+                group_id=group_id,
                 first_seen_document=first_document, first_seen_date=first_seen.isoformat() if first_seen else None,
                 reviewer=decided.get(claim_id, (None, None))[0], reviewed_at=decided.get(claim_id, (None, None))[1])
