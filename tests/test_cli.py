@@ -431,3 +431,39 @@ def test_outlet_date_and_url_for_text_files_from_options_and_a_manifest(db_url, 
     assert result.exit_code != 0 and f"{bad}:2:" in result.output and "YYYY-MM-DD" in result.output
     result = runner.invoke(main, ["--db", db_url, "ingest", "--date", "hier", str(articles)])
     assert result.exit_code != 0 and "--date" in result.output
+
+
+def test_documents_and_json_for_ingest_and_sample(db_url, runner, tmp_path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "a.txt").write_text("Le maire a annoncé la fermeture du pont.\n\nLe pont date de 1890.\n",
+                                    encoding="utf-8")
+    result = runner.invoke(main, ["--db", db_url, "ingest", "--json", "--date", "2024-05-02", "--outlet",
+                                  "Le Télégramme", str(articles / "a.txt"), str(tmp_path / "missing.txt")])
+    assert result.exit_code != 0  # the missing file failed; the other is stored and both are listed
+    records = {r["name"].rsplit("/", 1)[-1]: r for r in json.loads(result.stdout)}
+    assert records["a.txt"]["status"] == "ingested" and records["a.txt"]["published"] == "2024-05-02"
+    assert records["missing.txt"]["status"] == "failed" and records["missing.txt"]["reason"]
+    [document] = json.loads(runner.invoke(main, ["--db", db_url, "documents", "--json"]).stdout)
+    assert (document["name"], document["outlet"], document["date"], document["claims"]) == (
+        "a.txt", "Le Télégramme", "2024-05-02", 2)
+    assert document["attributed_share"] == 0.5
+    table = runner.invoke(main, ["--db", db_url, "documents"], env={"COLUMNS": "120"})
+    assert table.exit_code == 0 and "Le Télégramme" in table.output and "50%" in table.output
+    drawn = json.loads(runner.invoke(main, ["--db", db_url, "sample", "2", "--seed", "4", "--json"]).stdout)
+    assert drawn["saved"] is False and drawn["seed"] == 4 and len(drawn["claim_ids"]) == 2
+
+
+def test_filters_by_outlet_publication_dates_and_reviewer(seeded_copy, runner):
+    everything = _export(runner, seeded_copy)
+    by_outlet = _export(runner, seeded_copy, "--outlet", "french press")
+    assert by_outlet and {r["outlet"] for r in by_outlet} == {"FRENCH PRESS TV"}
+    dated = _export(runner, seeded_copy, "--since", "2021-04-01", "--until", "2021-04-30")
+    assert dated and {r["date"] for r in dated} == {"2021-04-07"} and len(dated) < len(everything)
+    assert _export(runner, seeded_copy, "--since", "2021-04-08") == []
+    first = everything[0]["id"]
+    assert runner.invoke(main, ["--db", seeded_copy, "review", "--doc", everything[0]["document"], "--reviewer",
+                                "zoé"], input="c\nq\n").exit_code == 0
+    assert [r["id"] for r in _export(runner, seeded_copy, "--reviewed-by", "zoé")] == [first]
+    result = runner.invoke(main, ["--db", seeded_copy, "claims", "--since", "02/05/2024"])
+    assert result.exit_code == 2 and "--since" in result.output

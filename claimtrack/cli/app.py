@@ -9,7 +9,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from claimtrack import __version__
 from claimtrack.cli.evaluate_command import evaluate, train
 from claimtrack.cli.provenance_commands import graph, regroup, trace
-from claimtrack.cli.report_commands import report, speakers_command, stats
+from claimtrack.cli.report_commands import documents_command, report, speakers_command, stats
 from claimtrack.cli.review_commands import batches, review_command, sample, show
 from claimtrack.cli.store_commands import claims, export, ingest
 from claimtrack.cli.store_commands import db as db_group
@@ -64,6 +64,6 @@ def main(ctx: click.Context, db: str) -> None:
     ctx.obj["db"] = db
 
 
-for command in (db_group, ingest, claims, export, show, review_command, sample, batches, speakers_command, stats,
-                report, evaluate, train, trace, graph, regroup):
+for command in (db_group, ingest, documents_command, claims, export, show, review_command, sample, batches,
+                speakers_command, stats, report, evaluate, train, trace, graph, regroup):
     main.add_command(command)

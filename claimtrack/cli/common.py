@@ -94,6 +94,10 @@ def filter_options(command=None, *, batch_help: str = "Only the claims of this s
         click.option("--status", multiple=True, type=click.Choice(STATUSES), help="Review status (repeatable)."),
         click.option("--search", help="Claim text contains this text."),
         click.option("--batch", help=batch_help),
+        click.option("--outlet", help="The article's outlet contains this text."),
+        click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Articles published on or after this day."),
+        click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Articles published on or before this day."),
+        click.option("--reviewed-by", help="Claims this reviewer decided (confirmed, corrected, rejected, judged)."),
         click.option("--include-rejected", is_flag=True,
                      help="Keep claims a reviewer rejected as no claim (left out unless --status names them)."),
         click.option("--limit", type=click.IntRange(min=1, max=MAX_INT), help="At most this many claims."),
@@ -104,13 +108,15 @@ def filter_options(command=None, *, batch_help: str = "Only the claims of this s
         command = option(command)
 
     @functools.wraps(command)
-    def wrapper(*args, attributed, unsourced, types, speaker, document, status, search, batch, include_rejected,
-                limit, sort, **kwargs):
+    def wrapper(*args, attributed, unsourced, types, speaker, document, status, search, batch, outlet, since, until,
+                reviewed_by, include_rejected, limit, sort, **kwargs):
         if attributed and unsourced:
             raise click.UsageError("--attributed and --unsourced exclude each other")
         flt = ClaimFilter(attributed=attributed, unsourced=unsourced, types=tuple(types), speaker=speaker,
                           document=document, status=tuple(status), search=search, batch=batch, limit=limit,
-                          sort=sort, include_rejected=include_rejected)
+                          sort=sort, include_rejected=include_rejected, outlet=outlet,
+                          since=since.date().isoformat() if since else None,
+                          until=until.date().isoformat() if until else None, reviewed_by=reviewed_by)
         return command(*args, flt=flt, **kwargs)
 
     return wrapper

@@ -182,3 +182,32 @@ def report(ctx: click.Context, document: str, output: Path | None) -> None:
     except OSError as error:
         raise click.ClickException(f"cannot write {output}: {error.strerror}") from error
     click.echo(f"wrote {output}")
+
+
+@click.command("documents")
+@json_option
+@click.pass_context
+def documents_command(ctx: click.Context, as_json: bool) -> None:
+    """The documents ingested: name, outlet, publication date, claims and their attributed share.
+
+    \b
+    Example:
+      claimtrack documents
+      claimtrack documents --json
+    """
+    from claimtrack.reporting.documents import documents
+
+    database = open_database(ctx)
+    with database.session() as session:
+        rows = documents(session)
+    if as_json:
+        echo_json([row.record() for row in rows])
+        return
+    table = Table(title="Documents")
+    for column in ("id", "name", "outlet", "date", "claims", "attributed"):
+        table.add_column(column, justify="right" if column in ("id", "claims", "attributed") else "left",
+                         overflow="fold")
+    for row in rows:
+        table.add_row(str(row.id), safe(row.name), safe(row.outlet or "—"), row.date or "—", str(row.claims),
+                      f"{row.attributed_share:.0%}")
+    console().print(table)

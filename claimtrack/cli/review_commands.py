@@ -362,8 +362,9 @@ def _act(database, key: str, detail, reviewer: str, batch: str | None, out, seen
 @click.option("--by", "by", type=click.Choice(STRATA), help="Stratify proportionally by this.")
 @click.option("--seed", type=click.IntRange(min=0, max=MAX_INT),
               help="Seed for a reproducible draw (one is picked and printed if omitted).")
+@json_option
 @click.pass_context
-def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: int | None) -> None:
+def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: int | None, as_json: bool) -> None:
     """Draw a reproducible random spot-check sample; --batch saves it under a name.
 
     \b
@@ -378,6 +379,10 @@ def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: i
             result = draw(session, n, replace(flt, batch=None), by=by, seed=seed, name=name)
     except SampleError as error:
         raise click.ClickException(str(error)) from error
+    if as_json:
+        echo_json({"name": result.name, "saved": result.name is not None, "seed": result.seed, "size": n,
+                   "by": by, "strata": result.strata, "claim_ids": list(result.claim_ids)})
+        return
     out = console()
     if len(result.claim_ids) < n:
         click.echo(f"Warning: only {len(result.claim_ids)} claim(s) match the filters: the sample holds all of "

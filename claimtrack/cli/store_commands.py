@@ -6,6 +6,7 @@ import io
 import os
 import sys
 import tempfile
+from dataclasses import asdict
 from pathlib import Path
 
 import click
@@ -20,7 +21,9 @@ from claimtrack.cli.common import (
     claim_lines,
     claims_table,
     console,
+    echo_json,
     filter_options,
+    json_option,
     note_rejected,
     open_database,
     safe,
@@ -94,13 +97,14 @@ def db_current(ctx: click.Context) -> None:
               help="CSV with columns file, outlet, date, url: per-file metadata, over what the files say.")
 @click.option("--max-bytes", type=click.IntRange(min=1, max=MAX_INT), default=MAX_BYTES, show_default=True,
               help="Refuse files larger than this.")
+@json_option
 @click.option("--jobs", "-j", type=click.IntRange(min=0, max=256), default=0,
               help="Worker processes that analyse documents (default 0: one per core, one process for small "
                    "batches). Results are the same for any number.")
 @click.pass_context
 def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend: str, nlp_model: str | None,
            engine: str, model: str | None, outlet: str | None, published: str | None, manifest: Path | None,
-           max_bytes: int, jobs: int) -> None:
+           max_bytes: int, as_json: bool, jobs: int) -> None:
     """Ingest article files or folders (*.txt, *.html); '-' reads standard input.
 
     \b
@@ -132,14 +136,10 @@ def ingest(ctx: click.Context, paths: tuple[str, ...], reprocess: bool, backend:
                                      on_result=lambda _r: progress.advance(task))
     else:
         results = ingest_sources(database, sources, analyzer, reprocess=reprocess)
-    table = Table(title="Ingest")
-    for column in ("document", "status", "claims", "attributed", "unsourced", "skipped", "reason"):
-        numeric = column in ("claims", "attributed", "unsourced", "skipped")
-        table.add_column(column, justify="right" if numeric else "left")
-    for r in results:
-        table.add_row(safe(r.name), r.status, str(r.claims), str(r.attributed), str(r.unsourced), str(r.skipped),
-                      safe(r.reason or ""))
-    out.print(table)
+    if as_json:
+        echo_json([asdict(r) for r in results])
+    else:
+        _ingest_table(out, results)
     undated = [r for r in results if r.status in ("ingested", "reprocessed") and not r.published]
     if undated:
         click.echo(f"Note: {len(undated)} document(s) have no publication date (none in the file, none given): it "
@@ -190,6 +190,17 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
                 count += 1
             out.print(table)
         out.print(f"{count} claim(s) (⚙ machine-extracted until reviewed: check against the original)")
+
+
+def _ingest_table(out, results) -> None:
+    table = Table(title="Ingest")
+    for column in ("document", "status", "claims", "attributed", "unsourced", "skipped", "reason"):
+        numeric = column in ("claims", "attributed", "unsourced", "skipped")
+        table.add_column(column, justify="right" if numeric else "left")
+    for r in results:
+        table.add_row(safe(r.name), r.status, str(r.claims), str(r.attributed), str(r.unsourced), str(r.skipped),
+                      safe(r.reason or ""))
+    out.print(table)
 
 
 def _regular_or_new(path: Path) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 
 from sqlalchemy import Select, and_, bindparam, exists, func, literal_column, select, table
 from sqlalchemy.ext.compiler import compiles
@@ -29,6 +30,10 @@ class ClaimFilter:
     batch: str | None = None
     limit: int | None = None
     include_rejected: bool = False
+    outlet: str | None = None  # the article's outlet holds this text (case and accents aside)
+    since: str | None = None  # published on or after this ISO day (undated articles left out)
+    until: str | None = None  # published on or before this ISO day
+    reviewed_by: str | None = None  # someone of this name decided the claim
     sort: str = "document"  # document order, or "confidence": least sure first
     document_ids: tuple[int, ...] = ()  # what `document` names, resolved by `checked`
     speaker_ids: tuple[int, ...] = ()  # the speakers `speaker` matches, resolved by `checked` when few
@@ -226,6 +231,15 @@ def _filtered(query: Select, flt: ClaimFilter) -> Select:
         query = query.where(Claim.status != "rejected")
     if flt.search:
         query = query.where(search_condition(flt.search, flt.search_frequent))
+    if flt.outlet:
+        query = query.where(Document.outlet.ilike(like_pattern(flt.outlet), escape="\\"))
+    if flt.since:
+        query = query.where(Document.published >= date.fromisoformat(flt.since))
+    if flt.until:
+        query = query.where(Document.published <= date.fromisoformat(flt.until))
+    if flt.reviewed_by:
+        query = query.where(exists().where(Review.claim_id == Claim.id, Review.reviewer == flt.reviewed_by,
+                                           Review.action.in_(DECISIONS)))
     if flt.batch:
         query = query.join(BatchItem, BatchItem.claim_id == Claim.id).join(Batch).where(Batch.name == flt.batch)
     if flt.sort == "confidence":
