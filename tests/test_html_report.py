@@ -71,3 +71,15 @@ def test_report_shows_review_state_and_reviewer_added_claims(seeded_copy, runner
     assert 'data-status="confirmed"' in mark and 'data-verdict="false"' in mark and "verdict: false" in mark
     added_mark = re.search(rf'<mark [^>]*data-claim="{added_id}"[^>]*>', page).group(0)
     assert 'data-origin="reviewer"' in added_mark and "by a reviewer" in added_mark
+
+
+def test_every_claim_shows_its_id_for_claimtrack_show(seeded_db, runner, tmp_path):
+    import re
+
+    from claimtrack.cli import main
+
+    out = tmp_path / "r.html"
+    assert runner.invoke(main, ["--db", seeded_db, "report", "002_64cc3c495c395a85.txt", "-o", str(out)]).exit_code == 0
+    page = out.read_text(encoding="utf-8")
+    ids = re.findall(r'<mark id="claim-(\d+)"', page)
+    assert ids and all(f'href="#claim-{i}"' in page and f"claimtrack show {i}" in page for i in ids)

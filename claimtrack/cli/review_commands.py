@@ -25,7 +25,13 @@ from claimtrack.cli.common import (
     safe,
     short,
 )
-from claimtrack.reporting.reports import batch_progress, claim_detail, detail_record
+from claimtrack.reporting.reports import (
+    CONTEXT_AFTER,
+    CONTEXT_BEFORE,
+    batch_progress,
+    claim_detail,
+    detail_record,
+)
 from claimtrack.safe_text import visible
 from claimtrack.store.models import Claim, Review
 from claimtrack.store.queries import ClaimFilter, checked, claim_query
@@ -41,6 +47,8 @@ ACTIONS = {
     "n": "add a note",
     "u": "undo: back to the engine's answer",
     "s": "skip",
+    "w": "wider context",
+    "o": "the whole article (pager)",
     "b": "back to the previous claim",
     "q": "quit",
 }
@@ -50,8 +58,8 @@ STYLES = {"claim": "bold", "quote": "green", "mention": "bold cyan underline", "
 def context_text(detail) -> Text:
     """The paragraph around the claim, with the claim, quotation, mention and cue highlighted.
     A rich Text, not markup: brackets in quotes print as they are."""
-    claim, base = detail.claim, detail.paragraph_start
-    text = Text(detail.document.text[detail.paragraph_start : detail.paragraph_end], style="dim")
+    claim, base = detail.claim, detail.context_start
+    text = Text(detail.document.text[detail.context_start : detail.context_end], style="dim")
     spans = [("claim", claim.start, claim.end), ("quote", claim.quote_start, claim.quote_end),
              ("mention", claim.mention_start, claim.mention_end), ("cue", claim.cue_start, claim.cue_end)]
     for name, start, end in spans:
@@ -94,6 +102,20 @@ def render_detail(detail, compact: bool = False):
     return lines
 
 
+def described_changes(changes: str | None) -> str:
+    """A review's changes as a reader says them ("speaker: Paul Roy → Jean Roy"), not as JSON."""
+    if not changes:
+        return ""
+
+    def said(value) -> str:
+        if value is None or value == []:
+            return "—"
+        return " > ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+    return "; ".join(f"{name}: {said(before)} → {said(after)}"
+                     for name, (before, after) in json.loads(changes).items())
+
+
 def print_detail(out, detail, compact: bool = False) -> None:
     for line in render_detail(detail, compact):
         out.print(line)
@@ -104,7 +126,7 @@ def print_detail(out, detail, compact: bool = False) -> None:
             table.add_column(column, overflow="fold")
         for r in detail.reviews:
             table.add_row(f"{r.created_at:%Y-%m-%d %H:%M}", safe(r.reviewer), r.action, r.status, r.verdict or "",
-                          safe(" ".join(filter(None, [r.changes, r.note]))))
+                          safe(" · ".join(filter(None, [described_changes(r.changes), r.note]))))
         out.print(table)
     elif compact and detail.reviews:
         out.print(f"{len(detail.reviews)} earlier review(s); last: {detail.reviews[-1].action} "
@@ -113,19 +135,24 @@ def print_detail(out, detail, compact: bool = False) -> None:
 
 @click.command()
 @click.argument("claim_id", type=click.IntRange(min=1, max=MAX_INT))
+@click.option("--before", type=click.IntRange(min=0, max=1000), default=CONTEXT_BEFORE, show_default=True,
+              help="Sentences of context before the claim.")
+@click.option("--after", type=click.IntRange(min=0, max=1000), default=CONTEXT_AFTER, show_default=True,
+              help="Sentences of context after the claim.")
 @json_option
 @click.pass_context
-def show(ctx: click.Context, claim_id: int, as_json: bool) -> None:
-    """Show a claim's full provenance and review history.
+def show(ctx: click.Context, claim_id: int, before: int, after: int, as_json: bool) -> None:
+    """Show a claim's full provenance, its context and its review history.
 
     \b
     Example:
       claimtrack show 12
+      claimtrack show 12 --before 5 --after 2
       claimtrack show 12 --json
     """
     database = open_database(ctx)
     with database.session() as session:
-        detail = claim_detail(session, claim_id)
+        detail = claim_detail(session, claim_id, before, after)
         if detail is None:
             raise click.ClickException(f"no claim {claim_id}: list them with 'claimtrack claims'")
         if as_json:
@@ -248,18 +275,26 @@ def review_command(ctx: click.Context, flt: ClaimFilter, reviewer: str) -> None:
     out.print(f"{len(queue)} claim(s) to review as [bold]{safe(reviewer)}[/]. Keys: "
               + " · ".join(f"{k} {v}" for k, v in ACTIONS.items()))
     answered, position = 0, 0
+    context = (CONTEXT_BEFORE, CONTEXT_AFTER)  # sentences before and after the claim; 'w' widens it
     with _Interrupt() as interrupt:
         try:
             while 0 <= position < len(queue):
                 claim_id = queue[position]
                 with database.session() as session:
-                    detail = claim_detail(session, claim_id)
+                    detail = claim_detail(session, claim_id, *context)
                     seen = reviews.last_review_id(session, claim_id)
                     out.rule(f"{min(total, done_before + position + 1)}/{total}")
                     print_detail(out, detail, compact=True)
                 key = click.prompt("Action", type=click.Choice(list(ACTIONS)), show_choices=True)
                 if key == "q":
                     break
+                if key == "w":  # the same claim again, with more of the article around it
+                    context = (context[0] + 3, context[1] + 2)
+                    continue
+                if key == "o":
+                    click.echo_via_pager(visible(detail.document.text))
+                    continue
+                context = (CONTEXT_BEFORE, CONTEXT_AFTER)
                 if key == "b":
                     if position == 0:
                         previous = _last_answered(database, flt, reviewer, set(queue))

@@ -21,6 +21,7 @@ LABELS = {"named": "named source", "unnamed": "unnamed source", "outlet": "news 
 STYLE = """
 body{font-family:Georgia,serif;max-width:52rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#222}
 h1{font-size:1.5rem} .meta{color:#666;font-size:.9rem}
+a.id{font:.7rem monospace;color:#555;text-decoration:none;margin-right:.25rem;vertical-align:super}
 table.profile{border-collapse:collapse;margin:1rem 0} table.profile td,table.profile th{border:1px solid #ccc;
 padding:.2rem .6rem;text-align:right} .legend span{display:inline-block;margin-right:.8rem;padding:0 .4rem}
 mark{padding:0 .1rem;border-radius:.2rem;color:inherit} mark .who{font-size:.75rem;font-family:sans-serif;
@@ -45,10 +46,12 @@ def _mark(claim: Claim, text: str) -> str:
     badge = f'<span class="state s-{escape(claim.status)}">{escape(BADGES.get(claim.status, ""))}'
     badge += f" {escape(claim.verdict)}" if claim.verdict else ""
     badge += "</span>"
-    return (f'<mark class="claim t-{claim.speaker_type}" data-claim="{claim.id}" data-speaker-type="'
-            f'{claim.speaker_type}" data-status="{escape(claim.status)}" data-verdict="{escape(claim.verdict or "")}"'
-            f' data-origin="{escape(claim.origin)}" style="background:{colour}" title="{escape(title)}">'
-            f'{escape(text)}{note}{badge}</mark>')
+    # the claim's id, linked to itself, so that a reviewer goes from the page to 'claimtrack show ID' and back
+    anchor = f'<a class="id" href="#claim-{claim.id}" title="claimtrack show {claim.id}">#{claim.id}</a>'
+    return (f'<mark id="claim-{claim.id}" class="claim t-{claim.speaker_type}" data-claim="{claim.id}" '
+            f'data-speaker-type="{claim.speaker_type}" data-status="{escape(claim.status)}" '
+            f'data-verdict="{escape(claim.verdict or "")}" data-origin="{escape(claim.origin)}" '
+            f'style="background:{colour}" title="{escape(title)}">{anchor}{escape(text)}{note}{badge}</mark>')
 
 
 STATES = {"machine": "machine-extracted", "confirmed": "confirmed", "corrected": "corrected", "rejected": "rejected"}

@@ -19,27 +19,35 @@ from claimtrack.workflow.review import DECISIVE_ACTIONS, history, reviewed_claim
 class ClaimDetail:
     claim: Claim
     document: Document
-    paragraph_start: int
-    paragraph_end: int
+    context_start: int
+    context_end: int
     reviews: list[Review]
     aliases: list[str]
     other_documents: int = 0  # other articles carrying the same claim (its group)
 
 
-def claim_detail(session: Session, claim_id: int) -> ClaimDetail | None:
+CONTEXT_BEFORE = 2  # sentences shown before a claim, by default
+CONTEXT_AFTER = 1
+
+
+def claim_detail(session: Session, claim_id: int, before: int = CONTEXT_BEFORE,
+                 after: int = CONTEXT_AFTER) -> ClaimDetail | None:
+    """A claim with what a reviewer needs to judge it: its paragraph and, around it, `before`
+    sentences before and `after` after (in one-sentence-a-line articles the paragraph alone
+    does not say who "l'ancien élu" is), its history and its speaker's aliases."""
     claim = session.get(Claim, claim_id, options=[selectinload(Claim.via), selectinload(Claim.document)])
     if claim is None:
         return None
     document = claim.document
-    paragraph = None
-    if claim.segment is not None:
-        paragraph = claim.segment.paragraph
-    members = []
-    if paragraph is not None:
-        members = list(session.scalars(select(Segment).where(Segment.document_id == document.id,
-                                                             Segment.paragraph == paragraph)))
-    start = min([s.start for s in members] + [claim.start])
-    end = max([s.end for s in members] + [claim.end])
+    start, end = claim.start, claim.end
+    segment = claim.segment
+    if segment is not None:
+        around = session.scalars(select(Segment).where(
+            Segment.document_id == document.id, Segment.kind != "boilerplate",
+            ((Segment.paragraph == segment.paragraph)
+             | Segment.position.between(segment.position - before, segment.position + after))))
+        for member in around:
+            start, end = min(start, member.start), max(end, member.end)
     aliases = [a.alias for a in claim.speaker.aliases] if claim.speaker else []
     return ClaimDetail(claim, document, start, end, history(session, claim_id), aliases,
                        other_documents(session, claim_id))
