@@ -16,7 +16,8 @@ ARTICLE = ("Le conseil municipal de Brest s'est réuni lundi.\n"
 def _claim_ids(runner, url):
     import json
 
-    return [json.loads(line)["id"] for line in runner.invoke(main, ["--db", url, "claims", "--json"]).stdout.splitlines()]
+    listing = runner.invoke(main, ["--db", url, "claims", "--json"]).stdout
+    return [json.loads(line)["id"] for line in listing.splitlines()]
 
 
 def test_show_gives_two_sentences_before_and_one_after_by_default(db_url, runner, tmp_path):
