@@ -31,13 +31,68 @@ def speaker_key(name: str) -> str:
 
 
 
-def speaker_for(session: Session, name: str, type_: str, role: str | None = None) -> Speaker:
+_TITLES = frozenset("m. mme mlle mr mrs ms dr pr me monsieur madame mademoiselle le la les l'".split())
+_PARTICLES = frozenset("de du des d' von van der den al el ben bin ibn da di dos del y".split())
+_ROLE_TAILS = frozenset("de du des d' à au aux en pour par sur chez et avec le la les l' un une "
+                        "m. mme mlle mr dr pr me".split())
+
+
+def _words(text: str) -> list[str]:
+    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return re.findall(r"[a-z0-9]+\.?|'", text.replace("'", " ' "))
+
+
+def is_name_variant(alias: str, name: str) -> bool:
+    """Whether `alias` writes the name `name` another way — the surname alone, with or without
+    accents, a title or initials ("M. Nečas", "Necas", "P. Nečas") — rather than describing the
+    speaker ("ce témoin", "la démocrate", "le ministre"). Only such variants become a
+    speaker's aliases across the store: a description resolved in one article stays that
+    claim's mention, or it would file another article's witness under this speaker."""
+    if not alias or not any(ch.isupper() for ch in alias):
+        return False  # a description: "ce témoin", "la démocrate", "l'ancien ministre"
+    name_words = [w.rstrip(".") for w in _words(name) if w != "'"]
+    wanted = [w for w in _words(alias) if w != "'" and w not in _TITLES]
+    if not wanted or not name_words:
+        return False
+    matched = False
+    for word in wanted:
+        bare = word.rstrip(".")
+        if bare in name_words and bare not in _PARTICLES:
+            matched = True
+        elif len(bare) == 1 and any(n.startswith(bare) for n in name_words):
+            continue  # an initial
+        elif bare not in _PARTICLES:
+            return False
+    return matched
+
+
+def clean_role(role: str | None) -> str | None:
+    """A role is a title ("ministre des Affaires étrangères"), never a fragment that ends on a
+    preposition or a title's abbreviation ("conseiller de", "porte-parole de M.")."""
+    if not role:
+        return None
+    words = role.split()
+    while words and words[-1].lower().replace("’", "'") in _ROLE_TAILS:
+        words.pop()
+    while words and words[0].lower() in ("le", "la", "les", "un", "une"):
+        words.pop(0)  # "La procureure": the title, not its article
+    if words and words[0].lower().startswith(("l'", "l’")) and len(words[0]) > 2:
+        words[0] = words[0][2:]
+    cleaned = " ".join(words).strip(" ,;:-")
+    return cleaned or None
+
+
+def speaker_for(session: Session, name: str, type_: str, role: str | None = None,
+                scope: str | None = None) -> Speaker:
     """The stored speaker this name is a variant of, or a new one; the variant becomes an alias.
-    A name a reviewer merged into another speaker (an alias of it) is that speaker from then on."""
-    key = speaker_key(name)
+    A name a reviewer merged into another speaker (an alias of it) is that speaker from then on.
+    A `scope` (an article's sha256) keeps the speaker to that article: "des sources" or "on" in
+    two articles are two sources, not one."""
+    key = speaker_key(name) + (f" @{scope[:16]}" if scope else "")
     speaker = session.scalars(select(Speaker).where(Speaker.key == key, Speaker.type == type_)
                               .order_by(Speaker.id)).first()
-    if speaker is None:
+    if speaker is None and not scope:
         speaker = session.scalars(select(Speaker).join(SpeakerAlias).where(SpeakerAlias.alias == name[:500],
                                                                            Speaker.type == type_)
                                   .order_by(Speaker.id)).first()

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.text.kinds import normalise_line
-from claimtrack.identity import add_alias, speaker_for, speaker_key
+from claimtrack.identity import add_alias, clean_role, is_name_variant, speaker_for, speaker_key
 from claimtrack.ingestion.reading import SourceText, Unreadable
 from claimtrack.provenance.grouping import assign_groups, groups_of_documents, refresh_groups
 from claimtrack.store.db import Database, refresh_statistics
@@ -71,15 +71,21 @@ class FurnitureMemory:
                 self._known = None
 
 
-def _speaker(session: Session, cache: dict, name: str, type_: str, role: str | None, alias: str | None) -> Speaker:
-    key = (speaker_key(name), type_)
+def _speaker(session: Session, cache: dict, name: str, type_: str, role: str | None, alias: str | None,
+             document_sha256: str) -> Speaker:
+    """The stored speaker of a claim. A mention becomes a store-wide alias only when it writes
+    the name another way (identity.is_name_variant); a description stays the claim's mention.
+    An unnamed source is the article's own: nothing tells two articles' "des sources" are one."""
+    role = clean_role(role)
+    scope = document_sha256 if type_ == "unnamed" else None
+    key = (speaker_key(name), type_, scope)
     speaker = cache.get(key)
     if speaker is None:
-        speaker = cache[key] = speaker_for(session, name, type_, role)
+        speaker = cache[key] = speaker_for(session, name, type_, role, scope=scope)
     add_alias(speaker, name)
     if role and not speaker.role:
         speaker.role = role
-    if alias and fold(alias) not in load().pronouns:
+    if alias and fold(alias) not in load().pronouns and is_name_variant(alias, speaker.name):
         add_alias(speaker, alias)
     return speaker
 
@@ -110,7 +116,7 @@ def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> 
         for item in analysis.claims:
             if item.speaker and item.speaker_type != "editorial":
                 speakers[id(item)] = _speaker(session, cache, item.speaker, item.speaker_type, item.role,
-                                              item.mention)
+                                              item.mention, source.sha256)
     session.flush()  # the document's and the new speakers' ids
     segment_rows = [{"document_id": document.id, "position": position, "paragraph": seg.paragraph,
                      "kind": seg.kind, "start": seg.start, "end": seg.end, "text": seg.text}

@@ -52,14 +52,34 @@ class DuplicateProposal:
     reasons: list[str]
 
 
-def _name_similarity(first: str, second: str) -> float:
+def _name_similarity(first: str, second: str, written: tuple[str, str] = ("", "")) -> float:
     """Spelling variants score on the whole key; a name written shorter ("Durand" and "Paul
-    Durand") scores 90 when its words are all in the longer one."""
+    Durand", "Paul" and "Paul Durand") scores 90 when its words are all in the longer one and
+    are written as names (capitalised): "article" in "article 5" is a common word, not a name."""
     score = fuzz.token_sort_ratio(first, second)
-    short, long = sorted((first.split(), second.split()), key=len)
-    if short and len(short) < len(long) and set(short) <= set(long) and max(map(len, short)) >= 4:
+    if _shorter_form(first, second, written):
         score = max(score, 90.0)
     return score
+
+
+def _shorter_form(first: str, second: str, written: tuple[str, str] = ("", "")) -> bool:
+    """Whether one key is the other written shorter, with capitalised words of its own."""
+    (short, short_written), (long, _) = sorted(((first.split(), written[0]), (second.split(), written[1])),
+                                               key=lambda pair: len(pair[0]))
+    if not short or len(short) >= len(long) or not set(short) <= set(long) or max(map(len, short)) < 4:
+        return False
+    return not short_written or all(w[:1].isupper() for w in short_written.split() if len(w) >= 4)
+
+
+def _written_as_name(written: str) -> bool:
+    """A speaker's name holds a capitalised word ("Paul Durand", "l'ONU"); "article 5" or "des
+    sources" does not, and two such descriptions alike in words are no duplicate to propose."""
+    return any(word[:1].isupper() for word in written.replace("’", "'").replace("'", " ").split())
+
+
+def _shares_surname(first: str, second: str) -> bool:
+    """Both keys end on the same word: "Paul Durand" and "P Durand", the likeliest one person."""
+    return bool(first.split()) and bool(second.split()) and first.split()[-1] == second.split()[-1]
 
 
 def _blocks(keys: dict[int, str]) -> dict[str, list[int]]:
@@ -98,7 +118,11 @@ def duplicate_speakers(session: Session, types: tuple[str, ...] = (), min_score:
     proposals = []
     for a, b in pairs:
         first, second = speakers[a], speakers[b]
-        name = _name_similarity(first.key, second.key)
+        if " @" in first.key or " @" in second.key:
+            continue  # an unnamed source is its article's own (identity.speaker_for's scope)
+        if not (_written_as_name(first.name) and _written_as_name(second.name)):
+            continue
+        name = _name_similarity(first.key, second.key, (first.name, second.name))
         if name < MIN_NAME_SIMILARITY:
             continue
         reasons = [f"names {name:.0f}% alike"]
@@ -115,14 +139,18 @@ def duplicate_speakers(session: Session, types: tuple[str, ...] = (), min_score:
         if shared:
             reasons.append(f"{len(outlets[a] & outlets[b])} outlet(s) in common")
         together = documents[a] & documents[b]
-        if together:
+        if together and not _shorter_form(first.key, second.key, (first.name, second.name)):
+            # two full names side by side are usually two people; a first name or a surname
+            # alone beside the full name is the one person the engine did not unify
             score -= TOGETHER_PENALTY
             reasons.append(f"both named in {len(together)} same article(s): maybe two people")
         if score >= min_score:
             refs = sorted((SpeakerRef(s.id, s.name, s.type, s.role, counts[s.id]) for s in (first, second)),
                           key=lambda r: (-r.claims, r.id))
             proposals.append(DuplicateProposal(refs[0], refs[1], round(score, 3), name, reasons))
-    return sorted(proposals, key=lambda p: (-p.score, p.keep.id, p.other.id))
+    # pairs that share a surname first, then by score
+    return sorted(proposals, key=lambda p: (not _shares_surname(speakers[p.keep.id].key, speakers[p.other.id].key),
+                                            -p.score, p.keep.id, p.other.id))
 
 
 def find_speaker(session: Session, key: str) -> Speaker:

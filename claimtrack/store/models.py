@@ -76,7 +76,8 @@ class Segment(Base):
 
 class Speaker(Base):
     __tablename__ = "speakers"
-    __table_args__ = (UniqueConstraint("name", "type", name="uq_speakers_name_type"),)
+    # unnamed sources are per article (their key carries it): unique by name, type and key
+    __table_args__ = (UniqueConstraint("name", "type", "key", name="uq_speakers_name_type_key"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[str] = mapped_column(String(500), index=True)
