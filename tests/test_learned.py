@@ -4,6 +4,7 @@ model file, and the engine choices on the command line."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -15,48 +16,14 @@ from claimtrack.store.db import Database
 from claimtrack.store.models import Document
 from tests.conftest import SHARED
 
-# A small annotated corpus, invented: enough articles for two folds, each with reports, a quotation
-# and the article's own sentences.
-ARTICLES = {
-    "a1.txt": ("La ministre Claire Vautrin a annoncé lundi la fermeture du pont.\n\n"
-               "Le pont relie les deux rives depuis 1890.\n\n"
-               "« Nous rouvrirons en juin », a précisé la ministre.\n"),
-    "a2.txt": ("Selon l'AFP, trois villages ont été évacués.\n\n"
-               "Des habitants racontent que l'eau est montée en une heure.\n\n"
-               "La pluie a cessé mardi.\n"),
-    "a3.txt": ("« Les travaux dureront deux ans », a déclaré le maire, Paul Ribot.\n\n"
-               "La ville compte 40 000 habitants.\n\n"
-               "Un riverain estime que le chantier est trop long.\n"),
-    "a4.txt": ("Le syndicat Force Nord a dénoncé jeudi la fermeture de l'usine.\n\n"
-               "L'usine emploie 300 personnes.\n\n"
-               "D'après Le Monde, la direction cherche un repreneur.\n"),
-}
-GOLD = [
-    ("a1.txt", "La ministre Claire Vautrin a annoncé lundi la fermeture du pont.", "Claire Vautrin", "named", []),
-    ("a1.txt", "Le pont relie les deux rives depuis 1890.", None, "editorial", []),
-    ("a1.txt", "« Nous rouvrirons en juin », a précisé la ministre.", "Claire Vautrin", "named", []),
-    ("a2.txt", "Selon l'AFP, trois villages ont été évacués.", "AFP", "outlet", []),
-    ("a2.txt", "Des habitants racontent que l'eau est montée en une heure.", "des habitants", "unnamed", []),
-    ("a2.txt", "La pluie a cessé mardi.", None, "editorial", []),
-    ("a3.txt", "« Les travaux dureront deux ans », a déclaré le maire, Paul Ribot.", "Paul Ribot", "named", []),
-    ("a3.txt", "La ville compte 40 000 habitants.", None, "editorial", []),
-    ("a3.txt", "Un riverain estime que le chantier est trop long.", "un riverain", "unnamed", []),
-    ("a4.txt", "Le syndicat Force Nord a dénoncé jeudi la fermeture de l'usine.", "Force Nord", "named", []),
-    ("a4.txt", "L'usine emploie 300 personnes.", None, "editorial", []),
-    ("a4.txt", "D'après Le Monde, la direction cherche un repreneur.", "Le Monde", "outlet", []),
-]
+# A small annotated corpus, invented, shipped as the README's example: four articles for two
+# folds, each with reports, a quotation and the article's own sentences.
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "annotated"
+ARTICLES = {path.name: path.read_text(encoding="utf-8") for path in sorted(EXAMPLE.glob("*.txt"))}
 
 
 def _corpus(tmp_path):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    for name, text in ARTICLES.items():
-        (docs / name).write_text(text, encoding="utf-8")
-    gold = tmp_path / "gold.jsonl"
-    gold.write_text("".join(json.dumps({"doc": d, "text": t, "kind": "claim", "speaker": s, "speaker_type": k,
-                                        "via": v}, ensure_ascii=False) + "\n" for d, t, s, k, v in GOLD),
-                    encoding="utf-8")
-    return gold, docs
+    return EXAMPLE / "gold.jsonl", EXAMPLE
 
 
 def test_a_cueless_sentence_after_a_quotation_offers_the_quoted_speaker_and_none(rules_analyzer):
