@@ -25,6 +25,31 @@ MAX_INT = 2**62  # every id, count and seed fits a 64-bit database integer
 PIPED_WIDTH = 160
 
 
+def piped() -> bool:
+    """Standard output goes to a pipe or a file and no width was asked for ($COLUMNS): tables
+    are then written as tab-separated text, which `cut`, `sort` and spreadsheets read, instead
+    of boxes drawn for a screen."""
+    return not sys.stdout.isatty() and not os.environ.get("COLUMNS", "").isdigit()
+
+
+def print_table(table: Table, out: Console | None = None) -> None:
+    """A table on the terminal, or as tab-separated lines when piped: its title after '# ', a
+    header, then one line a row."""
+    if not piped():
+        (out or console()).print(table)
+        return
+
+    def plain(cell) -> str:
+        text = cell.plain if isinstance(cell, Text) else Text.from_markup(str(cell)).plain
+        return " ".join(text.replace("\t", " ").split())
+
+    if table.title:  # several tables in one output (evaluate) stay told apart
+        click.echo(f"# {plain(table.title)}")
+    click.echo("\t".join(plain(column.header) for column in table.columns))
+    for row in zip(*(list(column.cells) for column in table.columns), strict=True):
+        click.echo("\t".join(plain(cell) for cell in row))
+
+
 def console() -> Console:
     """Rich output at the terminal's width; piped, at $COLUMNS when set, else PIPED_WIDTH."""
     width = None if sys.stdout.isatty() or os.environ.get("COLUMNS", "").isdigit() else PIPED_WIDTH
@@ -41,6 +66,7 @@ def shown_text(text: str | None) -> str:
 safe = shown_text  # the short name the commands use for every string they print
 
 
+NARROW = 120  # below this, commands with many columns print one paragraph a row instead of a table
 WIDE = 160  # below this a table of claims cannot give the text room for words
 
 

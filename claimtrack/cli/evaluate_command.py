@@ -10,7 +10,7 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from claimtrack.cli.common import console, safe
+from claimtrack.cli.common import console, print_table, safe
 from claimtrack.cli.engine_options import decision_options, make_analyzer
 from claimtrack.engine.learned.training import DEFAULT_C, SEED
 from claimtrack.evaluation import CONFIDENT, TYPES, Evaluation, GoldError, calibration_table, run_evaluation
@@ -160,13 +160,13 @@ def _render(result: Evaluation, misses: int) -> None:
     figures.add_column("value", justify="right")
     for key, value in result.overall.figures().items():
         figures.add_row(key, f"{value:.3f}" if isinstance(value, float) else str(value))
-    out.print(figures)
+    print_table(figures, out)
     types = Table(title="Per speaker type")
     for column in ("type", "gold", "P", "R", "F1"):
         types.add_column(column, justify="left" if column == "type" else "right")
     for t, row in result.overall.per_type().items():
         types.add_row(t, str(row["gold"]), f"{row['precision']:.3f}", f"{row['recall']:.3f}", f"{row['f1']:.3f}")
-    out.print(types)
+    print_table(types, out)
     confusion = Table(title="Confusion (gold → system)")
     confusion.add_column("gold")
     for t in (*TYPES, "missing"):
@@ -174,7 +174,7 @@ def _render(result: Evaluation, misses: int) -> None:
     pairs = result.overall.confusion()
     for g in TYPES:
         confusion.add_row(g, *(str(pairs.get(f"{g}->{s}", 0)) for s in (*TYPES, "missing")))
-    out.print(confusion)
+    print_table(confusion, out)
     documents = Table(title="Per document")
     for column in ("document", "units", "type", "speaker", "via", "det. R", "det. P"):
         documents.add_column(column, justify="left" if column == "document" else "right")
@@ -182,13 +182,13 @@ def _render(result: Evaluation, misses: int) -> None:
         documents.add_row(safe(name), str(scores.gold_claims), f"{scores.type_accuracy:.3f}",
                           f"{scores.speaker_accuracy:.3f}", f"{scores.via_accuracy:.3f}",
                           f"{scores.detection_recall:.2f}", f"{scores.detection_precision:.2f}")
-    out.print(documents)
+    print_table(documents, out)
     calibration = Table(title="Calibration: how often claims at each confidence are right (type and speaker)")
     for column in ("confidence", "claims", "right", "accuracy"):
         calibration.add_column(column, justify="left" if column == "confidence" else "right")
     for row in result.by_confidence:
         calibration.add_row(row.label, str(row.claims), str(row.right), f"{row.accuracy:.3f}")
-    out.print(calibration)
+    print_table(calibration, out)
     total = sum(r.claims for r in result.by_confidence) or 1
     out.print(f"confidence ≥ {CONFIDENT}: {result.confident.claims} claims ({result.confident.claims / total:.1%}), "
               f"right {result.confident.accuracy:.1%}")

@@ -9,7 +9,18 @@ import click
 from rich.table import Table
 from rich.text import Text
 
-from claimtrack.cli.common import MAX_INT, clean, console, echo_json, filter_options, json_option, open_database
+from claimtrack.cli.common import (
+    MAX_INT,
+    NARROW,
+    clean,
+    console,
+    echo_json,
+    filter_options,
+    json_option,
+    open_database,
+    piped,
+    print_table,
+)
 from claimtrack.store.queries import ClaimFilter, iter_rows
 
 CHANGE_STYLES = {"dropped": "red strike", "added": "green underline"}
@@ -60,6 +71,27 @@ def trace(ctx: click.Context, claim_id: int, as_json: bool) -> None:
                    "occurrences": [asdict(o) | {"identical": o.identical} for o in found.occurrences]})
         return
     out = console()
+    if not piped() and out.width < NARROW:
+        # the wording needs the width: one paragraph an article, the wording on lines of its own
+        out.print(f"[bold]Trail of claim {claim_id}: {found.documents} article(s)[/]")
+        for n, o in enumerate(found.occurrences, 1):
+            mark = "→ " if o.claim_id == claim_id else "  "
+            day = o.date + ("*" if o.dated_by == "ingested" else "")
+            out.print(Text.assemble((f"{mark}{n}. ", "bold"), day, " · ", clean(o.document), " · ",
+                                    clean(o.outlet or "—")))
+            out.print(Text.assemble("     ", clean(o.speaker or "—"), f" ({o.speaker_type})",
+                                    f" via {clean(' > '.join(o.via))}" if o.via else ""))
+            out.print(Text.assemble("     ", Text(clean(o.wording)) if n == 1 else wording(o.changes)))
+    else:
+        _trace_table(out, found, claim_id)
+    if found.group_id is None:
+        out.print("No other article carries this claim.")
+    if found.speakers_differ:
+        out.print("[bold yellow]Warning:[/] the articles attribute this claim to different speakers "
+                  "(or one gives it as its own voice): check the speaker column.")
+
+
+def _trace_table(out, found, claim_id: int) -> None:
     table = Table(title=f"Trail of claim {claim_id}: {found.documents} article(s)")
     for column in ("#", "date", "document", "outlet", "speaker", "type", "via", "wording against the first"):
         table.add_column(column, overflow="fold", ratio=4 if column.startswith("wording") else None)
@@ -68,12 +100,7 @@ def trace(ctx: click.Context, claim_id: int, as_json: bool) -> None:
         table.add_row(f"{mark}{n}", o.date + ("*" if o.dated_by == "ingested" else ""), clean(o.document),
                       clean(o.outlet or "—"), clean(o.speaker or "—"), o.speaker_type, clean(" > ".join(o.via)) or "—",
                       Text(clean(o.wording)) if n == 1 else wording(o.changes))
-    out.print(table)
-    if found.group_id is None:
-        out.print("No other article carries this claim.")
-    if found.speakers_differ:
-        out.print("[bold yellow]Warning:[/] the articles attribute this claim to different speakers "
-                  "(or one gives it as its own voice): check the speaker column.")
+    print_table(table, out)
 
 
 @click.command()

@@ -8,7 +8,18 @@ from pathlib import Path
 import click
 from rich.table import Table
 
-from claimtrack.cli.common import MAX_INT, TYPES, console, echo_json, json_option, open_database, safe
+from claimtrack.cli.common import (
+    MAX_INT,
+    NARROW,
+    TYPES,
+    console,
+    echo_json,
+    json_option,
+    open_database,
+    piped,
+    print_table,
+    safe,
+)
 from claimtrack.reporting.reports import profile_record, sourcing_profile, speakers
 from claimtrack.workflow.review import default_reviewer
 
@@ -55,7 +66,7 @@ def speakers_command(ctx: click.Context, types: tuple[str, ...], document: str |
     for r in rows:
         table.add_row(str(r.id), safe(r.name), r.type, safe(r.role or ""), safe("; ".join(r.aliases)),
                       str(r.claims), str(r.documents))
-    console().print(table)
+    print_table(table)
 
 
 def _print_duplicates(proposals) -> None:
@@ -67,7 +78,7 @@ def _print_duplicates(proposals) -> None:
                       f"{p.other.id} {safe(p.other.name)} ({p.other.claims})", p.keep.type, f"{p.score:.2f}",
                       safe("; ".join(p.reasons)))
     out = console()
-    out.print(table)
+    print_table(table, out)
     out.print(f"{len(proposals)} proposal(s); merge one with: claimtrack speakers merge KEEP MERGE")
 
 
@@ -143,6 +154,18 @@ def stats(ctx: click.Context, by: str | None, document: str | None, as_json: boo
     if as_json:
         echo_json([profile_record(p) for p in profiles])
         return
+    out = console()
+    if not piped() and out.width < NARROW:
+        # twelve columns do not fit: one short paragraph a group, every figure named
+        out.print("[bold]Sourcing profile[/]")
+        for p in profiles:
+            verdicts = ", ".join(f"{k} {v}" for k, v in sorted(p.verdicts.items())) or "none"
+            out.print(f"[bold]{safe(p.group)}[/]")
+            out.print(f"  {p.claims} claims: " + " · ".join(f"{t} {p.by_type[t]}" for t in TYPES))
+            out.print(f"  unsourced {p.unsourced_share:.0%} · unnamed {p.unnamed_share:.0%} · relayed "
+                      f"{p.relayed_share:.0%} · originated {p.originated_share:.0%} · reviewed "
+                      f"{p.reviewed_share:.0%} · verdicts {safe(verdicts)}")
+        return
     table = Table(title="Sourcing profile")
     columns = ["group", "claims", *TYPES, "% unsourced", "% unnamed", "% relayed", "% originated", "% reviewed",
                "verdicts"]
@@ -153,7 +176,7 @@ def stats(ctx: click.Context, by: str | None, document: str | None, as_json: boo
         table.add_row(safe(p.group), str(p.claims), *(str(p.by_type[t]) for t in TYPES),
                       f"{p.unsourced_share:.0%}", f"{p.unnamed_share:.0%}", f"{p.relayed_share:.0%}",
                       f"{p.originated_share:.0%}", f"{p.reviewed_share:.0%}", verdicts)
-    console().print(table)
+    print_table(table)
 
 
 @click.command()
@@ -210,4 +233,4 @@ def documents_command(ctx: click.Context, as_json: bool) -> None:
     for row in rows:
         table.add_row(str(row.id), safe(row.name), safe(row.outlet or "—"), row.date or "—", str(row.claims),
                       f"{row.attributed_share:.0%}")
-    console().print(table)
+    print_table(table)

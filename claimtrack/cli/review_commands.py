@@ -22,6 +22,7 @@ from claimtrack.cli.common import (
     filter_options,
     json_option,
     open_database,
+    print_table,
     safe,
     short,
 )
@@ -127,7 +128,7 @@ def print_detail(out, detail, compact: bool = False) -> None:
         for r in detail.reviews:
             table.add_row(f"{r.created_at:%Y-%m-%d %H:%M}", safe(r.reviewer), r.action, r.status, r.verdict or "",
                           safe(" · ".join(filter(None, [described_changes(r.changes), r.note]))))
-        out.print(table)
+        print_table(table, out)
     elif compact and detail.reviews:
         out.print(f"{len(detail.reviews)} earlier review(s); last: {detail.reviews[-1].action} "
                   f"by {safe(detail.reviews[-1].reviewer)}")
@@ -436,7 +437,7 @@ def sample(ctx: click.Context, n: int, flt: ClaimFilter, by: str | None, seed: i
             claim = rows[claim_id]
             table.add_row(str(claim.id), safe(claim.document.name), claim.speaker_type,
                           safe(claim.speaker.name if claim.speaker else "—"), safe(short(claim.text, 80)))
-    out.print(table)
+    print_table(table, out)
     if result.name:
         out.print(f"Review it with: claimtrack review --batch {safe(result.name)}")
     else:
@@ -469,7 +470,7 @@ def batches(ctx: click.Context, as_json: bool) -> None:
     for p in progress:
         table.add_row(safe(p.name), str(p.seed), str(p.total), p.stratify_by or "—", f"{p.reviewed}/{p.total}",
                       safe(p.filters), safe(p.tool_version))
-    console().print(table)
+    print_table(table)
 
 
 @batches.command("delete")

@@ -26,6 +26,7 @@ from claimtrack.cli.common import (
     json_option,
     note_rejected,
     open_database,
+    print_table,
     safe,
     short,
     shown_text,
@@ -188,7 +189,7 @@ def claims(ctx: click.Context, flt: ClaimFilter, as_json: bool) -> None:
                               shown_text(row.speaker) or "—", shown_text(" > ".join(row.via)), row.mode,
                               certainty(row.status, row.confidence), marker + row.status, shown_text(short(row.text)))
                 count += 1
-            out.print(table)
+            print_table(table, out)
         out.print(f"{count} claim(s) (⚙ machine-extracted until reviewed: check against the original)")
 
 
@@ -200,7 +201,7 @@ def _ingest_table(out, results) -> None:
     for r in results:
         table.add_row(safe(r.name), r.status, str(r.claims), str(r.attributed), str(r.unsourced), str(r.skipped),
                       safe(r.reason or ""))
-    out.print(table)
+    print_table(table, out)
 
 
 def _regular_or_new(path: Path) -> bool:
