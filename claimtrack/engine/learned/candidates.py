@@ -173,7 +173,7 @@ def claim_candidates(
                 if later is not None and later.source is not None:
                     proposals.append((f"next{distance}", later.source, later, distance))
         proposals.append(("none", None, Attribution(None, "none"), 0))
-        candidates = _merge(proposals, context)
+        candidates = _merge(proposals, context, lambda base: _frame(text, base))
         outlets_before = tuple((i - k, name) for k, name in outlet_sentence if i - OUTLET_REACH <= k <= i)
         last = next(((i - k, name, k in obtaining) for k, name in reversed(outlet_sentence) if k <= i), None)
         result.append(ClaimCandidates(i, sent.start, sent.end, tuple(candidates), context, outlets_before,
@@ -187,7 +187,31 @@ def _key(source: Source | None) -> tuple[str, str]:
     return (fold(source.speaker or ""), source.type) if source else ("", "editorial")
 
 
-def _merge(proposals: list[tuple[str, Source | None, Attribution, int]], context: tuple[str, ...]) -> list[Candidate]:
+_QUE = re.compile(r"^[^.!?\n«»\"“”]{0,40}?\b(?:que|qu['’])", re.IGNORECASE)
+_INFINITIVE = re.compile(r"^\s*(?:de\s+|d['’]\s*|à\s+)?(?:\w+\s+){0,2}?\w+(?:er|ir|re)\b", re.IGNORECASE)
+_QUOTE_NEAR = re.compile(r"^[^.!?\n]{0,15}[«\"“:]")
+
+
+def _frame(text: str, base: Attribution) -> str:
+    """What follows the cue: a que-clause, a quotation (or a colon), an infinitive, or nothing
+    that reports (GUIDE: wish, fear and memory verbs report only with one of the first three)."""
+    if base.cue_span is None:
+        return "-"
+    after = text[base.cue_span[1] : base.cue_span[1] + 80]
+    before = text[max(0, base.cue_span[0] - 3) : base.cue_span[0]]
+    if any(mark in before for mark in "»\"”,"):
+        return "incise"
+    if _QUE.match(after):
+        return "que"
+    if _QUOTE_NEAR.match(after):
+        return "quote"
+    if _INFINITIVE.match(after):
+        return "infinitive"
+    return "none"
+
+
+def _merge(proposals: list[tuple[str, Source | None, Attribution, int]], context: tuple[str, ...],
+           frame_of) -> list[Candidate]:
     """One candidate per distinct (speaker, type), with every origin that proposed it, in the
     order first proposed (the rules' own answer first)."""
     grouped: dict[tuple[str, str], list[tuple[str, Source | None, Attribution]]] = {}
@@ -197,7 +221,7 @@ def _merge(proposals: list[tuple[str, Source | None, Attribution, int]], context
     for members in grouped.values():
         _origin, source, base = members[0]
         origins = tuple(dict.fromkeys(m[0] for m in members))
-        features = _candidate_features(origins, source, base, context)
+        features = _candidate_features(origins, source, base, context, frame_of(base) if source else "-")
         if source is None:
             candidates.append(Candidate(None, "none", None, None, None, origins, "none", features))
             continue
@@ -212,7 +236,7 @@ _CROSSED = ("quote=", "first_person=", "first_person_any=", "own_cue=", "kind=",
 
 
 def _candidate_features(origins: tuple[str, ...], source: Source | None, base: Attribution,
-                        context: tuple[str, ...]) -> tuple[str, ...]:
+                        context: tuple[str, ...], frame: str = "-") -> tuple[str, ...]:
     kind = "none" if source is None else "source"
     features = [f"cand={kind}", f"origins={'+'.join(sorted(o.rstrip('0123456789') for o in origins))}"]
     for origin in origins:
@@ -235,6 +259,7 @@ def _candidate_features(origins: tuple[str, ...], source: Source | None, base: A
             f"lower_start={speaker[:1].islower()}&type={source.type}",
             f"has_role={source.role is not None}&type={source.type}",
             f"has_via={bool(source.via)}",
+            f"frame={frame}", f"frame={frame}&origin={first}", f"frame={frame}&cue={_cue_lemma(base.cue)}",
         ]
         for c in crossed:
             features.append(f"{first}&{c}")
