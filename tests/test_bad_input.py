@@ -379,3 +379,15 @@ def test_no_part_of_a_password_is_printed_however_the_url_is_written(runner, pas
     for piece in re.split(r"[@:/]", password):
         assert f"{piece}@" not in result.output and f":{piece}" not in result.output, (piece, result.output)
     assert password not in result.output
+
+
+def test_utf8_with_a_few_stray_bytes_stays_utf8_and_the_summary_says_so(sqlite_url, runner, tmp_path):
+    data = ("Le ministre a déclaré que le pont rouvrirait en juin. " * 20).encode("utf-8") + b" Caf\xe9 ferm\xe9.\n"
+    (tmp_path / "mixed.txt").write_bytes(data)
+    result = runner.invoke(main, ["--db", sqlite_url, "ingest", "--json", str(tmp_path / "mixed.txt")])
+    assert result.exit_code == 0, result.output
+    [record] = json.loads(result.stdout)
+    assert record["reason"] == "UTF-8 with 2 stray byte(s) not UTF-8, shown as �"
+    [claim] = [json.loads(line) for line in runner.invoke(main, ["--db", sqlite_url, "export"]).stdout.splitlines()
+               if "ministre" in line][:1]
+    assert "déclaré" in claim["text"] and "dÃ©clarÃ©" not in claim["text"]

@@ -280,6 +280,9 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
                 furniture.add(analysis)
             result = replace(_summary(source.name, "reprocessed" if existing else "ingested", analysis, document.id),
                              published=document.published.isoformat() if document.published else None)
+            if source.encoding == "utf-8 (repaired)":  # said in the summary: a reviewer may meet a �
+                stray = source.text.count("\ufffd")
+                result = replace(result, reason=f"UTF-8 with {stray} stray byte(s) not UTF-8, shown as �")
             if lost:
                 batches = ", ".join(sorted(set(lost)))
                 result = replace(result, reason=f"{len(lost)} sampled claim(s) no longer exist and left "
