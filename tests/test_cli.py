@@ -467,3 +467,13 @@ def test_filters_by_outlet_publication_dates_and_reviewer(seeded_copy, runner):
     assert [r["id"] for r in _export(runner, seeded_copy, "--reviewed-by", "zoé")] == [first]
     result = runner.invoke(main, ["--db", seeded_copy, "claims", "--since", "02/05/2024"])
     assert result.exit_code == 2 and "--since" in result.output
+
+
+def test_stats_by_outlet_and_publication_dates(seeded_db, runner):
+    everything = json.loads(runner.invoke(main, ["--db", seeded_db, "stats", "--json"]).stdout)
+    french = json.loads(runner.invoke(main, ["--db", seeded_db, "stats", "--outlet", "press tv", "--json"]).stdout)
+    dated = json.loads(runner.invoke(main, ["--db", seeded_db, "stats", "--since", "2021-04-01", "--until",
+                                            "2021-04-30", "--json"]).stdout)
+    assert 0 < french[0]["claims"] < everything[0]["claims"]
+    assert dated[0]["claims"] == 16  # the one dated seed
+    assert json.loads(runner.invoke(main, ["--db", seeded_db, "stats", "--since", "2030-01-01", "--json"]).stdout) == []

@@ -20,7 +20,7 @@ from claimtrack.cli.common import (
     print_table,
     safe,
 )
-from claimtrack.reporting.reports import profile_record, sourcing_profile, speakers
+from claimtrack.reporting.reports import matching_documents, profile_record, sourcing_profile, speakers
 from claimtrack.workflow.review import default_reviewer
 
 
@@ -134,9 +134,13 @@ def speakers_split(ctx: click.Context, speaker: str, new_name: str, claim_ids: t
 @click.command()
 @click.option("--by", type=click.Choice(["document", "outlet"]), help="One profile per document or outlet.")
 @click.option("--doc", "document", help="Only this document (name or sha256 prefix).")
+@click.option("--outlet", help="Only articles whose outlet contains this text.")
+@click.option("--since", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or after this day.")
+@click.option("--until", type=click.DateTime(["%Y-%m-%d"]), help="Only articles published on or before this day.")
 @json_option
 @click.pass_context
-def stats(ctx: click.Context, by: str | None, document: str | None, as_json: bool) -> None:
+def stats(ctx: click.Context, by: str | None, document: str | None, outlet: str | None, since, until,
+          as_json: bool) -> None:
     """The sourcing profile: claims by speaker type, unsourced and unnamed shares, review progress.
 
     "% relayed" are claims credited to another outlet (a via chain, or an outlet as source);
@@ -150,7 +154,12 @@ def stats(ctx: click.Context, by: str | None, document: str | None, as_json: boo
     """
     database = open_database(ctx)
     with database.session() as session:
-        profiles = sourcing_profile(session, by, document)
+        if outlet or since or until:
+            ids = matching_documents(session, outlet, since.date() if since else None, until.date() if until else None,
+                                     document)
+            profiles = sourcing_profile(session, by, ids=ids) if ids else []
+        else:
+            profiles = sourcing_profile(session, by, document)
     if as_json:
         echo_json([profile_record(p) for p in profiles])
         return

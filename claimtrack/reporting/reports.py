@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from sqlalchemy import Select, case, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.provenance.trail import other_documents
 from claimtrack.store.models import Batch, Claim, ClaimGroup, ClaimVia, Document, Review, Segment, Speaker
-from claimtrack.store.queries import document_ids
+from claimtrack.store.queries import document_ids, like_pattern
 from claimtrack.workflow.review import DECISIVE_ACTIONS, history, reviewed_claim_ids
 
 
@@ -108,6 +109,22 @@ class Profile:
     @property
     def reviewed_share(self) -> float:
         return self.reviewed / self.claims if self.claims else 0.0
+
+
+def matching_documents(session: Session, outlet: str | None, since: date | None, until: date | None,
+                       document: str | None = None) -> list[int]:
+    """Ids of the documents of an outlet (its name holds `outlet`, case aside) published between
+    two days (an undated article matches no date bound)."""
+    query = select(Document.id)
+    if document:
+        query = query.where(Document.id.in_(document_ids(session, document)))
+    if outlet:
+        query = query.where(Document.outlet.ilike(like_pattern(outlet), escape="\\"))
+    if since:
+        query = query.where(Document.published >= since)
+    if until:
+        query = query.where(Document.published <= until)
+    return list(session.scalars(query))
 
 
 def sourcing_profile(session: Session, by: str | None = None, document: str | None = None,
