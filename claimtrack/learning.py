@@ -59,7 +59,8 @@ def read_annotated(pairs: Sequence[tuple[Path, Path]], analyzer,
                 raise GoldError(f"cannot read {path}: {error}") from error
             if progress:
                 progress(name)
-            analysis = analyzer.analyze(source.text, name=name, known_captions=source.caption_lines)
+            analysis = analyzer.analyze(source.text, name=name, known_captions=source.caption_lines,
+                                        keep_candidates=True)
             documents.append(AnnotatedDocument(name, path, tuple(units), analysis))
     return documents
 

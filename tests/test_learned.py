@@ -29,7 +29,7 @@ def _corpus(tmp_path):
 def test_a_cueless_sentence_after_a_quotation_offers_the_quoted_speaker_and_none(rules_analyzer):
     text = ("« La loi laisse du temps aux parents », a déclaré la pédiatre Anne Colin.\n"
             "Le texte a été voté la semaine dernière.")
-    analysis = rules_analyzer.analyze(text)
+    analysis = rules_analyzer.analyze(text, keep_candidates=True)
     second = analysis.candidates[1]
     offered = {(c.speaker_type, c.source.speaker if c.source else None): c.origins for c in second.candidates}
     assert ("named", "Anne Colin") in offered and "previous1" in offered[("named", "Anne Colin")]
@@ -144,14 +144,14 @@ def test_the_decision_layer_runs_on_a_stanza_parse(analyzer):
         def parse(self, texts, offsets):
             return sentences_from_stanza(CoNLL.conll2doc(input_str=CONLLU))
 
-    analysis = Analyzer(ParsedByStanza()).analyze(TEXT)
+    analysis = Analyzer(ParsedByStanza()).analyze(TEXT, keep_candidates=True)
     [claim] = analysis.claims
     assert claim.speaker == "Ali Rabiei" and claim.speaker_type == "named" and claim.mode == "direct"
     [candidates] = analysis.candidates
     assert "quote=short" in candidates.context and "opens_quote=True" in candidates.context
     assert "cue=déclaré" in candidates.rules.features
     # the same features as the spaCy parse of the same sentence
-    [from_spacy] = analyzer.analyze(TEXT).candidates
+    [from_spacy] = analyzer.analyze(TEXT, keep_candidates=True).candidates
     assert from_spacy.context == candidates.context
     assert [c.features for c in from_spacy.candidates] == [c.features for c in candidates.candidates]
 

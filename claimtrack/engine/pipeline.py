@@ -47,9 +47,11 @@ class Analyzer:
 
     def analyze(self, text: str, name: str | None = None,
                 known_boilerplate: frozenset[str] = frozenset(),
-                known_captions: frozenset[str] = frozenset()) -> Analysis:
+                known_captions: frozenset[str] = frozenset(), keep_candidates: bool = False) -> Analysis:
         """`known_boilerplate` and `known_captions` are normalised lines the caller already knows
-        to be furniture (recurring across the corpus) or captions (an HTML page's <figcaption>)."""
+        to be furniture (recurring across the corpus) or captions (an HTML page's <figcaption>).
+        `keep_candidates` keeps what the decision layer weighed in the analysis (for training and
+        cross-validation); ingest does without: it would only be carried between processes."""
         spans = segment(text)
         paragraph_kind = paragraph_kinds(text, spans, known_boilerplate, known_captions)
         kinds = [paragraph_kind[s.paragraph] for s in spans]
@@ -95,7 +97,8 @@ class Analyzer:
         return Analysis(
             name=name, text=text, title=" ".join(title.split()) if title else None,
             outlet=outlet_from_furniture(text, segments), published=published_date(text, segments),
-            segments=segments, claims=tuple(claims), pipeline=self.pipeline, candidates=tuple(candidates),
+            segments=segments, claims=tuple(claims), pipeline=self.pipeline,
+            candidates=tuple(candidates) if keep_candidates else (),
         )
 
 
