@@ -7,10 +7,11 @@ import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrack import __version__
+from claimtrack.cli.batch_commands import batches, sample
 from claimtrack.cli.evaluate_command import evaluate, train
 from claimtrack.cli.provenance_commands import graph, regroup, trace
 from claimtrack.cli.report_commands import documents_command, report, speakers_command, stats
-from claimtrack.cli.review_commands import batches, review_command, sample, show
+from claimtrack.cli.review_commands import review_command, show
 from claimtrack.cli.store_commands import claims, export, ingest
 from claimtrack.cli.store_commands import db as db_group
 from claimtrack.errors import ClaimtrackError
