@@ -18,9 +18,15 @@ _LEADING = re.compile(r"^(?:le|la|les|l['’]|m\.|mme|mr|dr|me)\s*", re.IGNORECA
 _PARTICLE = re.compile(r"\b(?:al|el|ad|as|ash)-")
 
 
-def speaker_key(name: str) -> str:
+def fold_name(name: str) -> str:
+    """A name lowercased, its apostrophes straight and its accents dropped ("Nečas" → "necas"):
+    how every speaker comparison reads names."""
     text = unicodedata.normalize("NFKD", name.lower().replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def speaker_key(name: str) -> str:
+    text = fold_name(name)
     previous = None
     while previous != text:  # "M. le ministre" loses both
         previous, text = text, _LEADING.sub("", text.strip())
@@ -38,8 +44,7 @@ _ROLE_TAILS = frozenset("de du des d' à au aux en pour par sur chez et avec le 
 
 
 def _words(text: str) -> list[str]:
-    text = unicodedata.normalize("NFKD", text.lower().replace("’", "'"))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = fold_name(text)
     return re.findall(r"[a-z0-9]+\.?|'", text.replace("'", " ' "))
 
 

@@ -155,8 +155,8 @@ def stats(ctx: click.Context, by: str | None, document: str | None, outlet: str 
     database = open_database(ctx)
     with database.session() as session:
         if outlet or since or until:
-            ids = matching_documents(session, outlet, since.date() if since else None, until.date() if until else None,
-                                     document)
+            ids = matching_documents(session, outlet, since.date().isoformat() if since else None,
+                                     until.date().isoformat() if until else None, document)
             profiles = sourcing_profile(session, by, ids=ids) if ids else []
         else:
             profiles = sourcing_profile(session, by, document)

@@ -5,14 +5,13 @@ from __future__ import annotations
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from datetime import date
 
 from sqlalchemy import Select, case, func, literal, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.provenance.trail import other_documents
 from claimtrack.store.models import Batch, Claim, ClaimGroup, ClaimVia, Document, Review, Segment, Speaker
-from claimtrack.store.queries import document_ids, like_pattern
+from claimtrack.store.queries import document_conditions, document_ids
 from claimtrack.workflow.review import DECISIVE_ACTIONS, history, reviewed_claim_ids
 
 
@@ -111,19 +110,12 @@ class Profile:
         return self.reviewed / self.claims if self.claims else 0.0
 
 
-def matching_documents(session: Session, outlet: str | None, since: date | None, until: date | None,
+def matching_documents(session: Session, outlet: str | None, since: str | None, until: str | None,
                        document: str | None = None) -> list[int]:
-    """Ids of the documents of an outlet (its name holds `outlet`, case aside) published between
-    two days (an undated article matches no date bound)."""
-    query = select(Document.id)
+    """Ids of the documents of an outlet published between two ISO days (queries.document_conditions)."""
+    query = select(Document.id).where(*document_conditions(outlet, since, until))
     if document:
         query = query.where(Document.id.in_(document_ids(session, document)))
-    if outlet:
-        query = query.where(Document.outlet.ilike(like_pattern(outlet), escape="\\"))
-    if since:
-        query = query.where(Document.published >= since)
-    if until:
-        query = query.where(Document.published <= until)
     return list(session.scalars(query))
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field, replace
 from datetime import date
@@ -106,23 +105,20 @@ def checked(session: Session, flt: ClaimFilter) -> ClaimFilter:
     return flt
 
 
-def _folded(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return " ".join("".join(ch for ch in decomposed if not unicodedata.combining(ch)).split())
-
-
 def _speakers_folded(session: Session, wanted: str) -> list[int]:
     """Speakers whose name holds `wanted` once case and accents are folded on both sides
     ("Necas" finds "Nečas", "etats-unis" "États-Unis"); none is an error that offers the
     nearest names, never an empty listing a reviewer would take for "no claim"."""
     from rapidfuzz import fuzz, process
 
-    key = _folded(wanted)
+    from claimtrack.identity import fold_name
+
+    key = " ".join(fold_name(wanted).split())
     names = session.execute(select(Speaker.id, Speaker.name)).all()
-    found = [speaker_id for speaker_id, name in names if key in _folded(name)]
+    folded = {speaker_id: " ".join(fold_name(name).split()) for speaker_id, name in names}
+    found = [speaker_id for speaker_id, name in folded.items() if key in name]
     if found:
         return found
-    folded = {speaker_id: _folded(name) for speaker_id, name in names}
     nearest = process.extract(key, folded, scorer=fuzz.WRatio, limit=5, score_cutoff=72)
     by_id = dict(names)
     offer = f": the nearest are {', '.join(repr(by_id[i]) for _, _, i in nearest)}" if nearest else ""
@@ -207,6 +203,19 @@ def search_condition(search: str, frequent: bool = False) -> ColumnElement:
     return _Contains(search, frequent)
 
 
+def document_conditions(outlet: str | None, since: str | None, until: str | None) -> list[ColumnElement]:
+    """Articles of an outlet (its name holds `outlet`, case aside) published between two ISO days
+    (an undated article matches no date bound): for listings and profiles alike."""
+    conditions = []
+    if outlet:
+        conditions.append(Document.outlet.ilike(like_pattern(outlet), escape="\\"))
+    if since:
+        conditions.append(Document.published >= date.fromisoformat(since))
+    if until:
+        conditions.append(Document.published <= date.fromisoformat(until))
+    return conditions
+
+
 def _filtered(query: Select, flt: ClaimFilter) -> Select:
     """The filter's joins, conditions, order and limit on a query over claims; shared by the
     ORM query (review, sample) and the column query that listings and exports stream."""
@@ -231,12 +240,7 @@ def _filtered(query: Select, flt: ClaimFilter) -> Select:
         query = query.where(Claim.status != "rejected")
     if flt.search:
         query = query.where(search_condition(flt.search, flt.search_frequent))
-    if flt.outlet:
-        query = query.where(Document.outlet.ilike(like_pattern(flt.outlet), escape="\\"))
-    if flt.since:
-        query = query.where(Document.published >= date.fromisoformat(flt.since))
-    if flt.until:
-        query = query.where(Document.published <= date.fromisoformat(flt.until))
+    query = query.where(*document_conditions(flt.outlet, flt.since, flt.until))
     if flt.reviewed_by:
         query = query.where(exists().where(Review.claim_id == Claim.id, Review.reviewer == flt.reviewed_by,
                                            Review.action.in_(DECISIONS)))

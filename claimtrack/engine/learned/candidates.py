@@ -13,6 +13,7 @@ since every feature comes from the backend-neutral `ParsedSentence` and the rule
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -63,7 +64,7 @@ class ViaOption:
 
 @dataclass(frozen=True)
 class ClaimCandidates:
-    """The candidates of one claim sentence; `rules` is the index of the rules' own answer."""
+    """The candidates of one claim sentence, the rules' own answer first (`rules`)."""
 
     sentence: int
     start: int
@@ -152,6 +153,7 @@ def claim_candidates(
         outlet_sentence.append((cursor, name))
         if _OBTAINING.search(text, sentences[cursor].start, sentences[cursor].end):
             obtaining.add(cursor)
+    outlet_at = [k for k, _ in outlet_sentence]
     result: list[ClaimCandidates] = []
     carried: tuple[str, ...] = ()
     carried_at = 0
@@ -160,22 +162,26 @@ def claim_candidates(
         previous = rules[claim_ids[position - 1]] if position else None
         context = _sentence_context(text, sent, kinds[i], position, i == 0 or paragraphs[i] != paragraphs[i - 1],
                                     index.overlapping(sent.start, sent.end), own[i], chosen, previous)
-        proposals: list[tuple[str, Source | None, Attribution, int]] = [("rules", chosen.source, chosen, 0)]
+        proposals: list[tuple[str, Source | None, Attribution]] = [("rules", chosen.source, chosen)]
         if own[i] is not None and own[i].source is not None:
-            proposals.append(("own", own[i].source, own[i], 0))
+            proposals.append(("own", own[i].source, own[i]))
         for distance in range(1, NEIGHBOUR_REACH + 1):
             if position - distance >= 0:
                 earlier = rules[claim_ids[position - distance]]
                 if earlier.source is not None:
-                    proposals.append((f"previous{distance}", earlier.source, earlier, distance))
+                    proposals.append((f"previous{distance}", earlier.source, earlier))
             if position + distance < len(claim_ids):
                 later = own[claim_ids[position + distance]]
                 if later is not None and later.source is not None:
-                    proposals.append((f"next{distance}", later.source, later, distance))
-        proposals.append(("none", None, Attribution(None, "none"), 0))
+                    proposals.append((f"next{distance}", later.source, later))
+        proposals.append(("none", None, Attribution(None, "none")))
         candidates = _merge(proposals, context, lambda base: _frame(text, base))
-        outlets_before = tuple((i - k, name) for k, name in outlet_sentence if i - OUTLET_REACH <= k <= i)
-        last = next(((i - k, name, k in obtaining) for k, name in reversed(outlet_sentence) if k <= i), None)
+        # outlet_sentence is in document order: two bisections, not a pass over it for every claim
+        upto = bisect.bisect_right(outlet_at, i)
+        near = outlet_sentence[bisect.bisect_left(outlet_at, i - OUTLET_REACH) : upto]
+        outlets_before = tuple((i - k, name) for k, name in near)
+        last = (i - outlet_sentence[upto - 1][0], outlet_sentence[upto - 1][1],
+                outlet_sentence[upto - 1][0] in obtaining) if upto else None
         result.append(ClaimCandidates(i, sent.start, sent.end, tuple(candidates), context, outlets_before,
                                       carried, position - carried_at, last))
         if chosen.source is not None and chosen.source.via:
@@ -210,12 +216,13 @@ def _frame(text: str, base: Attribution) -> str:
     return "none"
 
 
-def _merge(proposals: list[tuple[str, Source | None, Attribution, int]], context: tuple[str, ...],
+def _merge(proposals: list[tuple[str, Source | None, Attribution]], context: tuple[str, ...],
            frame_of) -> list[Candidate]:
     """One candidate per distinct (speaker, type), with every origin that proposed it, in the
-    order first proposed (the rules' own answer first)."""
+    order first proposed (the rules' own answer first). The article's own voice keeps the
+    evidence of the rule that left it so ("none/after-report"), as --engine rules reports it."""
     grouped: dict[tuple[str, str], list[tuple[str, Source | None, Attribution]]] = {}
-    for origin, source, base, _distance in proposals:
+    for origin, source, base in proposals:
         grouped.setdefault(_key(source), []).append((origin, source, base))
     candidates = []
     for members in grouped.values():
@@ -223,7 +230,7 @@ def _merge(proposals: list[tuple[str, Source | None, Attribution, int]], context
         origins = tuple(dict.fromkeys(m[0] for m in members))
         features = _candidate_features(origins, source, base, context, frame_of(base) if source else "-")
         if source is None:
-            candidates.append(Candidate(None, "none", None, None, None, origins, "none", features))
+            candidates.append(Candidate(None, "none", None, None, None, origins, base.evidence, features))
             continue
         mode = base.mode if base.mode != "none" else "indirect"
         candidates.append(Candidate(source, mode, base.cue, base.cue_span, base.quote_span, origins, base.evidence,

@@ -174,11 +174,5 @@ def rules_decisions(claims: Sequence[ClaimCandidates]) -> list[Decision]:
     from claimtrack.engine.calibration import confidence
 
     return [Decision(c.rules, tuple(c.rules.source.via) if c.rules.source else (),
-                     round(confidence(c.rules.evidence if c.rules.source else _rules_evidence(c)), 2),
-                     c.rules.evidence if c.rules.source else _rules_evidence(c))
+                     round(confidence(c.rules.evidence), 2), c.rules.evidence)
             for c in claims]
-
-
-def _rules_evidence(claim: ClaimCandidates) -> str:
-    full = next((f for f in claim.context if f.startswith("rules_full=")), "rules_full=none/plain")
-    return full.split("=", 1)[1]
