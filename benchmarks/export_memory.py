@@ -39,8 +39,9 @@ def build(path: Path, claims: int) -> int:
                     " pipeline_model, pipeline_version FROM documents WHERE id = ?",
                     (copy, copy * 100 + doc_id, doc_id)).lastrowid
                 connection.execute(
-                    "INSERT INTO claims (document_id, kind, start, \"end\", text, speaker_id, mention, speaker_type,"
-                    " mode, cue, confidence, evidence, origin, status, verdict) SELECT ?, kind, start, \"end\", text,"
+                    "INSERT INTO claims (document_id, kind, start, \"end\", text, text_folded, speaker_id, mention,"
+                    " speaker_type, mode, cue, confidence, evidence, origin, status, verdict) SELECT ?, kind, start,"
+                    " \"end\", text, text_folded,"
                     " speaker_id, mention, speaker_type, mode, cue, confidence, evidence, origin, status, verdict"
                     " FROM claims WHERE document_id = ?", (new_doc, doc_id))
         total = connection.execute("SELECT count(*) FROM claims").fetchone()[0]

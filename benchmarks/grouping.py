@@ -22,6 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from claimtrack.folding import fold_for_search
+
 SYLLABLES = ["ba", "cor", "di", "fa", "gen", "lo", "mi", "nor", "pa", "que", "ri", "sul", "ta", "ver", "zo", "cha",
              "tri", "mon", "bel", "gra", "pi", "ste", "lu", "vo", "dan", "fer", "ol", "ur", "is", "ent"]
 FUNCTION_WORDS = ["le", "la", "les", "de", "des", "du", "et", "à", "en", "que", "qui", "un", "une", "pour", "sur",
@@ -84,10 +86,11 @@ def build(path: Path, claims: int, seed: int = 1) -> int:
                 else:
                     text = sentence(rng, words)
                     texts.append(text)
-                rows.append((doc_id, n * 300, n * 300 + len(text), text))
+                rows.append((doc_id, n * 300, n * 300 + len(text), text, fold_for_search(text)))
             connection.executemany(
-                "INSERT INTO claims (document_id, kind, start, \"end\", text, speaker_type, mode, confidence, origin,"
-                " status) VALUES (?, 'claim', ?, ?, ?, 'editorial', 'none', 0.5, 'machine', 'machine')", rows)
+                "INSERT INTO claims (document_id, kind, start, \"end\", text, text_folded, speaker_type, mode,"
+                " confidence, origin, status)"
+                " VALUES (?, 'claim', ?, ?, ?, ?, 'editorial', 'none', 0.5, 'machine', 'machine')", rows)
     connection.close()
     return planted
 

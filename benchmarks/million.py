@@ -27,6 +27,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from claimtrack.folding import fold_for_search
 from claimtrack.reporting.reports import claim_detail, sourcing_profile, speakers
 from claimtrack.store.db import Database
 from claimtrack.store.queries import ClaimFilter, claim_query, iter_rows
@@ -67,7 +68,8 @@ def build(path: Path, claims: int, seed: int = 1) -> None:
                 status = rng.choice(["confirmed", "corrected", "rejected"])
                 action = {"confirmed": "confirm", "corrected": "correct", "rejected": "reject"}[status]
                 reviews.append((claim_id, action, status, f"reviewer{rng.randint(1, 9)}", "2026-01-01 00:00:00"))
-            rows.append((claim_id, doc_id, n * 200, n * 200 + len(sentence), sentence, speaker, speaker_type,
+            rows.append((claim_id, doc_id, n * 200, n * 200 + len(sentence), sentence, fold_for_search(sentence),
+                         speaker, speaker_type,
                          "none" if speaker_type == "editorial" else "indirect", round(rng.random(), 2), status))
             if speaker_type != "editorial" and rng.random() < 0.1:
                 vias.append((claim_id, 0, rng.choice(outlets)))
@@ -79,8 +81,9 @@ def build(path: Path, claims: int, seed: int = 1) -> None:
                 (doc_id, f"doc{doc:07d}.txt", f"{doc:064x}", outlets[doc % len(outlets)],
                  (day0 + timedelta(days=doc % 700)).isoformat(), "2026-11-28 00:00:00"))
             connection.executemany(
-                "INSERT INTO claims (id, document_id, kind, start, \"end\", text, speaker_id, speaker_type, mode,"
-                " confidence, origin, status) VALUES (?, ?, 'claim', ?, ?, ?, ?, ?, ?, ?, 'machine', ?)", rows)
+                "INSERT INTO claims (id, document_id, kind, start, \"end\", text, text_folded, speaker_id,"
+                " speaker_type, mode, confidence, origin, status)"
+                " VALUES (?, ?, 'claim', ?, ?, ?, ?, ?, ?, ?, ?, 'machine', ?)", rows)
             connection.executemany("INSERT INTO claim_via (claim_id, position, outlet) VALUES (?, ?, ?)", vias)
             connection.executemany("INSERT INTO reviews (claim_id, action, status, reviewer, created_at)"
                                    " VALUES (?, ?, ?, ?, ?)", reviews)

@@ -182,10 +182,11 @@ def replicate_claims(url: str, copies: int) -> int:
                 claims = connection.execute("SELECT id FROM claims WHERE document_id = ?", (doc_id,)).fetchall()
                 for (claim_id,) in claims:
                     new_claim = connection.execute(
-                        "INSERT INTO claims (document_id, kind, start, \"end\", text, speaker_id, mention,"
+                        "INSERT INTO claims (document_id, kind, start, \"end\", text, text_folded, speaker_id, mention,"
                         " speaker_type, mode, cue, confidence, origin, status, verdict)"
-                        " SELECT ?, kind, start, \"end\", text, speaker_id, mention, speaker_type, mode, cue,"
-                        " confidence, origin, status, verdict FROM claims WHERE id = ?", (new_doc, claim_id)).lastrowid
+                        " SELECT ?, kind, start, \"end\", text, text_folded, speaker_id, mention, speaker_type, mode,"
+                        " cue, confidence, origin, status, verdict FROM claims WHERE id = ?",
+                        (new_doc, claim_id)).lastrowid
                     connection.execute("INSERT INTO claim_via (claim_id, position, outlet)"
                                        " SELECT ?, position, outlet FROM claim_via WHERE claim_id = ?",
                                        (new_claim, claim_id))

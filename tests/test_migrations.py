@@ -7,7 +7,7 @@ from pathlib import Path
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from click.testing import CliRunner
-from sqlalchemy import inspect
+from sqlalchemy import inspect, text
 
 from claimtrack.cli import main
 from claimtrack.store.db import (
@@ -108,3 +108,46 @@ def test_no_migration_runs_live_code_of_the_package():
     for path in sorted((Path(__file__).resolve().parent.parent / "migrations" / "versions").glob("*.py")):
         text = path.read_text(encoding="utf-8")
         assert "from claimtrack" not in text and "import claimtrack" not in text, path.name
+
+
+def test_folded_copies_are_made_for_stored_claims_past_one_chunk_and_searched(db_url, runner):
+    """0011 → 0012 on a store that already holds claims (more than one chunk of the backfill):
+    each gets its folded copy, the index follows it, `--search etats-unis` finds "États-Unis";
+    and back down, the text index of 0007 serves searches again."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "m0012", Path(__file__).resolve().parent.parent / "migrations" / "versions" / "0012_folded_claim_search.py")
+    migration = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(migration)
+    stored = migration.CHUNK + 10  # the last accented claim is in the second chunk
+    upgrade(db_url, "0011")
+    engine = make_engine(db_url)
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO documents (name, source_path, sha256, title, language, encoding, text, ingested_at,"
+            " pipeline_backend, pipeline_model, pipeline_version) VALUES ('a.txt', 'a.txt', 'ab12', 'T', 'fr',"
+            " 'utf-8', 'x', '2026-12-06 00:00:00', 'spacy', 'm', 'v')")
+        rows = [{"start": n, "text": f"Les ÉTATS-UNIS et l’Œuvre n°{n}." if n % 1000 == 7 else f"Phrase {n}."}
+                for n in range(stored)]
+        connection.execute(text("INSERT INTO claims (document_id, kind, start, \"end\", text, speaker_type, mode,"
+                                " confidence, origin, status) VALUES (1, 'claim', :start, :start, :text,"
+                                " 'editorial', 'none', 0.5, 'machine', 'machine')"), rows)
+    upgrade(db_url)
+    with engine.connect() as connection:
+        assert connection.exec_driver_sql("SELECT count(*) FROM claims WHERE text_folded IS NULL").scalar() == 0
+        assert connection.exec_driver_sql(
+            f"SELECT text_folded FROM claims WHERE start = {migration.CHUNK + 7}").scalar() \
+            == f"les etats-unis et l'oeuvre n°{migration.CHUNK + 7}."
+    engine.dispose()
+    expected = sum(1 for n in range(stored) if n % 1000 == 7)
+    for search in ("etats-unis", "États-Unis", "l'oeuvre"):
+        result = runner.invoke(main, ["--db", db_url, "claims", "--search", search, "--json"])
+        assert result.exit_code == 0, result.output
+        assert len(result.output.splitlines()) == expected, search
+    downgrade(db_url, "0011")
+    with make_engine(db_url).connect() as connection:
+        if db_url.startswith("sqlite"):
+            assert connection.exec_driver_sql(
+                "SELECT count(*) FROM claims_fts WHERE claims_fts MATCH '\"ÉTATS-UNIS\"'").scalar() == expected
+        assert "text_folded" not in {c["name"] for c in inspect(connection).get_columns("claims")}

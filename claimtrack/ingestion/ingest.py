@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.text.kinds import normalise_line
+from claimtrack.folding import fold_for_search
 from claimtrack.identity import add_alias, clean_role, is_name_variant, speaker_for, speaker_key
 from claimtrack.ingestion.reading import SourceText, Unreadable
 from claimtrack.provenance.grouping import assign_groups, groups_of_documents, refresh_groups
@@ -130,7 +131,7 @@ def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> 
         speaker = speakers.get(id(item))
         claim_rows.append({
             "document_id": document.id, "segment_id": segment_at.get((item.start, item.end)), "kind": item.kind,
-            "start": item.start, "end": item.end, "text": item.text,
+            "start": item.start, "end": item.end, "text": item.text, "text_folded": fold_for_search(item.text),
             "speaker_id": speaker.id if speaker is not None else None, "mention": item.mention,
             "mention_start": item.mention_span[0] if item.mention_span else None,
             "mention_end": item.mention_span[1] if item.mention_span else None,

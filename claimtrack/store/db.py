@@ -384,4 +384,4 @@ def outside_models(obj, name, type_, reflected, compare_to) -> bool:
     by hand (the FTS5 table and its shadow tables, the pg_trgm index) are not models."""
     if type_ == "table" and name and name.startswith("claims_fts"):
         return False
-    return not (type_ == "index" and name == "ix_claims_text_trgm")
+    return not (type_ == "index" and name in ("ix_claims_text_trgm", "ix_claims_text_folded_trgm"))

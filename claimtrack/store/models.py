@@ -18,7 +18,9 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship, validates
+
+from claimtrack.folding import fold_for_search
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -115,6 +117,9 @@ class Claim(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
+    # `text` as search reads it, case and accents folded (claimtrack.folding); the trigram indexes
+    # cover this copy. Set whenever `text` is (the validator below; bulk inserts pass it themselves)
+    text_folded: Mapped[str | None] = mapped_column(Text)
     speaker_id: Mapped[int | None] = mapped_column(ForeignKey("speakers.id", ondelete="SET NULL"), index=True)
     mention: Mapped[str | None] = mapped_column(String(1000))
     mention_start: Mapped[int | None] = mapped_column(Integer)
@@ -143,6 +148,11 @@ class Claim(Base):
                                                order_by="ClaimVia.position")
     reviews: Mapped[list[Review]] = relationship(back_populates="claim", cascade="all, delete-orphan",
                                                  order_by="Review.id")
+
+    @validates("text")
+    def _fold_text(self, key: str, value: str) -> str:
+        self.text_folded = fold_for_search(value) if value is not None else None
+        return value
 
 
 class ClaimVia(Base):

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, aliased, selectinload
 from sqlalchemy.sql.expression import ColumnElement
 
 from claimtrack.errors import ClaimtrackError
+from claimtrack.folding import fold_for_search
 from claimtrack.store.models import Batch, BatchItem, Claim, ClaimGroup, ClaimVia, Document, Review, Speaker
 
 STATUSES = ("machine", "confirmed", "corrected", "rejected")
@@ -139,10 +140,11 @@ FREQUENT_SEARCH = 2000  # matches from which a word counts as frequent
 def _frequent_on_sqlite(session: Session, search: str) -> bool:
     """Whether the trigram index holds the phrase in FREQUENT_SEARCH claims or more. Counting
     stops there, so the answer costs a few milliseconds whatever the word."""
-    if session.get_bind().dialect.name != "sqlite" or len(search) < MIN_INDEXED_SEARCH:
+    folded = fold_for_search(search)
+    if session.get_bind().dialect.name != "sqlite" or len(folded) < MIN_INDEXED_SEARCH:
         return False
     first = select(literal_column("rowid")).select_from(table("claims_fts")).where(
-        literal_column("claims_fts").op("MATCH")(_phrase(search))).limit(FREQUENT_SEARCH).subquery()
+        literal_column("claims_fts").op("MATCH")(_phrase(folded))).limit(FREQUENT_SEARCH).subquery()
     return session.scalar(select(func.count()).select_from(first)) >= FREQUENT_SEARCH
 
 
@@ -153,23 +155,24 @@ MIN_INDEXED_SEARCH = 3  # a trigram index holds runs of three characters
 
 
 class _Contains(ColumnElement):
-    """Claims whose text contains a string anywhere, ignoring case, compiled for each database:
-    through the FTS5 trigram index on SQLite (migration 0007; a phrase of a trigram table
-    matches as a substring, so the answer is the one LIKE '%…%' gives without reading every
-    claim), as ILIKE elsewhere (PostgreSQL's pg_trgm index serves it).
+    """Claims whose text contains a string anywhere, case and accents aside ("etats-unis" finds
+    "États-Unis"): both sides are folded (claimtrack.folding) and the claim's folded copy is
+    searched, compiled for each database: through the FTS5 trigram index on SQLite (migrations
+    0007 and 0012; a phrase of a trigram table matches as a substring, so the answer is the one
+    LIKE '%…%' gives on the folded copy without reading every claim), as LIKE elsewhere
+    (PostgreSQL's pg_trgm index on the folded copy serves it).
 
     A frequent word in a short listing is the other way round: gathering its hundreds of
     thousands of matches to sort them costs seconds, while the claims in listing order reach
     fifty matches after a few thousand rows. Then each claim is tested as it is read: a LIKE
-    pattern that lets through at least the matches (SQLite's LIKE folds ASCII case only, so a
-    non-ASCII letter becomes `_`), confirmed by the index for that one claim."""
+    pattern on the folded copy that lets through at least the matches (SQLite's LIKE folds ASCII
+    case only, so a non-ASCII character becomes `_`), confirmed by the index for that one claim."""
 
     inherit_cache = False
     # no Boolean type: SQLite would be sent "… IN (…) = 1", which no index serves
 
-
     def __init__(self, search: str, frequent: bool = False) -> None:
-        self.search = search
+        self.search = fold_for_search(search)
         self.frequent = frequent
 
 
@@ -183,7 +186,7 @@ def _ascii_superset(search: str) -> str:
 
 @compiles(_Contains)
 def _contains_default(element: _Contains, compiler, **kw) -> str:
-    return compiler.process(Claim.text.ilike(like_pattern(element.search), escape="\\"), **kw)
+    return compiler.process(Claim.text_folded.like(like_pattern(element.search), escape="\\"), **kw)
 
 
 @compiles(_Contains, "sqlite")
@@ -194,8 +197,8 @@ def _contains_sqlite(element: _Contains, compiler, **kw) -> str:
     matches = literal_column("claims_fts").op("MATCH")(_phrase(element.search))
     if element.frequent:
         confirmed = exists().select_from(index).where(matches, literal_column("claims_fts.rowid") == Claim.id)
-        return compiler.process(and_(Claim.text.like(_ascii_superset(element.search), escape="\\"), confirmed),
-                                **kw)
+        return compiler.process(and_(Claim.text_folded.like(_ascii_superset(element.search), escape="\\"),
+                                     confirmed), **kw)
     return compiler.process(Claim.id.in_(select(literal_column("rowid")).select_from(index).where(matches)), **kw)
 
 
