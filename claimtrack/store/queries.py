@@ -112,8 +112,14 @@ def _speakers_folded(session: Session, wanted: str) -> list[int]:
     nearest names, never an empty listing a reviewer would take for "no claim"."""
     from rapidfuzz import fuzz, process
 
-    from claimtrack.identity import fold_name
+    from claimtrack.identity import fold_name, speaker_key
 
+    wanted_key = speaker_key(wanted)
+    if wanted_key:  # the stored keys are folded names: the database finds these itself
+        found = list(session.scalars(select(Speaker.id).where(Speaker.key.like(like_pattern(wanted_key), escape="\\"))
+                                     .limit(MAX_SPEAKER_IDS + 1)))
+        if found:
+            return found
     key = " ".join(fold_name(wanted).split())
     names = session.execute(select(Speaker.id, Speaker.name)).all()
     folded = {speaker_id: " ".join(fold_name(name).split()) for speaker_id, name in names}
