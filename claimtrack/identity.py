@@ -88,13 +88,35 @@ def clean_role(role: str | None) -> str | None:
     return cleaned or None
 
 
+def stored_key(name: str, scope: str | None = None) -> str:
+    """The `speakers.key` a name is stored under: its speaker_key, and the article for a scoped one."""
+    return speaker_key(name) + (f" @{scope[:16]}" if scope else "")
+
+
+def stored_speakers(session: Session, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Speaker]:
+    """The stored speakers of these (key, type) pairs with their aliases, in one query each way:
+    an article's speakers are looked up together rather than one query (and one for the aliases)
+    each. The oldest speaker of a key wins, as in speaker_for."""
+    from sqlalchemy.orm import selectinload
+
+    found: dict[tuple[str, str], Speaker] = {}
+    keys = sorted({key for key, _type in wanted})
+    for start in range(0, len(keys), 500):
+        rows = session.scalars(select(Speaker).where(Speaker.key.in_(keys[start:start + 500]))
+                               .options(selectinload(Speaker.aliases)).order_by(Speaker.id))
+        for speaker in rows:
+            if (speaker.key, speaker.type) in wanted:
+                found.setdefault((speaker.key, speaker.type), speaker)
+    return found
+
+
 def speaker_for(session: Session, name: str, type_: str, role: str | None = None,
                 scope: str | None = None) -> Speaker:
     """The stored speaker this name is a variant of, or a new one; the variant becomes an alias.
     A name a reviewer merged into another speaker (an alias of it) is that speaker from then on.
     A `scope` (an article's sha256) keeps the speaker to that article: "des sources" or "on" in
     two articles are two sources, not one."""
-    key = speaker_key(name) + (f" @{scope[:16]}" if scope else "")
+    key = stored_key(name, scope)
     speaker = session.scalars(select(Speaker).where(Speaker.key == key, Speaker.type == type_)
                               .order_by(Speaker.id)).first()
     if speaker is None and not scope:

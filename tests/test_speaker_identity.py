@@ -79,3 +79,22 @@ def test_duplicates_are_names_and_a_first_name_beside_the_full_name_is_proposed(
     if "Jorge" in speakers:  # the engine left the first name apart: the pair is proposed, though in one article
         assert {"Jorge", "Jorge Ramos"} in pairs
     assert {"Jorge Ramos", "Ana Ramos"} not in pairs  # a shared surname alone is two people
+
+
+def test_an_articles_speakers_are_found_together_past_one_chunk_of_keys(db_url):
+    """stored_speakers looks up a whole article's speakers at once, 500 keys a query: every stored
+    (key, type) pair is found, and a type apart stays apart."""
+    from claimtrack.identity import speaker_for, stored_key, stored_speakers
+    from claimtrack.store.db import Database
+
+    database = Database(db_url, create=True)
+    names = [f"Personne Numéro{n:04d}" for n in range(1203)]
+    with database.session() as session:
+        for name in names:
+            speaker_for(session, name, "named").aliases  # noqa: B018 (loaded, as ingest leaves them)
+        session.flush()
+        wanted = {(stored_key(name), "named") for name in names} | {(stored_key(names[0]), "unnamed")}
+        found = stored_speakers(session, wanted)
+        assert len(found) == len(names)  # no unnamed speaker under that key
+        assert all(found[(stored_key(name), "named")].name == name for name in names)
+        assert (stored_key(names[0]), "unnamed") not in found

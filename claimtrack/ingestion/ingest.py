@@ -16,7 +16,15 @@ from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.text.kinds import normalise_line
 from claimtrack.folding import fold_for_search
-from claimtrack.identity import add_alias, clean_role, is_name_variant, speaker_for, speaker_key
+from claimtrack.identity import (
+    add_alias,
+    clean_role,
+    is_name_variant,
+    speaker_for,
+    speaker_key,
+    stored_key,
+    stored_speakers,
+)
 from claimtrack.ingestion.reading import SourceText, Unreadable
 from claimtrack.provenance.grouping import assign_groups, groups_of_documents, refresh_groups
 from claimtrack.store.db import Database, refresh_statistics
@@ -72,8 +80,8 @@ class FurnitureMemory:
                 self._known = None
 
 
-def _speaker(session: Session, cache: dict, name: str, type_: str, role: str | None, alias: str | None,
-             document_sha256: str) -> Speaker:
+def _speaker(session: Session, cache: dict, stored: dict, name: str, type_: str, role: str | None,
+             alias: str | None, document_sha256: str) -> Speaker:
     """The stored speaker of a claim. A mention becomes a store-wide alias only when it writes
     the name another way (identity.is_name_variant); a description stays the claim's mention.
     An unnamed source is the article's own: nothing tells two articles' "des sources" are one."""
@@ -82,7 +90,10 @@ def _speaker(session: Session, cache: dict, name: str, type_: str, role: str | N
     key = (speaker_key(name), type_, scope)
     speaker = cache.get(key)
     if speaker is None:
-        speaker = cache[key] = speaker_for(session, name, type_, role, scope=scope)
+        speaker = stored.get((stored_key(name, scope), type_))
+        if speaker is None:
+            speaker = speaker_for(session, name, type_, role, scope=scope)
+        cache[key] = speaker
     add_alias(speaker, name)
     if role and not speaker.role:
         speaker.role = role
@@ -113,16 +124,20 @@ def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> 
     session.add(document)
     cache: dict = {}
     speakers = {}
+    attributed = [item for item in analysis.claims if item.speaker and item.speaker_type != "editorial"]
     with session.no_autoflush:  # look-ups need not write what is built so far (the cache holds new speakers)
-        for item in analysis.claims:
-            if item.speaker and item.speaker_type != "editorial":
-                speakers[id(item)] = _speaker(session, cache, item.speaker, item.speaker_type, item.role,
-                                              item.mention, source.sha256)
+        stored = stored_speakers(session, {(stored_key(item.speaker, source.sha256 if item.speaker_type == "unnamed"
+                                                       else None), item.speaker_type) for item in attributed})
+        for item in attributed:
+            speakers[id(item)] = _speaker(session, cache, stored, item.speaker, item.speaker_type, item.role,
+                                          item.mention, source.sha256)
     session.flush()  # the document's and the new speakers' ids
     segment_rows = [{"document_id": document.id, "position": position, "paragraph": seg.paragraph,
                      "kind": seg.kind, "start": seg.start, "end": seg.end, "text": seg.text}
                     for position, seg in enumerate(analysis.segments)]
-    segment_ids = list(session.scalars(insert(Segment).returning(Segment.id, sort_by_parameter_order=True),
+    # Core inserts of the tables (not the ORM's bulk path, which costs more than the rows)
+    segments, claims = Segment.__table__, Claim.__table__
+    segment_ids = list(session.scalars(insert(segments).returning(segments.c.id, sort_by_parameter_order=True),
                                        segment_rows)) if segment_rows else []
     segment_at = {(seg.start, seg.end): segment_id for seg, segment_id in zip(analysis.segments, segment_ids,
                                                                               strict=True)}
@@ -142,12 +157,12 @@ def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> 
             "quote_end": item.quote_span[1] if item.quote_span else None,
             "confidence": item.confidence, "evidence": item.evidence, "origin": "machine", "status": "machine",
         })
-    claim_ids = list(session.scalars(insert(Claim).returning(Claim.id, sort_by_parameter_order=True),
+    claim_ids = list(session.scalars(insert(claims).returning(claims.c.id, sort_by_parameter_order=True),
                                      claim_rows)) if claim_rows else []
     via_rows = [{"claim_id": claim_id, "position": n, "outlet": name}
                 for item, claim_id in zip(analysis.claims, claim_ids, strict=True) for n, name in enumerate(item.via)]
     if via_rows:
-        session.execute(insert(ClaimVia), via_rows)
+        session.execute(insert(ClaimVia.__table__), via_rows)
     session.expire(document, ["segments", "claims"])
     return document, claim_ids
 

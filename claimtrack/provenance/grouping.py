@@ -127,7 +127,7 @@ def assign_groups(session: Session, claim_ids: Sequence[int]) -> GroupingResult:
                               {f.exact for f in printed.values()})
     rows = [{"bucket": b, "claim_id": c} for c, f in printed.items() for b in f.buckets]
     for part in _chunks(rows, 5000):
-        session.execute(insert(ClaimBucket), list(part))
+        session.execute(insert(ClaimBucket.__table__), list(part))
     for claim_id, printed_claim in printed.items():  # the new claims meet each other too
         for bucket in printed_claim.buckets:
             members[bucket].append(claim_id)

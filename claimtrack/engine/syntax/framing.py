@@ -130,8 +130,13 @@ def _phrase_starts() -> dict[str, tuple[tuple[str, ...], ...]]:
 
 
 def _match_length(words: list[str], i: int, joined: str) -> int:
-    """How many tokens spell the phrase (tokenizers split "d'après" differently)."""
-    for k in range(1, 8):
-        if "".join(words[i : i + k]) == joined:
+    """How many tokens spell the phrase (tokenizers split "d'après" differently); stops at the
+    first token that leaves the phrase (every token of every sentence is tried)."""
+    spelled = ""
+    for k in range(1, min(8, len(words) - i + 1)):
+        spelled += words[i + k - 1]
+        if spelled == joined:
             return k
+        if not joined.startswith(spelled):
+            return 0
     return 0

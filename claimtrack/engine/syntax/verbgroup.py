@@ -3,6 +3,8 @@ cues, the verb's frame in the lexicon, and what makes a report hypothetical or t
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.syntax.parsed import Token
 from claimtrack.engine.text.quotes import Quote
@@ -89,12 +91,22 @@ def clitic_after(toks: tuple[Token, ...], a: int, v: int) -> tuple[int, int] | N
     return None
 
 
+@lru_cache(maxsize=1)
+def _multiword_by_first() -> dict[str, tuple[tuple[int, tuple[str, ...], str], ...]]:
+    """The multiword cues by their first lemma, each with its place in the lexicon file."""
+    index: dict[str, list[tuple[int, tuple[str, ...], str]]] = {}
+    for position, (first, rest, frame) in enumerate(load().multiword):
+        index.setdefault(first, []).append((position, rest, frame))
+    return {first: tuple(entries) for first, entries in index.items()}
+
+
 def _multiword(toks: tuple[Token, ...], v: int) -> tuple[int, str] | None:
-    """End and frame of a multiword cue starting at verb v ("fait état de", "met en garde"), if any."""
+    """End and frame of a multiword cue starting at verb v ("fait état de", "met en garde"), if any:
+    the first in the lexicon's order, as a reader of the file would expect."""
+    by_first = _multiword_by_first()
     lemmas = {fold(toks[v].lemma), verb_lemma(toks[v])}  # "élevé/ADJ" is still élever's participle
-    for first, rest, frame in load().multiword:
-        if first not in lemmas:
-            continue
+    entries = sorted(entry for lemma in lemmas for entry in by_first.get(lemma, ()))
+    for _position, rest, frame in entries:
         j = v + 1
         while j < len(toks) and toks[j].upos == "ADV":
             j += 1
@@ -303,12 +315,17 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
 def verb_lemma(tok: Token) -> str:
     """The tagger's lemma when the lexicon knows it, else a guess from the form: lemmatizers
     miss news verbs ("conteste" -> "conteste", "répètent" -> "répèter")."""
+    return _verb_lemma(tok.lemma, tok.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _verb_lemma(tagged_lemma: str, text: str) -> str:
     lex = load()
-    lemma = fold(tok.lemma)
+    lemma = fold(tagged_lemma)
     if lemma in lex.verb_frames:
         return lemma
     by_folded = lex.verbs_by_folded
-    form = fold(tok.text)
+    form = fold(text)
     guesses = [lemma, lemma + "r" if lemma.endswith("e") else lemma]
     endings = (("ent", "er"), ("es", "er"), ("e", "er"), ("é", "er"), ("ée", "er"), ("ait", "er"),
                ("t", "tir"), ("aît", "aître"), ("et", "ettre"), ("it", "ire"),
