@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import dataclass
+
 from claimtrack.engine.backends import Backend, load_backend
 from claimtrack.engine.document import attribute_document
 from claimtrack.engine.learned.candidates import claim_candidates
@@ -19,6 +22,46 @@ _PARSE_NORMALISE = str.maketrans({"\n": " ", "\u00a0": " ", "\u202f": " ", "\t":
 
 
 ENGINES = ("learned", "rules")
+
+
+@dataclass(frozen=True)
+class Request:
+    """One document to analyse: its text, name, and the furniture and caption lines known for it."""
+
+    text: str
+    name: str | None = None
+    known_boilerplate: frozenset[str] = frozenset()
+    known_captions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    """A document segmented and its units classified: what goes to the parser, and in which order."""
+
+    request: Request
+    spans: list
+    kinds: list[str]
+    wanted: list[int]  # the units that become claims (running text and headlines)
+    to_parse: list[int]  # every unit but furniture: captions feed the registry of names too
+
+    @classmethod
+    def of(cls, request: Request) -> _Prepared:
+        spans = segment(request.text)
+        paragraph_kind = paragraph_kinds(request.text, spans, request.known_boilerplate, request.known_captions)
+        kinds = [paragraph_kind[s.paragraph] for s in spans]
+        wanted = [i for i, k in enumerate(kinds) if k in ("claim", "headline")]
+        # captions feed the registry of names too ("le général Baqeri (à gauche)")
+        to_parse = [i for i, k in enumerate(kinds) if k != "boilerplate"]
+        return cls(request, spans, kinds, wanted, to_parse)
+
+    @property
+    def parse_texts(self) -> list[str]:
+        text = self.request.text
+        return [text[self.spans[i].start : self.spans[i].end].translate(_PARSE_NORMALISE) for i in self.to_parse]
+
+    @property
+    def parse_offsets(self) -> list[int]:
+        return [self.spans[i].start for i in self.to_parse]
 
 
 class Analyzer:
@@ -52,16 +95,26 @@ class Analyzer:
         to be furniture (recurring across the corpus) or captions (an HTML page's <figcaption>).
         `keep_candidates` keeps what the decision layer weighed in the analysis (for training and
         cross-validation); ingest does without: it would only be carried between processes."""
-        spans = segment(text)
-        paragraph_kind = paragraph_kinds(text, spans, known_boilerplate, known_captions)
-        kinds = [paragraph_kind[s.paragraph] for s in spans]
-        wanted = [i for i, k in enumerate(kinds) if k in ("claim", "headline")]
-        # captions feed the registry of names too ("le général Baqeri (à gauche)")
-        to_parse = [i for i, k in enumerate(kinds) if k != "boilerplate"]
-        sentences = self.backend.parse(
-            [text[spans[i].start : spans[i].end].translate(_PARSE_NORMALISE) for i in to_parse],
-            [spans[i].start for i in to_parse],
-        )
+        return self.analyze_many([Request(text, name, known_boilerplate, known_captions)], keep_candidates)[0]
+
+    def analyze_many(self, requests: Sequence[Request], keep_candidates: bool = False) -> list[Analysis]:
+        """Several documents at once, each analysed as `analyze` would: their sentences go to the
+        parser together, so that a batch of short documents fills the parser's batches (a
+        one-line article alone costs the parser's whole per-call overhead)."""
+        prepared = [_Prepared.of(request) for request in requests]
+        texts = [t for p in prepared for t in p.parse_texts]
+        offsets = [o for p in prepared for o in p.parse_offsets]
+        parsed = self.backend.parse(texts, offsets) if texts else []
+        analyses, at = [], 0
+        for p in prepared:
+            sentences = parsed[at : at + len(p.to_parse)]
+            at += len(p.to_parse)
+            analyses.append(self._finish(p, sentences, keep_candidates))
+        return analyses
+
+    def _finish(self, prepared: _Prepared, sentences: list, keep_candidates: bool) -> Analysis:
+        text, name, spans, kinds = prepared.request.text, prepared.request.name, prepared.spans, prepared.kinds
+        wanted, to_parse = prepared.wanted, prepared.to_parse
         sentence_kinds = [kinds[i] for i in to_parse]
         paragraph_numbers = [spans[i].paragraph for i in to_parse]
         quotes = find_quotes(text)

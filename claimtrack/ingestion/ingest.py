@@ -206,6 +206,10 @@ def ingest_sources(
         from claimtrack.ingestion.parallel import ParallelAnalyses
 
         analyses = ParallelAnalyses(analyzer, jobs, database, reprocess)
+    elif sum(isinstance(s, SourceText) for s in sources) > 1:
+        from claimtrack.ingestion.batched import BatchedAnalyses
+
+        analyses = BatchedAnalyses(analyzer, database, reprocess)
     try:
         ahead = iter(enumerate(sources))
         if analyses is not None:

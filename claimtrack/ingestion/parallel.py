@@ -20,7 +20,7 @@ from sqlalchemy import select
 
 from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.backends import load_backend
-from claimtrack.engine.text.kinds import normalise_line
+from claimtrack.ingestion.batched import still_valid
 from claimtrack.ingestion.reading import SourceText, Unreadable
 from claimtrack.store.db import Database
 from claimtrack.store.models import Document
@@ -99,9 +99,7 @@ class ParallelAnalyses:
             if sent is not None:
                 future, sent_known = sent
                 analysis = future.result()
-                lines = {normalise_line(line) for line in source.text.splitlines() if line.strip()}
-                lines |= {normalise_line(segment.text) for segment in analysis.segments}
-                if not lines & (known ^ sent_known):
+                if still_valid(source, analysis, known, sent_known):
                     return analysis
             return self.analyzer.analyze(source.text, name=source.name, known_boilerplate=known,
                                          known_captions=source.caption_lines)
