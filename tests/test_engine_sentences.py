@@ -150,6 +150,11 @@ CASES = [
     ("Le ministre de la Santé : « Nous ne fermerons pas les écoles »", "ministre de la Santé", "unnamed", (),
      "direct"),
     ("Sécurité : les quatre pays renforcent leur coopération", None, "editorial", (), "none"),
+    # an indefinite pronoun as the whole subject stands for people the reader cannot identify
+    ("D'autres estiment que le texte va trop loin.", "d'autres", "unnamed", (), "indirect"),
+    ("Beaucoup affirment que le scrutin a été truqué.", "beaucoup", "unnamed", (), "indirect"),
+    # with a complement, the complement says who speaks (and things say nothing)
+    ("La plupart des maisons ont brûlé pendant la nuit.", None, "editorial", (), "none"),
     # negation and actions are not attributions
     ("Le ministre n'a pas confirmé que la réunion aurait lieu.", None, "editorial", (), "none"),
     ("Le Parlement irakien a ratifié, en janvier 2020, une loi prévoyant l'expulsion des militaires.",

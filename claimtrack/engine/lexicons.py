@@ -65,6 +65,7 @@ class Lexicons:
     document_verbs: frozenset[str]
     experiencer_verbs: frozenset[str]
     stance_adjectives: dict[str, bool]  # every agreed form -> whether it also reads impersonally
+    indefinite_pronouns: frozenset[str]  # "d'autres", "la plupart", "beaucoup" as a whole subject
 
     def outlet_name(self, text: str) -> str | None:
         return self.outlets.get(fold(text).strip(" «»\"“”"))
@@ -135,6 +136,7 @@ def load() -> Lexicons:
         relay_participles=frozenset(fold(w) for w in _lines("relay_participles.txt")),
         collective_nouns=frozenset(fold(w) for line in _lines("collective_nouns.txt") for w in line.split()),
         human_nouns=frozenset(fold(w) for line in _lines("human_nouns.txt") for w in line.split()),
+        indefinite_pronouns=frozenset(fold(w) for w in _lines("indefinite_pronouns.txt")),
         time_words=frozenset(fold(w) for line in _lines("time_nouns.txt") for w in line.split()),
         author_nouns=frozenset(fold(w) for w in _lines("author_nouns.txt")),
         platforms=frozenset(fold(w) for w in _lines("platforms.txt")),

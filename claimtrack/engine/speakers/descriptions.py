@@ -74,7 +74,8 @@ def can_speak(head: Token) -> bool:
         return False
     if words & DESCRIBED_DEMONSTRATIVES:
         return True  # the relative clause says who ("ceux qui ont survécu"), whoever they are
-    known = (lex.human_nouns, lex.titles, lex.anonymous, lex.institutions, lex.outlet_nouns, lex.pronouns)
+    known = (lex.human_nouns, lex.titles, lex.anonymous, lex.institutions, lex.outlet_nouns, lex.pronouns,
+             lex.indefinite_pronouns)
     if any(words & group for group in known) or any(w in lex.document_nouns for w in words):
         return True
     return is_agent_noun(head.text, lex)
