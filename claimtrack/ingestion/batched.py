@@ -34,6 +34,12 @@ def still_valid(source: SourceText, analysis: Analysis, known: frozenset[str], s
     return not lines & (known ^ sent_known)
 
 
+def already_stored(database: Database, source: SourceText) -> bool:
+    """Whether a document of this content is in the store: then ingest analyses nothing for it."""
+    with database.session() as session:
+        return session.scalar(select(Document.id).where(Document.sha256 == source.sha256)) is not None
+
+
 class BatchedAnalyses:
     """The next window of documents, analysed together when the last one has been taken."""
 
@@ -71,10 +77,7 @@ class BatchedAnalyses:
             self.pending[index] = (analysis, known)
 
     def _stored(self, source: SourceText) -> bool:
-        if self.reprocess:
-            return False
-        with self.database.session() as session:
-            return session.scalar(select(Document.id).where(Document.sha256 == source.sha256)) is not None
+        return not self.reprocess and already_stored(self.database, source)
 
     def getter(self, index: int, source: SourceText, furniture) -> Callable[[frozenset[str]], Analysis]:
         """What ingest_one calls with the furniture known at the document's turn."""

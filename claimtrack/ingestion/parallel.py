@@ -16,14 +16,11 @@ import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
-from sqlalchemy import select
-
 from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.backends import load_backend
-from claimtrack.ingestion.batched import still_valid
+from claimtrack.ingestion.batched import already_stored, still_valid
 from claimtrack.ingestion.reading import SourceText, Unreadable
 from claimtrack.store.db import Database
-from claimtrack.store.models import Document
 
 _worker: Analyzer | None = None  # a forked worker inherits the parent's, model loaded
 
@@ -87,10 +84,7 @@ class ParallelAnalyses:
             self.pending[index] = (future, known)
 
     def _stored(self, source: SourceText) -> bool:
-        if self.reprocess:
-            return False
-        with self.database.session() as session:
-            return session.scalar(select(Document.id).where(Document.sha256 == source.sha256)) is not None
+        return not self.reprocess and already_stored(self.database, source)
 
     def getter(self, index: int, source: SourceText, furniture) -> Callable[[frozenset[str]], Analysis]:
         """What ingest_one calls with the furniture known at the document's turn."""
