@@ -756,7 +756,7 @@ def test_a_poll_and_a_report_keep_their_own_issuers(analyzer):
 BARE_INFINITIVE_CASES = [
     # a bare infinitive right after a verb of saying or thinking reports ("prétend avoir", "dit être") ...
     ("Le texte est long.\nLe maire Paul Roy prétend avoir réglé le problème des inondations.", "Paul Roy", "named"),
-    # ... but after a verb of intention or wish it is a plan
+    # ... but after a verb of intention or will it is a plan ("souhaiter faire" too; "espérer faire" reports a hope)
     ("Le texte est long.\nLe maire Paul Roy pense partir en vacances demain.", None, "editorial"),
     ("Le texte est long.\nDes élus souhaitaient faire passer une route dans le village.", None, "editorial"),
 ]

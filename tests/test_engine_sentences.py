@@ -153,6 +153,12 @@ CASES = [
     # an indefinite pronoun as the whole subject stands for people the reader cannot identify
     ("D'autres estiment que le texte va trop loin.", "d'autres", "unnamed", (), "indirect"),
     ("Beaucoup affirment que le scrutin a été truqué.", "beaucoup", "unnamed", (), "indirect"),
+    # a verb of wish or memory reports the infinitive after it (GUIDE); intent and will do not
+    ("Le ministre espère rééditer le succès de son prédécesseur.", "ministre", "unnamed", (), "indirect"),
+    ("Les dirigeants du syndicat espèrent parvenir à un accord.", "dirigeants du syndicat", "unnamed", (),
+     "indirect"),
+    ("Le ministre veut faire passer la loi avant l'été.", None, "editorial", (), "none"),
+    ("Le maire pense partir en vacances la semaine prochaine.", None, "editorial", (), "none"),
     # with a complement, the complement says who speaks (and things say nothing)
     ("La plupart des maisons ont brûlé pendant la nuit.", None, "editorial", (), "none"),
     # negation and actions are not attributions

@@ -66,6 +66,7 @@ class Lexicons:
     experiencer_verbs: frozenset[str]
     stance_adjectives: dict[str, bool]  # every agreed form -> whether it also reads impersonally
     indefinite_pronouns: frozenset[str]  # "d'autres", "la plupart", "beaucoup" as a whole subject
+    wish_verbs: frozenset[str]  # espérer, souhaiter, craindre, se souvenir: an infinitive after them is said
 
     def outlet_name(self, text: str) -> str | None:
         return self.outlets.get(fold(text).strip(" «»\"“”"))
@@ -137,6 +138,7 @@ def load() -> Lexicons:
         collective_nouns=frozenset(fold(w) for line in _lines("collective_nouns.txt") for w in line.split()),
         human_nouns=frozenset(fold(w) for line in _lines("human_nouns.txt") for w in line.split()),
         indefinite_pronouns=frozenset(fold(w) for w in _lines("indefinite_pronouns.txt")),
+        wish_verbs=frozenset(fold(w) for w in _lines("wish_verbs.txt")),
         time_words=frozenset(fold(w) for line in _lines("time_nouns.txt") for w in line.split()),
         author_nouns=frozenset(fold(w) for w in _lines("author_nouns.txt")),
         platforms=frozenset(fold(w) for w in _lines("platforms.txt")),

@@ -145,9 +145,8 @@ def has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote], inf
         if infinitive and word in ("de", "d'", "à") and j + 1 < len(toks) and toks[j + 1].feat("VerbForm") == "Inf":
             return True  # "a appelé les Occidentaux à accélérer …"
         if infinitive and j == end and toks[j].feat("VerbForm") == "Inf" and toks[j].upos in ("VERB", "AUX") \
-                and end > 0 and fold(toks[end - 1].lemma) not in _INTENT_VERBS and fold(toks[end - 1].lemma) \
-                not in load().irrealis:
-            return True  # "a dit avoir …", "prétend être …"; "souhaitait faire", "pense partir" are intentions
+                and end > 0 and _infinitive_is_said(toks[end - 1]):
+            return True  # "a dit avoir …", "espère rééditer …"; "veut faire", "pense partir" are intentions
         if toks[j].text in (",", "."):
             break
     # "ajoute en outre, assis dans son bureau, qu'il …": an insertion between the verb and its clause
@@ -163,6 +162,16 @@ def has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote], inf
 
 
 _INSERTION_TOKENS = 30
+
+
+def _infinitive_is_said(verb: Token) -> bool:
+    """Whether an infinitive right after this verb is what it reports: "a dit avoir", "prétend
+    être", and after a verb of wish or memory "espère rééditer", "se souvient avoir" (GUIDE);
+    not after a verb of intent, ability or obligation ("pense partir", "veut faire")."""
+    lemma, lex = fold(verb.lemma), load()
+    if lemma in lex.wish_verbs:
+        return True
+    return lemma not in _INTENT_VERBS and lemma not in lex.irrealis
 
 
 def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | None]:
