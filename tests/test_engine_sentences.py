@@ -153,6 +153,8 @@ CASES = [
     # an indefinite pronoun as the whole subject stands for people the reader cannot identify
     ("D'autres estiment que le texte va trop loin.", "d'autres", "unnamed", (), "indirect"),
     ("Beaucoup affirment que le scrutin a été truqué.", "beaucoup", "unnamed", (), "indirect"),
+    # ... and its capital at the start of a sentence does not make it a name
+    ("Chacun affirme que la grève continuera lundi.", "chacun", "unnamed", (), "indirect"),
     # a verb of wish or memory reports the infinitive after it (GUIDE); intent and will do not
     ("Le ministre espère rééditer le succès de son prédécesseur.", "ministre", "unnamed", (), "indirect"),
     ("Les dirigeants du syndicat espèrent parvenir à un accord.", "dirigeants du syndicat", "unnamed", (),

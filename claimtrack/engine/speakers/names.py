@@ -242,8 +242,11 @@ def is_name_token(tok: Token, lex: Lexicons, previous: Token | None = None) -> b
     elif tok.upos == "VERB" and tok.ent in ("ORG", "PER", "MISC") and previous is not None \
             and previous.text not in SENTENCE_OPENERS and fold(tok.lemma) not in lex.verb_frames:
         pass  # "le site d'investigation Disclose révèle": a foreign name the tagger read as a verb
-    elif tok.upos in STOP_UPOS or fold(text) in lex.pronouns or text in lex.honorifics:
+    elif tok.upos in STOP_UPOS or fold(text) in lex.pronouns or text in lex.honorifics \
+            or fold(text) in lex.indefinite_pronouns:
         return False
+    elif tok.upos == "PRON" and not tok.ent and (previous is None or previous.text in SENTENCE_OPENERS):
+        return False  # "Chacun affirme …", "Trois pour cent des parents …": a capital that opens a sentence
     return fold(text) not in NOT_NAMES and fold(text) not in lex.titles
 
 
