@@ -155,6 +155,8 @@ CASES = [
     ("Beaucoup affirment que le scrutin a été truqué.", "beaucoup", "unnamed", (), "indirect"),
     # ... and its capital at the start of a sentence does not make it a name
     ("Chacun affirme que la grève continuera lundi.", "chacun", "unnamed", (), "indirect"),
+    # a short name between straight quotes right after "selon" is the source, as between « »
+    ('Selon "Bild", les soldats pillent les maisons des déplacés.', "Bild", "outlet", (), "according_to"),
     # a verb of wish or memory reports the infinitive after it (GUIDE); intent and will do not
     ("Le ministre espère rééditer le succès de son prédécesseur.", "ministre", "unnamed", (), "indirect"),
     ("Les dirigeants du syndicat espèrent parvenir à un accord.", "dirigeants du syndicat", "unnamed", (),

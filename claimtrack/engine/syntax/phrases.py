@@ -48,8 +48,8 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
         tok = toks[b]
         if tok.text == "«":
             quote_open = True
-        if tok.text in ('"', "“") and b > a:
-            # 'l'utilisateur "Ivan"', 'l'association " Droit à une arme"': a short quoted name
+        if tok.text in ('"', "“"):
+            # 'l'utilisateur "Ivan"', 'l'association " Droit à une arme"', 'selon "Bild"': a short quoted name
             close = next((k for k in range(b + 1, min(len(toks), b + 7)) if toks[k].text in ('"', "”")), None)
             if close is not None and close > b + 1 and toks[b + 1].text[:1].isupper():
                 b = close + 1
