@@ -155,6 +155,10 @@ CASES = [
     ("Beaucoup affirment que le scrutin a été truqué.", "beaucoup", "unnamed", (), "indirect"),
     # ... and its capital at the start of a sentence does not make it a name
     ("Chacun affirme que la grève continuera lundi.", "chacun", "unnamed", (), "indirect"),
+    # a verb of judgement in the passive: its agent, past the attribute, is the source
+    ("Cette mesure est jugée inefficace par les syndicats.", "syndicats", "unnamed", (), "indirect"),
+    ("Ce scénario est jugé peu probable par les experts.", "experts", "unnamed", (), "indirect"),
+    ("Cette route est bordée par des arbres centenaires.", None, "editorial", (), "none"),
     # a short name between straight quotes right after "selon" is the source, as between « »
     ('Selon "Bild", les soldats pillent les maisons des déplacés.', "Bild", "outlet", (), "according_to"),
     # a verb of wish or memory reports the infinitive after it (GUIDE); intent and will do not

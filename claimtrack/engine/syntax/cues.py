@@ -345,14 +345,30 @@ def _passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> C
     """A passive reports with its agent ("revendiquées par le groupe X"), or impersonally
     ("Il a été rapporté que …": a report whose source the article may name later)."""
     toks = sent.tokens
-    if end < len(toks) and fold(toks[end].text) == "par":
-        b = extend_np(text, sent, end + 1)
-        if b > end + 1:
-            return Cue(v, (a, end), (end + 1, _closing_name(sent, b)), "passive", sent.depth(v))
+    agent = end + _attribute_length(toks, v, end)  # "est jugée peu probable par les experts"
+    if agent < len(toks) and fold(toks[agent].text) == "par":
+        b = extend_np(text, sent, agent + 1)
+        if b > agent + 1:
+            return Cue(v, (a, end), (agent + 1, _closing_name(sent, b)), "passive", sent.depth(v))
     expletive = a > 0 and fold(toks[a - 1].text) == "il" and toks[a - 1].deprel.startswith("nsubj")
     if expletive and end < len(toks) and fold(toks[end].text) in ("que", "qu'"):
         return Cue(v, (a - 1, end), None, "impersonal", sent.depth(v))
     return None
+
+
+_ATTRIBUTE_TOKENS = 4
+
+
+def _attribute_length(toks: tuple[Token, ...], v: int, end: int) -> int:
+    """How many words of an attribute stand between a verb of judgement in the passive and its
+    agent ("jugé peu probable par", "considérée comme dangereuse par"): adjectives and adverbs,
+    after "comme" too. Zero for any other verb, or when no "par" follows them."""
+    if load().verb_frames.get(verb_lemma(toks[v])) != "judgement":
+        return 0
+    k = end + (1 if end < len(toks) and fold(toks[end].text) == "comme" else 0)
+    while k < len(toks) and k - end < _ATTRIBUTE_TOKENS and toks[k].upos in ("ADJ", "ADV"):
+        k += 1
+    return k - end if k > end and k < len(toks) and fold(toks[k].text) == "par" else 0
 
 
 def _closing_name(sent: ParsedSentence, b: int) -> int:
