@@ -66,7 +66,7 @@ class Lexicons:
     experiencer_verbs: frozenset[str]
     stance_adjectives: dict[str, bool]  # every agreed form -> whether it also reads impersonally
     indefinite_pronouns: frozenset[str]  # "d'autres", "la plupart", "beaucoup" as a whole subject
-    wish_verbs: frozenset[str]  # espérer, souhaiter, craindre, se souvenir: an infinitive after them is said
+    wish_verbs: frozenset[str]  # espérer, craindre, oublier: an infinitive after them is said
 
     def outlet_name(self, text: str) -> str | None:
         return self.outlets.get(fold(text).strip(" «»\"“”"))

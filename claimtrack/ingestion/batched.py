@@ -50,7 +50,6 @@ class BatchedAnalyses:
         self.pending: dict[int, tuple[Analysis, frozenset[str]]] = {}
         self.turn = -1  # the index of the document whose turn it is
 
-
     def prime(self, ahead: Iterator[tuple[int, SourceText | Unreadable]], furniture) -> None:
         """Analyse the next window once the previous one is used up (a document whose turn passed
         without its analysis, stored meanwhile under another name, uses up its place too)."""

@@ -80,13 +80,18 @@ class FurnitureMemory:
                 self._known = None
 
 
+def _scope(type_: str, document_sha256: str) -> str | None:
+    """An unnamed source belongs to its article; a named one or an outlet to the whole store."""
+    return document_sha256 if type_ == "unnamed" else None
+
+
 def _speaker(session: Session, cache: dict, stored: dict, name: str, type_: str, role: str | None,
              alias: str | None, document_sha256: str) -> Speaker:
     """The stored speaker of a claim. A mention becomes a store-wide alias only when it writes
     the name another way (identity.is_name_variant); a description stays the claim's mention.
     An unnamed source is the article's own: nothing tells two articles' "des sources" are one."""
     role = clean_role(role)
-    scope = document_sha256 if type_ == "unnamed" else None
+    scope = _scope(type_, document_sha256)
     key = (speaker_key(name), type_, scope)
     speaker = cache.get(key)
     if speaker is None:
@@ -126,8 +131,8 @@ def store_analysis(session: Session, source: SourceText, analysis: Analysis) -> 
     speakers = {}
     attributed = [item for item in analysis.claims if item.speaker and item.speaker_type != "editorial"]
     with session.no_autoflush:  # look-ups need not write what is built so far (the cache holds new speakers)
-        stored = stored_speakers(session, {(stored_key(item.speaker, source.sha256 if item.speaker_type == "unnamed"
-                                                       else None), item.speaker_type) for item in attributed})
+        stored = stored_speakers(session, {(stored_key(item.speaker, _scope(item.speaker_type, source.sha256)),
+                                            item.speaker_type) for item in attributed})
         for item in attributed:
             speakers[id(item)] = _speaker(session, cache, stored, item.speaker, item.speaker_type, item.role,
                                           item.mention, source.sha256)

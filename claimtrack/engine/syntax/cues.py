@@ -29,6 +29,7 @@ from claimtrack.engine.syntax.verbgroup import (
     has_clause_frame,
     hypothetical,
     incise_position,
+    may_report,
     negated,
     reflexive,
     reporting_word,
@@ -68,13 +69,10 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
     return cues
 
 
-_NEVER_CUES = frozenset(("PUNCT", "DET", "ADP", "PRON", "CCONJ", "SCONJ", "NUM", "SYM", "PART", "SPACE", "INTJ"))
-
-
 def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> Cue | None:
     toks = sent.tokens
     tok = toks[v]
-    if tok.upos in _NEVER_CUES and not tok.text[:4].lower() == "inqu":
+    if not may_report(tok) and not tok.text[:4].lower() == "inqu":
         return None  # what reporting_word refuses anyway, refused before the look-ups (every token comes here)
     if ((tok.upos == "VERB" and fold_accents(tok.lemma) in load().experiencer_verbs)
             or _inquiete_as_verb(toks, v)) and not reflexive(toks, v):  # "s'inquiéter de" reports as itself

@@ -174,12 +174,21 @@ def _infinitive_is_said(verb: Token) -> bool:
     return lemma not in _INTENT_VERBS and lemma not in lex.irrealis
 
 
+_CUE_UPOS = frozenset(("VERB", "AUX", "NOUN", "ADJ", "ADV", "X"))
+
+
+def may_report(tok: Token) -> bool:
+    """Whether the word's class can carry a reporting cue at all (a lower-case "name" is a word
+    the tagger could not read: "a tweeté/PROPN"). Every token of every sentence is asked."""
+    return tok.upos in _CUE_UPOS or (tok.upos == "PROPN" and tok.text.islower())
+
+
 def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | None]:
     """The frame of a reporting verb at v ("any", "clause") and the end of a multiword cue."""
     lex = load()
     tok = toks[v]
-    if tok.upos not in ("VERB", "AUX", "NOUN", "ADJ", "ADV", "X") and not (tok.upos == "PROPN" and tok.text.islower()):
-        return None, None  # (a lower-case "name" is a word the tagger could not read: "a tweeté/PROPN")
+    if not may_report(tok):
+        return None, None
     if _stance_predicate(toks, v):
         return "stance", None
     multi = _multiword(toks, v)
