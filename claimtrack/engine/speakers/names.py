@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from claimtrack.engine.lexicons import Lexicons, fold, fold_accents, load
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
@@ -70,6 +72,7 @@ def _short_for(one: Person, other: Person) -> bool:
                                                                         or second.startswith(first))
 
 
+@lru_cache(maxsize=65536)
 def name_key(word: str) -> str:
     word = fold_accents(word).strip(".,«» ")
     word = re.sub(r"^(?:al|el|ad|as|ash)-", "", word)
@@ -98,6 +101,38 @@ def expand_acronym(text: str, acronym: str) -> str | None:
     return match.group(0) if match else None
 
 
+_WORD = re.compile(r"[\w-]+")  # a maximal run of these is what (?<![\w-])word(?![\w-]) finds
+
+
+class _KeptNames:
+    """The names the protagonist count kept, indexed so that asking whether a new name is one of
+    them written longer or shorter (a suffix either way, or short for it) looks at a few, not all:
+    two names one of which ends the other share their last three characters (or one is shorter
+    than three), and a name short for another shares its surname."""
+
+    def __init__(self) -> None:
+        self.by_surname: dict[str, list[Person]] = {}
+        self.by_tail: dict[str, list[Person]] = {}
+        self.tiny: list[Person] = []  # names under three characters: any name may end with them
+        self.every: list[Person] = []
+
+    def add(self, person: Person) -> None:
+        self.every.append(person)
+        self.by_surname.setdefault(person.surname_key, []).append(person)
+        if len(person.name) < 3:
+            self.tiny.append(person)
+        else:
+            self.by_tail.setdefault(person.name[-3:], []).append(person)
+
+    def overlaps(self, person: Person) -> bool:
+        name = person.name
+        if len(name) < 3:
+            near = self.every
+        else:
+            near = self.by_tail.get(name[-3:], []) + self.tiny + self.by_surname.get(person.surname_key, [])
+        return any(k.name.endswith(name) or name.endswith(k.name) or _short_for(k, person) for k in near)
+
+
 class Registry:
     """People and institutions named in one article, with their roles."""
 
@@ -109,6 +144,10 @@ class Registry:
         self.mentions: list[tuple[int, str]] = []  # (offset, name) of every person's name
         self.plural_subjects: list[tuple[int, str]] = []  # (offset, "A et B") of plural clauses' people
         self.organisations: list[tuple[int, str]] = []  # (offset, name) of names the tagger saw as ORG
+        # look-ups by name and by surname, so that an article naming thousands of people costs
+        # no more per mention than one naming ten (people keeps the order names were met)
+        self._by_name: dict[str, Person] = {}
+        self._full_names_by_surname: dict[str, list[Person]] = {}
 
     def last_person_before(self, offset: int) -> tuple[int, str] | None:
         return _last_before(self.mentions, offset)
@@ -116,15 +155,19 @@ class Registry:
     def protagonist(self, text: str) -> Person | None:
         """The article's protagonist: the one person whose surname comes back most often (three
         times at least, strictly more than anyone else)."""
-        counts, kept = [], []
+        counts, kept = [], _KeptNames()
+        words: Counter[str] | None = None
         for person in self.people:
             surname = person.name.split()[-1]
-            if any(k.name.endswith(person.name) or person.name.endswith(k.name) or _short_for(k, person)
-                   for k in kept):
+            if kept.overlaps(person):
                 continue  # "Reine Mathilde Verlaine" and "Mathilde Verlaine", "Nacer" and "Nacereddine Zemmal"
-            kept.append(person)
+            kept.add(person)
             if person.human and len(person.name.split()) > 1 and len(surname) > 2:
-                counts.append((len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)), person))
+                if _WORD.fullmatch(surname):  # one count of the text's words serves every surname
+                    words = words if words is not None else Counter(_WORD.findall(text))
+                    counts.append((words[surname], person))
+                else:
+                    counts.append((len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)), person))
         counts.sort(key=lambda c: c[0], reverse=True)
         if not counts or counts[0][0] < PROTAGONIST_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
             return None
@@ -144,18 +187,22 @@ class Registry:
 
     def add(self, name: str, position: int, role: str | None = None, human: bool = False,
             gender: str | None = None) -> None:
-        for person in self.people:
-            if person.name == name:
-                if role and not person.role:
-                    person.role = role
-                person.human = person.human or human
-                person.gender = person.gender or gender
-                return
-        self.people.append(Person(name, position, role, human=human, gender=gender))
+        person = self._by_name.get(name)
+        if person is not None:
+            if role and not person.role:
+                person.role = role
+            person.human = person.human or human
+            person.gender = person.gender or gender
+            return
+        person = Person(name, position, role, human=human, gender=gender)
+        self.people.append(person)
+        self._by_name[name] = person
+        if len(name.split()) > 1:
+            self._full_names_by_surname.setdefault(person.surname_key, []).append(person)
 
     def person(self, name: str | None) -> Person | None:
         """The person the article gave this exact (canonical) name, if any."""
-        return next((p for p in self.people if p.name == name), None)
+        return self._by_name.get(name) if name is not None else None
 
     def gender_of(self, name: str | None) -> str | None:
         person = self.person(name)
@@ -177,7 +224,7 @@ class Registry:
         if len(parts) > 1 and not (len(parts) == 2 and parts[0].lower() in PARTICLES):
             return cleaned
         key = name_key(parts[-1])
-        matches = [p for p in self.people if len(p.name.split()) > 1 and p.surname_key == key]
+        matches = self._full_names_by_surname.get(key)
         return matches[0].name if matches else cleaned
 
     def by_role(self, mention: str, head: str, position: int) -> Person | None:
