@@ -12,6 +12,7 @@ import unicodedata
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from claimtrack.store.db import IN_CHUNK
 from claimtrack.store.models import Speaker, SpeakerAlias
 
 _LEADING = re.compile(r"^(?:le|la|les|l['’]|m\.|mme|mr|dr|me)\s*", re.IGNORECASE)
@@ -101,8 +102,8 @@ def stored_speakers(session: Session, wanted: set[tuple[str, str]]) -> dict[tupl
 
     found: dict[tuple[str, str], Speaker] = {}
     keys = sorted({key for key, _type in wanted})
-    for start in range(0, len(keys), 500):
-        rows = session.scalars(select(Speaker).where(Speaker.key.in_(keys[start:start + 500]))
+    for start in range(0, len(keys), IN_CHUNK):
+        rows = session.scalars(select(Speaker).where(Speaker.key.in_(keys[start:start + IN_CHUNK]))
                                .options(selectinload(Speaker.aliases)).order_by(Speaker.id))
         for speaker in rows:
             if (speaker.key, speaker.type) in wanted:

@@ -133,18 +133,54 @@ def test_a_document_failing_midway_rolls_back(db_url, runner, monkeypatch, tmp_p
 
     runner.invoke(main, ["--db", db_url, "ingest", str(SEED)])
     before = _export(runner, db_url)
-    original = ingest_module.store_analysis
+    original = ingest_module.DocumentWriter.write
 
-    def store_then_fail(session, source, analysis):
-        original(session, source, analysis)
-        session.flush()  # rows are in the transaction when the failure comes
+    def store_then_fail(self, analysis):
+        original(self, analysis)
+        self.session.flush()  # rows are in the transaction when the failure comes
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(ingest_module, "store_analysis", store_then_fail)
+    monkeypatch.setattr(ingest_module.DocumentWriter, "write", store_then_fail)
     other = sorted(SEEDS.glob("*.txt"))[1]
     result = runner.invoke(main, ["--db", db_url, "ingest", str(other)])
     assert result.exit_code != 0 and "disk full" in result.output
     assert _export(runner, db_url) == before
+
+
+def test_a_document_meeting_a_deadlock_is_tried_again(db_url, runner, monkeypatch):
+    """PostgreSQL rolls back one of two ingests that deadlock: that document is tried again
+    from the start, and lands once; a failure that is not transient is not tried again."""
+    import claimtrack.ingestion.ingest as ingest_module
+    from sqlalchemy.exc import OperationalError
+
+    original, calls = ingest_module.DocumentWriter.write, []
+
+    def deadlock_once(self, analysis):
+        calls.append(analysis)
+        ids = original(self, analysis)
+        self.session.flush()
+        if len(calls) == 1:
+            raise OperationalError("INSERT INTO claims", {}, Exception("deadlock detected"))
+        return ids
+
+    monkeypatch.setattr(ingest_module.DocumentWriter, "write", deadlock_once)
+    monkeypatch.setattr(ingest_module.time, "sleep", lambda _s: None)
+    result = runner.invoke(main, ["--db", db_url, "ingest", str(SEED)])
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 2
+    rows = _export(runner, db_url)
+    assert len(rows) == len(calls[1].claims) and len({(r["document"], r["start"]) for r in rows}) == len(rows)
+
+    def not_transient(self, analysis):
+        calls.append(analysis)
+        raise OperationalError("INSERT INTO claims", {}, Exception("disk I/O error"))
+
+    monkeypatch.setattr(ingest_module.DocumentWriter, "write", not_transient)
+    calls.clear()
+    other = sorted(SEEDS.glob("*.txt"))[1]
+    result = runner.invoke(main, ["--db", db_url, "ingest", str(other)])
+    assert result.exit_code != 0 and "disk I/O error" in result.output and len(calls) == 1
+    assert _export(runner, db_url) == rows
 
 
 def test_reprocess_refuses_to_drop_reviews(db_url, runner):

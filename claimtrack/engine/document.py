@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from claimtrack.engine.attribution import MIN_QUOTE_WORDS, UNSPECIFIED, Attribution, attribute_sentence
+from claimtrack.engine.carried import Carried
 from claimtrack.engine.continuations import (
     FIRST_PERSON_SINGULAR,
     in_first_person,
@@ -69,14 +70,17 @@ def attribute_document(
     paragraphs: list[int],
     quotes: list[Quote],
     own_results: list[Attribution | None] | None = None,
+    carried: Carried | None = None,
 ) -> list[Attribution | None]:
     """Attribution for each sentence (None for captions and boilerplate). `own_results`, when
     given, receives what each sentence said by itself, before speakers spread across sentences:
-    the learned decision layer weighs both."""
-    registry = Registry(text)
+    the learned decision layer weighs both. `carried` is the context of the pieces before, when
+    a long document comes in pieces (claimtrack.engine.carried); by default the sentences are
+    the whole document."""
+    carried = carried if carried is not None else Carried.of(text)
+    registry, resolver = carried.registry, carried.resolver
     for sent in sentences:
         register_names(text, sent, registry)
-    resolver = Resolver(text, registry)
     index = QuoteIndex(quotes)
     results: list[Attribution | None] = []
     for sent, kind in zip(sentences, kinds, strict=False):

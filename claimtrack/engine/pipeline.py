@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import bisect
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from claimtrack.engine.backends import Backend, load_backend
+from claimtrack.engine.carried import Carried
 from claimtrack.engine.document import attribute_document
 from claimtrack.engine.learned.candidates import claim_candidates
 from claimtrack.engine.learned.model import DecisionModel, load_model, rules_decisions
 from claimtrack.engine.records import Analysis, Claim, Pipeline, Segment
 from claimtrack.engine.text.kinds import paragraph_kinds
 from claimtrack.engine.text.metadata import outlet_from_furniture, published_date
-from claimtrack.engine.text.quotes import find_quotes
+from claimtrack.engine.text.quotes import Quote, find_quotes
 from claimtrack.engine.text.segmenter import segment
 from claimtrack.engine.version import rules_version
 
@@ -23,6 +25,18 @@ _PARSE_NORMALISE = str.maketrans({"\n": " ", "\u00a0": " ", "\u202f": " ", "\t":
 
 ENGINES = ("learned", "rules")
 
+# A document longer than this is analysed in pieces of whole paragraphs of about this many
+# characters, so that memory stays bounded whatever its length (news articles are far shorter:
+# they are analysed whole). A paragraph longer than twice this is cut between sentences.
+PIECE_CHARS = 200_000
+
+
+def comes_in_pieces(text: str) -> bool:
+    """Whether a document is analysed in pieces (Analyzer.analyze_in_pieces): callers that
+    analyse documents ahead, in batches or in worker processes, leave such a document to be
+    analysed piece by piece as it is stored, so that its whole analysis is never held at once."""
+    return len(text) > PIECE_CHARS
+
 
 @dataclass(frozen=True)
 class Request:
@@ -32,6 +46,24 @@ class Request:
     name: str | None = None
     known_boilerplate: frozenset[str] = frozenset()
     known_captions: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """A run of sentences [first, stop) of a document, and the stretch of text [start, end) it
+    covers: a document's pieces cover its whole text, one after another."""
+
+    first: int
+    stop: int
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Metadata:
+    title: str | None
+    outlet: str | None
+    published: str | None
 
 
 @dataclass(frozen=True)
@@ -54,14 +86,62 @@ class _Prepared:
         to_parse = [i for i, k in enumerate(kinds) if k != "boilerplate"]
         return cls(request, spans, kinds, wanted, to_parse)
 
-    @property
-    def parse_texts(self) -> list[str]:
-        text = self.request.text
-        return [text[self.spans[i].start : self.spans[i].end].translate(_PARSE_NORMALISE) for i in self.to_parse]
+    def whole(self) -> _Piece:
+        return _Piece(0, len(self.spans), 0, len(self.request.text))
 
-    @property
-    def parse_offsets(self) -> list[int]:
-        return [self.spans[i].start for i in self.to_parse]
+    def pieces(self, piece_chars: int) -> list[_Piece]:
+        """Runs of whole paragraphs of about `piece_chars` characters (one piece for a document
+        no longer than that); a paragraph past twice that is cut between two sentences."""
+        spans, size = self.spans, len(self.request.text)
+        if size <= piece_chars or not spans:
+            return [self.whole()]
+        cuts = [0]
+        for i in range(1, len(spans)):
+            grown = spans[i].start - spans[cuts[-1]].start
+            new_paragraph = spans[i].paragraph != spans[i - 1].paragraph
+            if (new_paragraph and grown >= piece_chars) or grown >= 2 * piece_chars:
+                cuts.append(i)
+        bounds = cuts + [len(spans)]
+        return [_Piece(first, stop, spans[first].start if k else 0, spans[stop].start if stop < len(spans) else size)
+                for k, (first, stop) in enumerate(zip(bounds, bounds[1:], strict=False))]
+
+    def metadata(self) -> _Metadata:
+        """The title (a headline before the running text), and the outlet and day the furniture
+        lines give, read from the whole document before any piece is analysed."""
+        text, spans, kinds = self.request.text, self.spans, self.kinds
+        furniture = tuple(Segment(s.start, s.end, text[s.start : s.end], kinds[i], s.paragraph)
+                          for i, s in enumerate(spans) if kinds[i] == "boilerplate")
+        first = next((i for i, k in enumerate(kinds) if k in ("headline", "claim")), None)
+        title = None
+        if first is not None:
+            title = text[spans[first].start : spans[first].end]
+            same = next(i for i in range(first + 1) if text[spans[i].start : spans[i].end] == title)
+            # the title is a headline that comes before the running text, not a later crosshead
+            title = " ".join(title.split()) if kinds[same] == "headline" else None
+        return _Metadata(title, outlet_from_furniture(text, furniture), published_date(text, furniture))
+
+    @staticmethod
+    def _within(indices: list[int], piece: _Piece) -> list[int]:
+        return indices[bisect.bisect_left(indices, piece.first) : bisect.bisect_left(indices, piece.stop)]
+
+    def wanted_in(self, piece: _Piece) -> list[int]:
+        return self._within(self.wanted, piece)
+
+    def to_parse_in(self, piece: _Piece) -> list[int]:
+        return self._within(self.to_parse, piece)
+
+    def parse_texts(self, piece: _Piece) -> list[str]:
+        text = self.request.text
+        return [text[self.spans[i].start : self.spans[i].end].translate(_PARSE_NORMALISE)
+                for i in self.to_parse_in(piece)]
+
+    def parse_offsets(self, piece: _Piece) -> list[int]:
+        return [self.spans[i].start for i in self.to_parse_in(piece)]
+
+
+def _quotes_in(quotes: list[Quote], piece: _Piece) -> list[Quote]:
+    """The quotations that overlap a piece (all of them for a document analysed whole)."""
+    return [q for q in quotes if q.end > piece.start and q.start < piece.end]
 
 
 class Analyzer:
@@ -102,28 +182,51 @@ class Analyzer:
         parser together, so that a batch of short documents fills the parser's batches (a
         one-line article alone costs the parser's whole per-call overhead)."""
         prepared = [_Prepared.of(request) for request in requests]
-        texts = [t for p in prepared for t in p.parse_texts]
-        offsets = [o for p in prepared for o in p.parse_offsets]
+        texts = [t for p in prepared for t in p.parse_texts(p.whole())]
+        offsets = [o for p in prepared for o in p.parse_offsets(p.whole())]
         parsed = self.backend.parse(texts, offsets) if texts else []
         analyses, at = [], 0
         for p in prepared:
             sentences = parsed[at : at + len(p.to_parse)]
             at += len(p.to_parse)
-            analyses.append(self._finish(p, sentences, keep_candidates))
+            analyses.append(self._finish(p, p.whole(), sentences, find_quotes(p.request.text),
+                                         Carried.of(p.request.text), p.metadata(), keep_candidates))
         return analyses
 
-    def _finish(self, prepared: _Prepared, sentences: list, keep_candidates: bool) -> Analysis:
+    def analyze_in_pieces(self, request: Request, piece_chars: int | None = None,
+                          keep_candidates: bool = False) -> Iterator[Analysis]:
+        """A document as analyses of its successive pieces of whole paragraphs (one, the same as
+        `analyze`, for a document no longer than `piece_chars`): each has the segments and claims
+        of its piece, offsets in the whole text, and the document's title, outlet and day. The
+        pieces share what a reader carries across them (claimtrack.engine.carried), and only one
+        piece's parse is held at a time, so that memory stays bounded for a document of any length.
+        `piece_chars`: PIECE_CHARS by default."""
+        piece_chars = piece_chars if piece_chars is not None else PIECE_CHARS
+        prepared = _Prepared.of(request)
+        quotes = find_quotes(request.text)
+        carried = Carried.of(request.text)
+        metadata = prepared.metadata()
+        for piece in prepared.pieces(piece_chars):
+            texts = prepared.parse_texts(piece)
+            sentences = self.backend.parse(texts, prepared.parse_offsets(piece)) if texts else []
+            yield self._finish(prepared, piece, sentences, _quotes_in(quotes, piece), carried, metadata,
+                               keep_candidates)
+
+    def _finish(self, prepared: _Prepared, piece: _Piece, sentences: list, quotes: list[Quote], carried: Carried,
+                metadata: _Metadata, keep_candidates: bool) -> Analysis:
         text, name, spans, kinds = prepared.request.text, prepared.request.name, prepared.spans, prepared.kinds
-        wanted, to_parse = prepared.wanted, prepared.to_parse
+        wanted, to_parse = prepared.wanted_in(piece), prepared.to_parse_in(piece)
         sentence_kinds = [kinds[i] for i in to_parse]
         paragraph_numbers = [spans[i].paragraph for i in to_parse]
-        quotes = find_quotes(text)
         own: list = []
-        attributions = attribute_document(text, sentences, sentence_kinds, paragraph_numbers, quotes, own)
-        candidates = claim_candidates(text, sentences, sentence_kinds, paragraph_numbers, quotes, attributions, own)
+        attributions = attribute_document(text, sentences, sentence_kinds, paragraph_numbers, quotes, own, carried)
+        candidates = claim_candidates(text, sentences, sentence_kinds, paragraph_numbers, quotes, attributions, own,
+                                      piece=(piece.start, piece.end), outlets=carried.outlets,
+                                      claims_before=carried.claims_before)
+        carried.claims_before += len(candidates)
         decisions = self.model.decide(candidates) if self.model is not None else rules_decisions(candidates)
         segments = tuple(Segment(s.start, s.end, text[s.start : s.end], kinds[i], s.paragraph)
-                         for i, s in enumerate(spans))
+                         for i, s in enumerate(spans[piece.first : piece.stop], start=piece.first))
         claims = []
         for i, decision in zip(wanted, decisions, strict=True):
             span, chosen = spans[i], decision.candidate
@@ -143,13 +246,8 @@ class Analyzer:
                 cue_span=chosen.cue_span,
                 quote_span=chosen.quote_span,
             ))
-        # the title is a headline that comes before the running text, not a later crosshead
-        title = next((s.text for s in segments if s.kind in ("headline", "claim")), None)
-        if title is not None and next(s for s in segments if s.text == title).kind != "headline":
-            title = None
         return Analysis(
-            name=name, text=text, title=" ".join(title.split()) if title else None,
-            outlet=outlet_from_furniture(text, segments), published=published_date(text, segments),
+            name=name, text=text, title=metadata.title, outlet=metadata.outlet, published=metadata.published,
             segments=segments, claims=tuple(claims), pipeline=self.pipeline,
             candidates=tuple(candidates) if keep_candidates else (),
         )

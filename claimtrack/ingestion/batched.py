@@ -16,10 +16,10 @@ from collections.abc import Callable, Iterator
 from sqlalchemy import select
 
 from claimtrack.engine import Analysis, Analyzer
-from claimtrack.engine.pipeline import Request
+from claimtrack.engine.pipeline import Request, comes_in_pieces
 from claimtrack.engine.text.kinds import normalise_line
 from claimtrack.ingestion.reading import SourceText, Unreadable
-from claimtrack.store.db import Database
+from claimtrack.store.db import IN_CHUNK, Database
 from claimtrack.store.models import Document
 
 WINDOW_DOCUMENTS = 32  # documents analysed together
@@ -34,10 +34,22 @@ def still_valid(source: SourceText, analysis: Analysis, known: frozenset[str], s
     return not lines & (known ^ sent_known)
 
 
-def already_stored(database: Database, source: SourceText) -> bool:
-    """Whether a document of this content is in the store: then ingest analyses nothing for it."""
+def worth_analysing(database: Database, reprocess: bool,
+                    items: list[tuple[int, SourceText | Unreadable]]) -> list[tuple[int, SourceText]]:
+    """Of documents read ahead, those to analyse ahead: readable, of ordinary length (a long one
+    is analysed piece by piece as it is stored) and, unless reprocessing, not in the store yet
+    (asked in one query for them all, not one per document). ingest says why of the others."""
+    readable = [(index, source) for index, source in items
+                if isinstance(source, SourceText) and not comes_in_pieces(source.text)]
+    if reprocess or not readable:
+        return readable
+    stored: set[str] = set()
+    hashes = sorted({source.sha256 for _, source in readable})
     with database.session() as session:
-        return session.scalar(select(Document.id).where(Document.sha256 == source.sha256)) is not None
+        for start in range(0, len(hashes), IN_CHUNK):
+            stored.update(session.scalars(select(Document.sha256)
+                                          .where(Document.sha256.in_(hashes[start:start + IN_CHUNK]))))
+    return [(index, source) for index, source in readable if source.sha256 not in stored]
 
 
 class BatchedAnalyses:
@@ -56,17 +68,15 @@ class BatchedAnalyses:
         self.pending = {index: made for index, made in self.pending.items() if index > self.turn}
         if self.pending:
             return
-        window: list[tuple[int, SourceText]] = []
+        taken: list[tuple[int, SourceText | Unreadable]] = []
         characters = 0
-        while len(window) < WINDOW_DOCUMENTS and characters < WINDOW_CHARACTERS:
+        while len(taken) < WINDOW_DOCUMENTS and characters < WINDOW_CHARACTERS:
             item = next(ahead, None)
             if item is None:
                 break
-            index, source = item
-            if isinstance(source, Unreadable) or self._stored(source):
-                continue  # nothing to analyse: ingest says why, as one document at a time would
-            window.append((index, source))
-            characters += len(source.text)
+            taken.append(item)
+            characters += len(item[1].text) if isinstance(item[1], SourceText) else 0
+        window = worth_analysing(self.database, self.reprocess, taken)
         if not window:
             return
         known = furniture.known()
@@ -74,9 +84,6 @@ class BatchedAnalyses:
                                                for _, source in window])
         for (index, _), analysis in zip(window, analyses, strict=True):
             self.pending[index] = (analysis, known)
-
-    def _stored(self, source: SourceText) -> bool:
-        return not self.reprocess and already_stored(self.database, source)
 
     def getter(self, index: int, source: SourceText, furniture) -> Callable[[frozenset[str]], Analysis]:
         """What ingest_one calls with the furniture known at the document's turn."""

@@ -10,15 +10,17 @@ The database is written by this process only, one transaction per document.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import signal
+from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 
 from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.backends import load_backend
-from claimtrack.ingestion.batched import already_stored, still_valid
+from claimtrack.ingestion.batched import still_valid, worth_analysing
 from claimtrack.ingestion.reading import SourceText, Unreadable
 from claimtrack.store.db import Database
 
@@ -51,6 +53,9 @@ def _analyze(text: str, name: str, known: frozenset[str], captions: frozenset[st
     return _worker.analyze(text, name=name, known_boilerplate=known, known_captions=captions)
 
 
+LOOK_AHEAD = 32  # documents read ahead at a time, and asked together whether the store holds them
+
+
 class ParallelAnalyses:
     """A window of documents analysed ahead by a pool of `jobs` worker processes."""
 
@@ -61,6 +66,7 @@ class ParallelAnalyses:
         self.reprocess = reprocess
         self.window = 2 * jobs
         self.pending: dict[int, tuple[Future, frozenset[str]]] = {}
+        self.queued: deque[tuple[int, SourceText]] = deque()  # read ahead, to be sent out
         backend = analyzer.backend
         global _worker
         _worker = analyzer  # forked workers share the loaded model instead of loading it again
@@ -71,20 +77,19 @@ class ParallelAnalyses:
                                                   analyzer.model_path))
 
     def prime(self, ahead: Iterator[tuple[int, SourceText | Unreadable]], furniture) -> None:
-        """Send documents out until `window` of them are being analysed."""
+        """Send documents out until `window` of them are being analysed; documents are read ahead
+        LOOK_AHEAD at a time, so that the store is asked once for all of them what it holds."""
         while len(self.pending) < self.window:
-            item = next(ahead, None)
-            if item is None:
-                return
-            index, source = item
-            if isinstance(source, Unreadable) or self._stored(source):
-                continue  # nothing to analyse: ingest says why, as with one job
+            if not self.queued:
+                taken = list(itertools.islice(ahead, LOOK_AHEAD))
+                if not taken:
+                    return
+                self.queued.extend(worth_analysing(self.database, self.reprocess, taken))
+                continue
+            index, source = self.queued.popleft()
             known = furniture.known()
             future = self.pool.submit(_analyze, source.text, source.name, known, source.caption_lines)
             self.pending[index] = (future, known)
-
-    def _stored(self, source: SourceText) -> bool:
-        return not self.reprocess and already_stored(self.database, source)
 
     def getter(self, index: int, source: SourceText, furniture) -> Callable[[frozenset[str]], Analysis]:
         """What ingest_one calls with the furniture known at the document's turn."""

@@ -20,9 +20,10 @@ from sqlalchemy.orm import Session
 
 from claimtrack.provenance.fingerprint import Fingerprint, claim_core, fingerprint, words
 from claimtrack.provenance.matching import WordCodes, encoded_similarity
+from claimtrack.store.db import IN_CHUNK
 from claimtrack.store.models import Claim, ClaimBucket, ClaimGroup, Document, Speaker
 
-CHUNK = 500  # values in one IN (…): well under SQLite's and PostgreSQL's parameter limits
+CHUNK = IN_CHUNK
 MAX_CANDIDATES = 50  # the earlier claims sharing the most buckets with a new one are compared
 MAX_BUCKET = 100  # a band bucket this full was filled by common words: it tells nothing about a pair
 

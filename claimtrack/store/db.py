@@ -27,6 +27,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from claimtrack.errors import ClaimtrackError
 
 DEFAULT_DB = "claims.db"
+IN_CHUNK = 500  # values in one IN (…): well under SQLite's and PostgreSQL's parameter limits
 T = TypeVar("T")
 
 
@@ -331,11 +332,16 @@ class Database:
                 with self.session() as session:
                     return work(session)
             except OperationalError as error:
-                transient = any(word in str(error) for word in ("locked", "busy", "deadlock", "could not serialize"))
-                if not transient or attempt == retries - 1:
+                if not is_transient(error) or attempt == retries - 1:
                     raise
                 time.sleep(0.1 * 2 ** attempt)
         raise AssertionError("unreachable")
+
+
+def is_transient(error: OperationalError) -> bool:
+    """A failure that trying the same transaction again can cure: SQLite's lock held past the
+    busy timeout, PostgreSQL's deadlock or serialization failure (it rolled this one back)."""
+    return any(word in str(error) for word in ("locked", "busy", "deadlock", "could not serialize"))
 
 
 STATISTICS_GROWTH = 1.5  # the claims grew by half since SQLite last measured them: measure again

@@ -135,14 +135,22 @@ def claim_candidates(
     quotes: list[Quote],
     rules: Sequence[Attribution | None],
     own: Sequence[Attribution | None],
+    piece: tuple[int, int] | None = None,
+    outlets: frozenset[str] | None = None,
+    claims_before: int = 0,
 ) -> list[ClaimCandidates]:
     """The candidates of every claim and headline sentence of a document, in document order.
 
     `rules` are the rules' final attributions, `own` what each sentence said by itself before
-    quotations and continuations spread speakers across sentences."""
+    quotations and continuations spread speakers across sentences. A long document comes in
+    pieces (claimtrack.engine.carried): `piece` is the stretch of text the sentences cover,
+    `outlets` the outlets found in the whole text, `claims_before` the claims of the pieces before."""
     index = QuoteIndex(quotes)
     claim_ids = [i for i, r in enumerate(rules) if r is not None]
-    outlet_marks = find_outlets(text, context_outlets(text))
+    lo, hi = piece if piece is not None else (0, len(text))
+    outlets = outlets if outlets is not None else context_outlets(text)
+    outlet_marks = [(start + lo, end + lo, name) for start, end, name in find_outlets(text[lo:hi], outlets)
+                    ] if sentences else []
     starts = [s.start for s in sentences]
     outlet_sentence: list[tuple[int, str]] = []
     obtaining: set[int] = set()  # sentences that name an outlet as obtaining someone's words
@@ -160,7 +168,8 @@ def claim_candidates(
     for position, i in enumerate(claim_ids):
         sent, chosen = sentences[i], rules[i]
         previous = rules[claim_ids[position - 1]] if position else None
-        context = _sentence_context(text, sent, kinds[i], position, i == 0 or paragraphs[i] != paragraphs[i - 1],
+        context = _sentence_context(text, sent, kinds[i], claims_before + position,
+                                    i == 0 or paragraphs[i] != paragraphs[i - 1],
                                     index.overlapping(sent.start, sent.end), own[i], chosen, previous)
         proposals: list[tuple[str, Source | None, Attribution]] = [("rules", chosen.source, chosen)]
         if own[i] is not None and own[i].source is not None:
