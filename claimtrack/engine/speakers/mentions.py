@@ -66,6 +66,9 @@ DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette derniè
 SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
 
+NAMED_LATER_REACH = 200_000  # characters: as far as a piece of a long document reaches (pipeline.PIECE_CHARS)
+
+
 class Resolver(IssuerRules):
     """Types and resolves mentions within one document, remembering the last sources; what
     documents and their issuers say is in IssuerRules (claimtrack.engine.speakers.issuers)."""
@@ -277,7 +280,7 @@ class Resolver(IssuerRules):
         # "le président X à la télévision d'État, Canal Uno": the outlet spoken to is no name of the speaker
         apposed = [r for r in apposed if not find_outlets(span_text(self.text, sent, *r), self.outlets)] or apposed
         if fold(toks[a].text) in INDEFINITE and not any(is_person_like(toks, r) for r in apposed):
-            named_later = self._named_later(mention) if fold(toks[a].text) in ("un", "une") else None
+            named_later = self._named_later(mention, span[0]) if fold(toks[a].text) in ("un", "une") else None
             if named_later:  # "Une figure du mouvement … a qualifié" then "Hanifa Adan, figure du mouvement …"
                 return Source(named_later, "named", mention, span, resolved="named-later")
             description = _TRAILING_ADVERBIAL.sub("", mention) or mention
@@ -373,21 +376,24 @@ class Resolver(IssuerRules):
         known = self.registry.gender_of(speaker) if gender else None
         return known is None or known == gender
 
-    def _named_later(self, mention: str) -> str | None:
+    def _named_later(self, mention: str, position: int) -> str | None:
         """An indefinite description the article names elsewhere, in the same words: a name
         apposed to it ("Hanifa Adan, figure du mouvement de contestation") or its issuer ("le
         comité d'experts de la Société royale du Canada"). Two words at least: "un habitant"
-        alone could be anyone."""
+        alone could be anyone. Looked for within NAMED_LATER_REACH characters either side (the
+        whole of any article of ordinary length), so that a long document stays linear."""
         words = mention.split()[1:5]
         if len(words) < 2 or not words[0][:1].islower():
             return None
         described = r"\s+".join(re.escape(w) for w in words)
-        for apposed in re.finditer(rf"({_NAME_PATTERN}),\s+(?:l['’]une?\s+des\s+|une?\s+)?{described}", self.text):
+        lo, hi = max(0, position - NAMED_LATER_REACH), position + NAMED_LATER_REACH
+        apposed_pattern = re.compile(rf"({_NAME_PATTERN}),\s+(?:l['’]une?\s+des\s+|une?\s+)?{described}")
+        for apposed in apposed_pattern.finditer(self.text, lo, hi):
             name = self.registry.canonical(apposed.group(1))
             if self._is_person(name):
                 return name
-        issued = re.search(rf"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*({described}(?:\s+[a-zé][\w'’-]*){{0,2}}?"
-                           rf"\s+(?:de\s+la|du|de\s+l['’]|de)\s*{_ISSUER_PATTERN})", self.text)
+        issued = re.compile(rf"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*({described}(?:\s+[a-zé][\w'’-]*){{0,2}}?"
+                            rf"\s+(?:de\s+la|du|de\s+l['’]|de)\s*{_ISSUER_PATTERN})").search(self.text, lo, hi)
         return issued.group(1) if issued else None
 
     def _elegant_variation(self, sent: ParsedSentence, a: int, head: int, span: tuple[int, int]) -> Source | None:

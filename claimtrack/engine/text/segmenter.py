@@ -91,11 +91,17 @@ _BOUNDARY = re.compile(
 _TRAILING_PARENTHESIS = re.compile(r"\s*\([^()]{1,60}\)\s*$")
 
 
+_LAST_WORD = re.compile(r"([\w.\-]+)$")
+_LONGEST_WORD = 100
+
+
 def _is_abbreviation(text: str, dot: int) -> bool:
     """A full stop after an abbreviation or an initial ("M.", "H.R.") does not end a sentence."""
     if text[dot] != ".":
         return False
-    word = re.search(r"([\w.\-]+)$", text[:dot])
+    # the word before the dot, looked for in the characters just before it (not in all the text
+    # before, which made a long document's segmentation quadratic): no abbreviation is that long
+    word = _LAST_WORD.search(text, max(0, dot - _LONGEST_WORD), dot)
     if not word:
         return False
     token = word.group(1).lower()
