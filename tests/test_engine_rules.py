@@ -358,12 +358,39 @@ VIA_CASES = [
     # an outlet the article does not name relays all the same
     ("Le syndicaliste Tom Regnier a déclaré à un journal du dimanche que la grève durerait.", "Tom Regnier", "named",
      ("un journal du dimanche",)),
+    # the kind of outlet may be qualified ("agence de presse", "quotidien espagnol")
+    ("« Les réserves sont vides », a déclaré Pierre Valmont à l'agence de presse Reuters.", "Pierre Valmont",
+     "named", ("Reuters",)),
+    ("« Les réserves sont vides », a confié Pierre Valmont au quotidien espagnol El País.", "Pierre Valmont",
+     "named", ("El País",)),
+    # an interview is held with an outlet
+    ("« La réforme arrive trop tard », regrette Marie Caron au cours de son entretien avec Le Figaro.",
+     "Marie Caron", "named", ("Le Figaro",)),
+    # the outlet's quoted words are the quotation's, and a place the speaker spoke about no relay
+    ("« Nous irons à Reuters-ville », a déclaré Marie Caron à Lyon.", "Marie Caron", "named", ()),
 ]
 
 
 @pytest.mark.parametrize(("text", "speaker", "speaker_type", "via"), VIA_CASES, ids=[c[0][:40] for c in VIA_CASES])
 def test_outlets_spoken_to(analyzer, text, speaker, speaker_type, via):
     _check(analyzer, text, speaker, speaker_type, via=via)
+
+
+def test_an_outlet_that_interviewed_people_relays_their_words(analyzer):
+    text = ("« Les prix montent », a déclaré Léa Fournier, économiste, la semaine dernière.\n\n"
+            "Le quotidien Le Phare a interrogé trois agriculteurs de la région. « Nous n'avons plus d'eau depuis "
+            "des mois », explique Juan Ortega. Il ajoute que les puits sont à sec.\n\n"
+            "Léa Fournier a répété que les prix allaient encore monter.")
+    claims = analyzer.analyze(text).claims
+    by_text = {c.text[:20]: (c.speaker, c.via) for c in claims}
+    assert by_text["« Nous n'avons plus "] == ("Juan Ortega", ("Le Phare",))
+    assert by_text["Il ajoute que les pu"] == ("Juan Ortega", ("Le Phare",))
+    # quoted before the interview: not one of the people the outlet interviewed
+    assert by_text["Léa Fournier a répét"] == ("Léa Fournier", ())
+    # an outlet that only reports on people interviewed nobody
+    text = ("Le quotidien Le Phare a publié une enquête sur les agriculteurs de la région. « Nous n'avons plus "
+            "d'eau depuis des mois », explique Juan Ortega.")
+    assert analyzer.analyze(text).claims[-1].via == ()
 
 
 def test_a_description_names_the_last_person_named_or_the_unnamed_speaker_it_repeats(analyzer):

@@ -26,14 +26,19 @@ from claimtrack.engine.text.quotes import Quote
 MIN_QUOTE_WORDS = 4
 # where an outlet relays: spoken to ("à l'AFP", "au Monde"), on ("sur RTL"), by ("cité par",
 # "interrogé par"), in ("dans Le Monde", "dans une interview au Figaro"), framing ("selon CNN"),
-# or apposed to its kind ("la télévision d'État, TV Péru")
+# or apposed to its kind ("la télévision d'État, TV Péru"); the kind may be qualified ("à
+# l'agence de presse X", "au quotidien espagnol X"), and an interview is held with ("au cours
+# de son entretien avec le X")
 _RELAY_POSITION = re.compile(
     r"(?:\b(?:à|au|aux|sur|par|selon|d['’]après|dans|auprès\s+d[eu']|citant|invitée?s?\s+d[eu']|invitée?s?\s+sur)\s+"
     r"(?:(?:l['’]|le|la|les|une?|sa|son|ses|leur|leurs)\s*)?"
     r"(?:(?:interview|entretien|émission|antenne|ondes|site|compte|page|colonnes|plateau|édition|journal|quotidien"
     r"|chaîne|radio|télévision|magazine|hebdomadaire|agence|chronique|tribune|billet|éditorial|article|blog|micro)\s+"
+    r"(?:(?:de\s+presse|d['’]information|[a-zà-öø-ÿ-]{3,})\s+){0,2}?"
     r"(?:accordée?\s+(?:à|au)\s+|de\s+|d['’]|du\s+)?"
-    r"(?:(?:l['’]|le|la)\s*)?)?|,\s*|^\s*)$", re.IGNORECASE)
+    r"(?:(?:l['’]|le|la)\s*)?)?"
+    r"|\b(?:interview|entretien|entrevue)s?\s+(?:(?:accordée?s?|exclusive?s?)\s+)?avec\s+(?:(?:l['’]|le|la)\s*)?"
+    r"|,\s*|^\s*)$", re.IGNORECASE)
 UNSPECIFIED = "source non précisée"
 
 

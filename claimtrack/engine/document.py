@@ -25,6 +25,7 @@ from claimtrack.engine.continuations import (
 )
 from claimtrack.engine.interviews import spread_interview_answers
 from claimtrack.engine.lexicons import fold, fold_accents, load
+from claimtrack.engine.relays import carry_relays, spread_interviewers
 from claimtrack.engine.speakers.mentions import Resolver
 from claimtrack.engine.speakers.names import Registry, register_names
 from claimtrack.engine.speakers.sources import Source
@@ -102,7 +103,7 @@ def attribute_document(
     if own_results is not None:
         own_results.extend(copy.copy(r) for r in results)
     _spread_quotations(text, sentences, results, quotes)
-    _carry_relays(results)  # an interview's via, which tells the continuation rules it is relayed
+    carry_relays(results)  # an interview's via, which tells the continuation rules it is relayed
     spread_continuations(text, sentences, results, written_in_first_person(text, sentences, kinds, index))
     _spread_quoted_neighbours(text, sentences, results, paragraphs)
     _spread_introduced_quotations(text, sentences, results, quotes, registry)
@@ -112,7 +113,8 @@ def attribute_document(
     _spread_colon_blocks(text, sentences, kinds, paragraphs, results)
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     _spread_datelines(text, sentences, kinds, starts, results)
-    _carry_relays(results)
+    spread_interviewers(text, sentences, results, resolver.outlets)
+    carry_relays(results)
     spread_interview_answers(text, sentences, kinds, paragraphs, results, registry)
     _attribute_pull_quotes(text, sentences, kinds, results, index)
     _sign_boxes(text, sentences, kinds, results, registry)
@@ -210,31 +212,6 @@ def _label_unsourced(text: str, sentences: list[ParsedSentence], results: list[A
             current.evidence = "none/after-report"
         else:
             current.evidence = "none/plain"
-
-def _carry_relays(results: list[Attribution | None]) -> None:
-    """An interview or a dispatch relayed by an outlet goes on: the same speaker's following
-    sentences keep its via ("…, a déclaré à la télévision d'État, TV Péru. Il a ajouté …"),
-    until another source starts. The article's own sentences in between do not end it."""
-    relay: Source | None = None
-    for current in results:
-        if current is not None and current.source is None and current.interview is not None:
-            person, outlets = current.interview  # "X a accordé un entretien au Figaro": what X says next
-            relay = Source(person, "named", person, (0, 0), via=outlets)
-        if current is None or current.source is None:
-            continue
-        source = current.source
-        if source.type == "outlet":
-            relay = None
-        elif source.via:
-            relay = source
-        elif relay is not None and source.speaker == relay.speaker:
-            current.source = replace(source, via=relay.via)
-        else:
-            relay = None
-        if current.interview is not None:
-            # "… des propos du général X dans un entretien à Y": what X says next, Y relays
-            person, outlets = current.interview
-            relay = Source(person, "named", person, (0, 0), via=outlets)
 
 _BACKWARD = re.compile(r"^c['’]est\s+(?:ce\s+qu|l['’]une\s+des|la\s+conclusion|ce\s+qui\s+ressort)", re.I)
 

@@ -19,7 +19,10 @@ def _outlet_pattern() -> re.Pattern[str]:
 # a capitalised name of several words on one line; a full stop ends it unless a letter follows
 # ("ABCNews.com", "Gazette du Nord. Les habitants …")
 _WORD = r"[\w&'’-]*(?:\.[\w&'’-]+)*"
-_NAME = rf"[A-ZÀ-Ý]{_WORD}(?:[ \t\u00a0]+(?:[A-ZÀ-Ý0-9]{_WORD}|of|the|de|du|des|d['’]))*"
+# a name opens with a capital, or with a short lower-case prefix glued to one ("elPeriódico",
+# "iTélé", "eBay": brand names written in camel case)
+_CAPITALISED = r"(?:[A-ZÀ-Ý]|[a-z]{1,3}(?=[A-ZÀ-Ý]))"
+_NAME = rf"{_CAPITALISED}{_WORD}(?:[ \t\u00a0]+(?:[A-ZÀ-Ý0-9]{_WORD}|of|the|de|du|des|d['’]))*"
 
 
 _DOMAIN = re.compile(
@@ -63,7 +66,7 @@ def context_outlets(text: str) -> frozenset[str]:
         modifiers = re.findall(r"\w+", text[match.start(0):match.start(1)])[1:]
         if any(fold(word) in lex.non_press_modifiers for word in modifiers):
             continue  # "l'agence de notation Moody's": a body, not an outlet
-        if name[:1].isupper() and match.group(0)[:1].islower():
+        if re.match(_CAPITALISED, name) and match.group(0)[:1].islower():
             found.add(_trim_name(name))
     found.update(m.group(1) for m in _DOMAIN.finditer(text))
     found.update(_trim_name(m.group(1)) for m in _ENGLISH_TITLE.finditer(text))
