@@ -141,8 +141,9 @@ class Resolver(IssuerRules):
             if gender and antecedent is not None and self.registry.gender_of(antecedent.speaker) is None:
                 # a person the sentence itself names, known to be of the pronoun's gender, comes first
                 # ("Lors de la visite d'Ursula von der Leyen, la dirigeante …, a-t-elle déclaré")
-                here = [n for o, n in self.registry.mentions if sent.start <= o < span[0]
-                        and self.registry.gender_of(self.registry.canonical(n)) == gender]
+                mentions = self.registry.mentions  # in document order: the sentence's are a slice
+                in_sentence = mentions[bisect_left(mentions, (sent.start,)) : bisect_left(mentions, (span[0],))]
+                here = [n for _o, n in in_sentence if self.registry.gender_of(self.registry.canonical(n)) == gender]
                 if here:
                     return Source(self.registry.canonical(here[-1]), "named", mention, span, resolved="pronoun")
             if antecedent is not None and not self._agrees(antecedent.speaker, gender):
@@ -224,7 +225,7 @@ class Resolver(IssuerRules):
         outlets = [o for o in find_outlets(mention, self.outlets) if o[0] == 0 or not _SPOKEN_TO.search(mention[:o[0]])]
         document_kind = lex.document_nouns.get(head_word)
         runs = _person_split(toks, name_runs(sent, a, b))
-        before = self.text[: span[0]].rstrip()
+        before = self.text[max(0, span[0] - 200) : span[0]].rstrip()  # only its last character counts
         title = quoted_title(mention) or (
             quoted_title("«" + mention) if before.endswith(("«", '"', "“")) else None)
         if title and not outlets:
