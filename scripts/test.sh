@@ -37,7 +37,8 @@ if [ -n "$pg_bin" ] && [ -x "$pg_bin/initdb" ] && id postgres >/dev/null 2>&1; t
 fi
 
 # The README's test command (torch pinned first: a CPU build; otherwise pip pulls a CUDA one).
-python3 -m venv .venv && .venv/bin/pip install -q torch==2.13.0 '.[stanza,postgres,test]' && .venv/bin/ruff check . && .venv/bin/python -m pytest -q -rs
+python3 -m venv .venv && .venv/bin/pip install -q torch==2.13.0 '.[stanza,postgres,test]' && .venv/bin/ruff check . && .venv/bin/python -m pytest -q -rs \
+  || exit 1  # set -e does not stop at a failure inside an && list: the README's command, made fatal here
 
 # A wheel installed in a clean venv, run from another directory, must migrate a database.
 work=$(mktemp -d)

@@ -150,8 +150,9 @@ def test_a_document_failing_midway_rolls_back(db_url, runner, monkeypatch, tmp_p
 def test_a_document_meeting_a_deadlock_is_tried_again(db_url, runner, monkeypatch):
     """PostgreSQL rolls back one of two ingests that deadlock: that document is tried again
     from the start, and lands once; a failure that is not transient is not tried again."""
-    import claimtrack.ingestion.ingest as ingest_module
     from sqlalchemy.exc import OperationalError
+
+    import claimtrack.ingestion.ingest as ingest_module
 
     original, calls = ingest_module.DocumentWriter.write, []
 
