@@ -153,6 +153,7 @@ def test_a_document_meeting_a_deadlock_is_tried_again(db_url, runner, monkeypatc
     from sqlalchemy.exc import OperationalError
 
     import claimtrack.ingestion.ingest as ingest_module
+    import claimtrack.store.db as db_module
 
     original, calls = ingest_module.DocumentWriter.write, []
 
@@ -165,7 +166,7 @@ def test_a_document_meeting_a_deadlock_is_tried_again(db_url, runner, monkeypatc
         return ids
 
     monkeypatch.setattr(ingest_module.DocumentWriter, "write", deadlock_once)
-    monkeypatch.setattr(ingest_module.time, "sleep", lambda _s: None)
+    monkeypatch.setattr(db_module.time, "sleep", lambda _s: None)
     result = runner.invoke(main, ["--db", db_url, "ingest", str(SEED)])
     assert result.exit_code == 0, result.output
     assert len(calls) == 2

@@ -22,7 +22,6 @@ class Carried:
     """The names met so far, the last speakers and documents, the outlets the text names, and
     how many claims came before the current piece (a feature of the decision layer counts them)."""
 
-    text: str
     registry: Registry
     resolver: Resolver
     claims_before: int = 0
@@ -30,7 +29,7 @@ class Carried:
     @classmethod
     def of(cls, text: str) -> Carried:
         registry = Registry(text)
-        return cls(text, registry, Resolver(text, registry))
+        return cls(registry, Resolver(text, registry))
 
     @property
     def outlets(self) -> frozenset[str]:

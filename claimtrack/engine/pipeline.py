@@ -14,7 +14,7 @@ from claimtrack.engine.learned.model import DecisionModel, load_model, rules_dec
 from claimtrack.engine.records import Analysis, Claim, Pipeline, Segment
 from claimtrack.engine.text.kinds import paragraph_kinds
 from claimtrack.engine.text.metadata import outlet_from_furniture, published_date
-from claimtrack.engine.text.quotes import Quote, find_quotes
+from claimtrack.engine.text.quotes import Quote, QuoteIndex, find_quotes
 from claimtrack.engine.text.segmenter import segment
 from claimtrack.engine.version import rules_version
 
@@ -139,10 +139,6 @@ class _Prepared:
         return [self.spans[i].start for i in self.to_parse_in(piece)]
 
 
-def _quotes_in(quotes: list[Quote], piece: _Piece) -> list[Quote]:
-    """The quotations that overlap a piece (all of them for a document analysed whole)."""
-    return [q for q in quotes if q.end > piece.start and q.start < piece.end]
-
 
 class Analyzer:
     """Holds a loaded backend (and decision model) so that many documents share one load.
@@ -203,14 +199,14 @@ class Analyzer:
         `piece_chars`: PIECE_CHARS by default."""
         piece_chars = piece_chars if piece_chars is not None else PIECE_CHARS
         prepared = _Prepared.of(request)
-        quotes = find_quotes(request.text)
+        quotes = QuoteIndex(find_quotes(request.text))  # each piece takes those overlapping it
         carried = Carried.of(request.text)
         metadata = prepared.metadata()
         for piece in prepared.pieces(piece_chars):
             texts = prepared.parse_texts(piece)
             sentences = self.backend.parse(texts, prepared.parse_offsets(piece)) if texts else []
-            yield self._finish(prepared, piece, sentences, _quotes_in(quotes, piece), carried, metadata,
-                               keep_candidates)
+            yield self._finish(prepared, piece, sentences, quotes.overlapping(piece.start, piece.end), carried,
+                               metadata, keep_candidates)
 
     def _finish(self, prepared: _Prepared, piece: _Piece, sentences: list, quotes: list[Quote], carried: Carried,
                 metadata: _Metadata, keep_candidates: bool) -> Analysis:

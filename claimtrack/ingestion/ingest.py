@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import os
-import time
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, datetime, timezone
 
 from sqlalchemy import func, insert, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from claimtrack.engine import Analysis, Analyzer
@@ -29,7 +28,7 @@ from claimtrack.identity import (
 )
 from claimtrack.ingestion.reading import SourceText, Unreadable
 from claimtrack.provenance.grouping import assign_groups, groups_of_documents, refresh_groups
-from claimtrack.store.db import Database, is_transient, refresh_statistics
+from claimtrack.store.db import Database, refresh_statistics
 from claimtrack.store.models import Batch, BatchItem, Claim, ClaimVia, Document, Segment, Speaker
 
 
@@ -321,9 +320,6 @@ def _already(source: SourceText, existing: Document, how: str = "") -> IngestRes
                         reason=f"same content as document {existing.id} ({existing.name}){how}")
 
 
-TRANSIENT_RETRIES = 5  # a document whose transaction met a deadlock or a lock is tried again this often
-
-
 def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, reprocess: bool = False,
                furniture: FurnitureMemory | None = None,
                analyze: Callable[[frozenset[str]], Analysis] | None = None) -> IngestResult:
@@ -331,73 +327,66 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
     caller has it made elsewhere (worker processes); by default `analyzer` makes it here.
 
     Two ingests writing at once may deadlock on PostgreSQL (each holds a speaker or a group the
-    other needs): the database rolls one back, and that document is tried again from the start
-    (analysed again if need be), as `Database.run` does for a reviewer's answer."""
-    for attempt in range(TRANSIENT_RETRIES):
-        lines: set[str] = set()
-        try:
-            result = _ingest_transaction(database, source, analyzer, reprocess, furniture, analyze, lines)
-        except IntegrityError:
-            # another process stored the same text between our look and our commit: it is there once
-            with database.session() as session:
-                existing = _stored(session, source)
-                if existing is not None:
-                    return _already(source, existing, ", stored meanwhile by another ingest")
-            return IngestResult(source.name, "failed", reason="the database refused the document (integrity)")
-        except OperationalError as error:
-            if is_transient(error) and attempt < TRANSIENT_RETRIES - 1:
-                time.sleep(0.1 * 2 ** attempt)
-                continue
-            return IngestResult(source.name, "failed", reason=f"{type(error).__name__}: {error}".splitlines()[0])
-        except Exception as error:  # one bad document must not stop the batch; its transaction rolled back
-            return IngestResult(source.name, "failed", reason=f"{type(error).__name__}: {error}".splitlines()[0])
-        if furniture and result.status in ("ingested", "reprocessed"):
-            furniture.add(lines)  # counted once the document is committed
-        return result
-    raise AssertionError("unreachable")
+    other needs): the database rolls one back, and `Database.run` tries that document again from
+    the start (analysed again if need be), as it does a reviewer's answer."""
+    try:
+        result, lines = database.run(
+            lambda session: _ingest_transaction(session, source, analyzer, reprocess, furniture, analyze))
+    except IntegrityError:
+        # another process stored the same text between our look and our commit: it is there once
+        with database.session() as session:
+            existing = _stored(session, source)
+            if existing is not None:
+                return _already(source, existing, ", stored meanwhile by another ingest")
+        return IngestResult(source.name, "failed", reason="the database refused the document (integrity)")
+    except Exception as error:  # one bad document must not stop the batch; its transaction rolled back
+        return IngestResult(source.name, "failed", reason=f"{type(error).__name__}: {error}".splitlines()[0])
+    if furniture and result.status in ("ingested", "reprocessed"):
+        furniture.add(lines)  # counted once the document is committed
+    return result
 
 
-def _ingest_transaction(database: Database, source: SourceText, analyzer: Analyzer, reprocess: bool,
+def _ingest_transaction(session: Session, source: SourceText, analyzer: Analyzer, reprocess: bool,
                         furniture: FurnitureMemory | None, analyze: Callable[[frozenset[str]], Analysis] | None,
-                        lines: set[str]) -> IngestResult:
-    """The document's one transaction; `lines` receives its short lines for the furniture memory."""
-    with database.session() as session:
-        existing = _stored(session, source)
-        if existing and not reprocess:
-            return _already(source, existing)
-        if existing:
-            reviewed = sum(len(c.reviews) for c in existing.claims)
-            if reviewed:
-                return IngestResult(source.name, "failed", reason=(
-                    f"document {existing.id} has {reviewed} review(s); reprocessing would drop them"))
-            drawn = _batch_items_of(session, existing.id)
-            left_groups = groups_of_documents(session, [existing.id])
-            session.delete(existing)
-            session.flush()
-        known = furniture.known() if furniture else frozenset()
-        # a long document comes in pieces, each stored before the next is analysed
-        pieces = [analyze(known)] if analyze is not None else analyzer.analyze_in_pieces(
-            Request(source.text, source.name, known, source.caption_lines))
-        writer, tally = DocumentWriter(session, source), _Tally()
-        for piece in pieces:
-            claim_ids = writer.write(piece)
-            session.flush()
-            assign_groups(session, claim_ids)
-            tally.add(piece)
-            if furniture:
-                lines |= furniture.lines_of(piece)
-        document = writer.document
-        assert document is not None  # an analysis has one piece at least
-        lost = _restore_batch_items(session, document, drawn) if existing else []
-        if existing:
-            refresh_groups(session, left_groups)
-        result = replace(tally.result(source.name, "reprocessed" if existing else "ingested", document.id),
-                         published=document.published.isoformat() if document.published else None)
-        if source.encoding == "utf-8 (repaired)":  # said in the summary: a reviewer may meet a �
-            stray = source.text.count("\ufffd")
-            result = replace(result, reason=f"UTF-8 with {stray} stray byte(s) not UTF-8, shown as �")
-        if lost:
-            batches = ", ".join(sorted(set(lost)))
-            result = replace(result, reason=f"{len(lost)} sampled claim(s) no longer exist and left "
-                                            f"batch(es) {batches}")
-        return result
+                        ) -> tuple[IngestResult, set[str]]:
+    """The document's one transaction: its result, and its short lines for the furniture memory."""
+    lines: set[str] = set()
+    existing = _stored(session, source)
+    if existing and not reprocess:
+        return _already(source, existing), lines
+    if existing:
+        reviewed = sum(len(c.reviews) for c in existing.claims)
+        if reviewed:
+            return IngestResult(source.name, "failed", reason=(
+                f"document {existing.id} has {reviewed} review(s); reprocessing would drop them")), lines
+        drawn = _batch_items_of(session, existing.id)
+        left_groups = groups_of_documents(session, [existing.id])
+        session.delete(existing)
+        session.flush()
+    known = furniture.known() if furniture else frozenset()
+    # a long document comes in pieces, each stored before the next is analysed
+    pieces = [analyze(known)] if analyze is not None else analyzer.analyze_in_pieces(
+        Request(source.text, source.name, known, source.caption_lines))
+    writer, tally = DocumentWriter(session, source), _Tally()
+    for piece in pieces:
+        claim_ids = writer.write(piece)
+        session.flush()
+        assign_groups(session, claim_ids)
+        tally.add(piece)
+        if furniture:
+            lines |= furniture.lines_of(piece)
+    document = writer.document
+    assert document is not None  # an analysis has one piece at least
+    lost = _restore_batch_items(session, document, drawn) if existing else []
+    if existing:
+        refresh_groups(session, left_groups)
+    result = replace(tally.result(source.name, "reprocessed" if existing else "ingested", document.id),
+                     published=document.published.isoformat() if document.published else None)
+    if source.encoding == "utf-8 (repaired)":  # said in the summary: a reviewer may meet a �
+        stray = source.text.count("\ufffd")
+        result = replace(result, reason=f"UTF-8 with {stray} stray byte(s) not UTF-8, shown as �")
+    if lost:
+        batches = ", ".join(sorted(set(lost)))
+        result = replace(result, reason=f"{len(lost)} sampled claim(s) no longer exist and left "
+                                        f"batch(es) {batches}")
+    return result, lines

@@ -149,8 +149,8 @@ class QuoteIndex:
 
     def overlapping(self, start: int, end: int) -> list[Quote]:
         found = []
-        for quote in self.quotes[bisect.bisect_right(self.ends, start):]:
-            if quote.start >= end:
+        for k in range(bisect.bisect_right(self.ends, start), len(self.quotes)):  # no copy of the rest
+            if self.quotes[k].start >= end:
                 break
-            found.append(quote)
+            found.append(self.quotes[k])
         return found
