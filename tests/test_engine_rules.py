@@ -109,6 +109,56 @@ def test_a_subject_inside_a_reported_clause_does_not_take_the_pronoun(analyzer):
     _check(analyzer, text, "Jean Morin", "named")
 
 
+def test_a_person_named_inside_a_quotation_does_not_take_the_pronoun(analyzer):
+    text = ("L'entraîneur Marc Olier a reçu la presse lundi.\n"
+            "« Paul Verdin a fait un travail formidable », a-t-il souligné.\n"
+            "« Nous sommes prêts », a-t-il ajouté.")
+    _check(analyzer, text, "Marc Olier", "named")
+
+
+def test_a_surname_alone_as_subject_takes_the_pronoun(analyzer):
+    # "Lorel" alone, after "Anne Lorel" in full: the subject a later "elle" points to
+    text = ("Sylvie Maret et Anne Lorel ont présenté le projet.\n"
+            "« Le chantier commence lundi », a affirmé Sylvie Maret.\n"
+            "Avec humour, Lorel a pour sa part évoqué la « patience » des riverains.\n"
+            "« Ils ont tout supporté », a-t-elle souligné.")
+    _check(analyzer, text, "Anne Lorel", "named")
+
+
+QUOTATION_INCISE_CASES = [
+    # a verb the lexicon does not list, in the incise place after a closing quotation
+    ("Le joueur Hugo Brun est arrivé lundi.\n« Nous gagnerons », s'est-il enthousiasmé.", "Hugo Brun", "named"),
+    ("La juge Léa Roy a reçu les avocats.\n« Le dossier est vide », s'est-elle agacée.", "Léa Roy", "named"),
+    # a listed verb the tagger reads as an infinitive ("tranché")
+    ("Le maire Paul Sorel a parlé lundi.\n« La piscine rouvrira en mai », a-t-il tranché.", "Paul Sorel", "named"),
+    # the same verb group anywhere else is no incise
+    ("Le maire Paul Sorel a parlé lundi.\nLe préfet a-t-il fait le nécessaire ?", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), QUOTATION_INCISE_CASES,
+                         ids=[c[0][-40:] for c in QUOTATION_INCISE_CASES])
+def test_any_verb_inverted_after_a_closing_quotation_reports_it(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+ON_LOCATED_CASES = [
+    # "on" after the body that opens the sentence speaks for that body
+    ("À l'Agence régionale de santé, on fait valoir que les patients ne risquent rien.",
+     "Agence régionale de santé", "named"),
+    ("Chez Veolia, on assure que l'usine restera ouverte.", "Veolia", "named"),
+    ("Du côté des syndicats, on affirme que la grève sera suivie.", "des syndicats", "unnamed"),
+    # a place that cannot speak leaves "on" as it is
+    ("À la campagne, on pense que la réforme échouera.", "on", "unnamed"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), ON_LOCATED_CASES,
+                         ids=[c[0][:30] for c in ON_LOCATED_CASES])
+def test_on_speaks_for_the_body_the_sentence_opens_on(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
 OUTLET_CASES = [
     # an outlet known by its context, then named bare
     ("La ministre Eva Lind a déclaré à la radio publique, Radio Nordique, que l'usine rouvrirait.",

@@ -80,9 +80,9 @@ def attribute_document(
     the whole document."""
     carried = carried if carried is not None else Carried.of(text)
     registry, resolver = carried.registry, carried.resolver
-    for sent in sentences:
-        register_names(text, sent, registry)
     index = QuoteIndex(quotes)
+    for sent in sentences:
+        register_names(text, sent, registry, index.covering)
     results: list[Attribution | None] = []
     for sent, kind in zip(sentences, kinds, strict=False):
         if kind not in ("claim", "headline"):

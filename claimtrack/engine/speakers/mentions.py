@@ -66,6 +66,8 @@ DEMONSTRATIVES = frozenset(("celui-ci", "celle-ci", "ce dernier", "cette derniè
 SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
 
+# what opens a sentence on the body "on" stands for ("À l'ARS, on …", "Du côté de la mairie, on …")
+_ON_PLACES = (("du", "côté"), ("côté",), ("chez",), ("a",), ("à",), ("au",), ("aux",))
 NAMED_LATER_REACH = 200_000  # characters: as far as a piece of a long document reaches (pipeline.PIECE_CHARS)
 
 
@@ -184,6 +186,9 @@ class Resolver(IssuerRules):
             document = self._document_on_speaks_in(toks)
             if document is not None:  # "…, explique-t-on dans le rapport": the report's issuer
                 return replace(document, mention=mention, span=span, resolved="issuer")
+            located = self._on_located(sent, a)
+            if located is not None:  # "À l'ARS, on fait valoir que …": the people of the place named
+                return replace(located, resolved="located")
             return Source("on", "unnamed", mention, span)  # "On estime que …": people the article does not name
         if folded in SPEAKING_SELF or folded in lex.time_words:
             return None  # the author's or reader's person, a date, a quantity: nobody speaks
@@ -210,6 +215,20 @@ class Resolver(IssuerRules):
             plural = toks[head].feat("Number") == "Plur" or fold(toks[a].text) in ("les", "des", "ces", "leurs")
             source = replace(source, plural=plural)
         return source
+
+    def _on_located(self, sent: ParsedSentence, a: int) -> Source | None:
+        """The body that "on" stands for when the sentence opens on it: "À l'ARS, on fait valoir
+        que", "Chez Renault, on assure que", "Du côté de l'opposition, on a accueilli …". Only a
+        mention that can speak counts ("À la campagne, on pense que …" stays "on")."""
+        toks = sent.tokens
+        if a < 3 or toks[a - 1].text != ",":
+            return None
+        words = [fold(t.text) for t in toks[:a]]
+        opening = next((len(p) for p in _ON_PLACES if words[: len(p)] == list(p)), 0)
+        if not opening or "," in words[opening : a - 1]:
+            return None
+        source = self.classify(sent, opening, a - 1)
+        return source if source is not None and source.type in ("named", "unnamed") else None
 
     def _classify(self, sent: ParsedSentence, a: int, b: int, mention: str, span: tuple[int, int],
                   head: int) -> Source | None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -200,6 +201,11 @@ class Registry:
         if len(name.split()) > 1:
             self._full_names_by_surname.setdefault(person.surname_key, []).append(person)
 
+    def person_of_surname(self, word: str) -> Person | None:
+        """The first person named in full with this surname, if a human one."""
+        matches = self._full_names_by_surname.get(name_key(word))
+        return matches[0] if matches and matches[0].human else None
+
     def person(self, name: str | None) -> Person | None:
         """The person the article gave this exact (canonical) name, if any."""
         return self._by_name.get(name) if name is not None else None
@@ -382,8 +388,11 @@ def in_complement(toks: tuple[Token, ...], i: int, a: int) -> bool:
 INTRODUCERS = frozenset("nommé nommée prénommé prénommée appelé appelée surnommé surnommée baptisé baptisée".split())
 
 
-def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
-    """Record the names of a sentence with the role written beside them."""
+def register_names(text: str, sent: ParsedSentence, registry: Registry,
+                   quoted: Callable[[int, int], bool] | None = None) -> None:
+    """Record the names of a sentence with the role written beside them. `quoted(start, end)`
+    tells a span inside a quotation: a person the quoted speaker talks about ("« Laurent Blanc a
+    fait un travail du tonnerre », s'est-il enthousiasmé") is no subject a later "il" points to."""
     lex = load()
     toks = sent.tokens
     for a, b in name_runs(sent):
@@ -392,15 +401,17 @@ def register_names(text: str, sent: ParsedSentence, registry: Registry) -> None:
         tokens = [t for t in toks[a:b] if t.text not in ("-",) and t.lower not in PARTICLES]
         # "un étudiant nommé James": the person the sentence introduces, by a first name alone
         introduced = a > 0 and fold(toks[a - 1].text) in INTRODUCERS
-        if len(tokens) < 2 and not any(t.ent == "PER" for t in toks[a:b]) and not introduced:
+        # "Leekens a évoqué …" after "Georges Leekens": the surname of a person named in full
+        known = len(tokens) == 1 and registry.person_of_surname(tokens[0].text) is not None
+        if len(tokens) < 2 and not any(t.ent == "PER" for t in toks[a:b]) and not introduced and not known:
             continue
         name = span_text(text, sent, a, b)
         role = _role_after(text, sent, b, lex) or _role_before(text, sent, a, lex)
-        human = introduced or any(t.ent == "PER" for t in toks[a:b]) or _unrecognised_person(toks, a, b, lex)
+        human = introduced or known or any(t.ent == "PER" for t in toks[a:b]) or _unrecognised_person(toks, a, b, lex)
         registry.add(name, toks[a].start, role, human=human,
                      gender=_gender(text[max(0, toks[a].start - 12) : toks[a].start], role, lex))
         registry.mentions.append((toks[a].start, name))
-        if introduced or _is_subject(toks, a, b, human):
+        if (introduced or _is_subject(toks, a, b, human)) and not (quoted and quoted(toks[a].start, toks[b - 1].end)):
             registry.subject_mentions.append((toks[a].start, name))
     group = _plural_subject_names(text, sent)
     if group:
@@ -474,6 +485,8 @@ def _is_subject(toks: tuple[Token, ...], a: int, b: int, human: bool = False) ->
                                      and subject.deprel.startswith("nsubj")):
             return False
         verb = toks[subject.head]
+        if verb.deprel.startswith("aux") and verb.head != verb.i:
+            verb = toks[verb.head]  # "Leekens a évoqué" parsed with the auxiliary as the subject's head
         return verb.head == verb.i or (verb.deprel == "conj" and toks[verb.head].head == verb.head)
     return False
 

@@ -20,6 +20,8 @@ from claimtrack.engine.syntax.subjects import (
     subject_of,
 )
 from claimtrack.engine.syntax.verbgroup import (
+    CLITIC_SUBJECTS,
+    CLOSING_QUOTES,
     RELATIVE,
     aux_chain,
     clitic_after,
@@ -69,6 +71,39 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
     return cues
 
 
+def _quotation_incise(toks: tuple[Token, ...], v: int, quotes: list[Quote]) -> tuple[int, tuple[int, int]] | None:
+    """A verb the lexicon does not list, in the one place French keeps for a speech verb: right
+    after a closing quotation (and its comma), with its subject clitic inverted ("« … », s'est-il
+    enthousiasmé", "« … », tranche-t-elle"). Returns where the verb group starts and the clitic.
+    The tagger often reads such a participle as an adjective or an infinitive, so only the place
+    counts; "a-t-il fait" anywhere but after a closing quotation is no incise."""
+    tok = toks[v]
+    if tok.upos not in ("VERB", "ADJ") or not tok.text.isalpha() or not tok.text.islower():
+        return None
+    if v + 1 < len(toks) and fold(toks[v + 1].text) in CLITIC_SUBJECTS | {"-t"}:
+        if fold(verb_lemma(tok)) in ("avoir", "être"):
+            return None  # the auxiliary of "a-t-il tranché": the participle is the verb
+        start, clitic = v, clitic_after(toks, v, v)
+    else:
+        k = v - 1
+        while k >= 0 and fold(toks[k].text) in CLITIC_SUBJECTS | {"-t"}:
+            k -= 1
+        if k == v - 1 or k < 0 or fold(toks[k].lemma) not in ("avoir", "être"):
+            return None
+        start, clitic = k, (k + 1, v) if k + 1 < v else None
+    if clitic is None:
+        return None
+    k = start - 1
+    while k >= 0 and fold(toks[k].text) in ("s'", "se", "l'", "le", "la", "lui", "leur"):
+        k -= 1  # "s'est-il …", "l'a-t-il …": the reflexive and object clitics of the verb group
+    start = k + 1
+    if k >= 0 and toks[k].text == ",":
+        k -= 1
+    if k < 0 or toks[k].text not in CLOSING_QUOTES or not any(q.end == toks[k].end for q in quotes):
+        return None
+    return start, clitic
+
+
 def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> Cue | None:
     toks = sent.tokens
     tok = toks[v]
@@ -78,6 +113,13 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
             or _inquiete_as_verb(toks, v)) and not reflexive(toks, v):  # "s'inquiéter de" reports as itself
         return _experiencer_cue(text, sent, v)
     frame, multi_end = reporting_word(toks, v)
+    if frame is None or tok.feat("VerbForm") not in ("Fin", "Part"):
+        # '« … », s'est-il enthousiasmé', '« … », a-t-il tranché' (tagged an infinitive): whatever
+        # the verb and its tag, that place reports the quotation
+        incise = _quotation_incise(toks, v, quotes)
+        if incise is not None:
+            start, clitic = incise
+            return Cue(v, (start, v + 1), clitic, "incise", sent.depth(v), citing_after(text, sent, clitic[1]))
     if frame is None:
         return None
     if frame == "forecast":  # "le FMI prévoit une croissance", not "un plan prévoyant la fermeture"

@@ -154,3 +154,7 @@ class QuoteIndex:
                 break
             found.append(self.quotes[k])
         return found
+
+    def covering(self, start: int, end: int) -> bool:
+        """Whether a quotation holds the span start..end whole."""
+        return any(q.covers(start, end) for q in self.overlapping(start, end))
