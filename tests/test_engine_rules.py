@@ -142,6 +142,24 @@ def test_any_verb_inverted_after_a_closing_quotation_reports_it(analyzer, text, 
     _check(analyzer, text, speaker, speaker_type)
 
 
+TURN_AND_DEMONYM_CASES = [
+    # a phrase marking the speaker's turn between the verb and its inverted subject
+    ("« Nous ferons mieux », assure de son côté la ministre Claire Vautrin.", "Claire Vautrin", "named"),
+    ("« Rien n'est joué », a ajouté pour sa part l'avocat Marc Lenoir.", "Marc Lenoir", "named"),
+    # a definite demonym alone stands for the person just named, not for a body called so
+    ("Le milieu de terrain Julien Marchal a retrouvé ses coéquipiers lundi.\n"
+     "« Je veux aller de l'avant », assure de son côté le Lillois.", "Julien Marchal", "named"),
+    ("La navigatrice Anne Perrot a rejoint le port mardi.\n« La mer était dure », a raconté la Bretonne.",
+     "Anne Perrot", "named"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), TURN_AND_DEMONYM_CASES,
+                         ids=[c[0][-40:] for c in TURN_AND_DEMONYM_CASES])
+def test_turn_phrases_and_demonyms_of_inverted_speakers(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
 ON_LOCATED_CASES = [
     # "on" after the body that opens the sentence speaks for that body
     ("À l'Agence régionale de santé, on fait valoir que les patients ne risquent rien.",
@@ -1475,3 +1493,29 @@ def test_questions_without_an_announced_interview_stay_the_article_s(analyzer):
         "Le maire de Brest a répondu à nos questions.", "La ligne est fermée depuis mai.")
     claims = {c.text: c for c in analyzer.analyze(text).claims}
     assert claims["Parce que les rails sont usés."].speaker_type == "editorial"
+
+
+def test_a_person_named_in_the_quotation_is_not_whose_interview_it_is(analyzer):
+    text = ("Le texte est long.\n« Si Paul Roy aimait son pays, il partirait », a dit le roi du Nordland, "
+            "voisin du pays, dans une interview à la BBC.")
+    claim = analyzer.analyze(text).claims[-1]
+    assert claim.via == ("BBC",) and "roi" in claim.speaker
+
+
+def test_an_interview_with_an_outlet_relays_the_interviewee_in_the_whole_article(analyzer):
+    text = ("Le texte est long.\n"
+            "Le banquier Rajan Malik a déclaré que l'Asie devait aider l'Europe.\n"
+            "« Nous sommes tous liés », a-t-il dit au Financial Times au cours d'une interview à Bombay.\n"
+            "La ministre Ana Ruiz a affirmé que le budget était prêt.")
+    first, second, third = analyzer.analyze(text).claims[1:]
+    assert first.speaker == second.speaker == "Rajan Malik"
+    assert first.via == second.via == ("Financial Times",)
+    assert third.via == ()  # someone else, not interviewed
+
+
+def test_speaking_to_an_outlet_without_an_interview_relays_only_from_there_on(analyzer):
+    text = ("Le texte est long.\n"
+            "Le banquier Rajan Malik a déclaré que l'Asie devait aider l'Europe.\n"
+            "« Nous sommes tous liés », a-t-il dit au Financial Times.")
+    first, second = analyzer.analyze(text).claims[1:]
+    assert (first.via, second.via) == ((), ("Financial Times",))

@@ -108,17 +108,21 @@ _INTERVIEW_BEFORE = re.compile(
     r"(?:(?:accordée?|donnée?)\s+)?(?:à|au|aux)\s+(?:(?:l['’]|le|la)\s*)?$", re.IGNORECASE)
 
 
-def _interview_of(text: str, sent: ParsedSentence, source: Source, before: str, registry: Registry) -> str | None:
+def _interview_of(text: str, sent: ParsedSentence, source: Source, before: str, registry: Registry,
+                  quotes: list[Quote]) -> str | None:
     """The person whose interview an outlet published, when the sentence names someone other
     than its speaker right before "dans un entretien à Y" ("le Kremlin a contesté des propos du
-    général X dans un entretien à Y": Y relays X, not the Kremlin)."""
+    général X dans un entretien à Y": Y relays X, not the Kremlin). A person named inside the
+    quotation is what the speaker talks about ("« Si Bachar … », a dit le roi … dans une interview
+    à la BBC": the BBC relays the king)."""
     match = _INTERVIEW_BEFORE.search(before)
     if match is None:
         return None
     limit = sent.start + match.start()
     people = [(a, b) for a, b in name_runs(sent) if sent.tokens[b - 1].end <= limit
               and any(t.ent == "PER" for t in sent.tokens[a:b])
-              and not (source.span[0] <= sent.tokens[a].start < source.span[1])]
+              and not (source.span[0] <= sent.tokens[a].start < source.span[1])
+              and not any(q.start < sent.tokens[a].start < q.end for q in quotes)]
     if not people:
         return None
     name = registry.canonical(span_text(text, sent, *people[-1]))
@@ -135,7 +139,7 @@ def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote],
     for start, end, name in find_outlets(body, outlets):
         if not _RELAY_POSITION.search(body[:start]):
             continue  # "le fondateur de WikiLeaks" names an outlet that relays nothing
-        interviewed = _interview_of(text, sent, source, body[:start], registry)
+        interviewed = _interview_of(text, sent, source, body[:start], registry, quotes)
         if interviewed is not None:
             if interviews is not None:
                 interviews.append((interviewed, name))

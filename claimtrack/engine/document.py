@@ -25,7 +25,7 @@ from claimtrack.engine.continuations import (
 )
 from claimtrack.engine.interviews import spread_interview_answers
 from claimtrack.engine.lexicons import fold, fold_accents, load
-from claimtrack.engine.relays import carry_relays, spread_interviewers
+from claimtrack.engine.relays import carry_relays, spread_granted_interviews, spread_interviewers
 from claimtrack.engine.speakers.mentions import Resolver
 from claimtrack.engine.speakers.names import Registry, register_names
 from claimtrack.engine.speakers.sources import Source
@@ -115,6 +115,7 @@ def attribute_document(
     _spread_datelines(text, sentences, kinds, starts, results)
     spread_interviewers(text, sentences, results, resolver.outlets)
     carry_relays(results)
+    spread_granted_interviews(text, sentences, results)
     spread_interview_answers(text, sentences, kinds, paragraphs, results, registry)
     _attribute_pull_quotes(text, sentences, kinds, results, index)
     _sign_boxes(text, sentences, kinds, results, registry)

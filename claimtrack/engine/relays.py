@@ -60,6 +60,28 @@ def spread_interviewers(text: str, sentences: list[ParsedSentence], results: lis
             before.add(source.speaker)
 
 
+_INTERVIEW_WORD = re.compile(r"\b(?:interview|entretien|entrevue)s?\b", re.IGNORECASE)
+
+
+def spread_granted_interviews(text: str, sentences: list[ParsedSentence], results: list[Attribution | None]) -> None:
+    """A named person quoted in an interview with an outlet ("…, a-t-il dit au Financial Times au
+    cours d'une interview") speaks through that outlet in the whole article: the article is
+    built on the interview, so the person's other sentences without a relay of their own, before
+    the one that names the interview too, have the outlet as via."""
+    granted: dict[str, tuple[str, ...]] = {}
+    for sent, current in zip(sentences, results, strict=False):
+        source = current.source if current is not None else None
+        if source is not None and source.type == "named" and source.via and source.speaker \
+                and _INTERVIEW_WORD.search(text[sent.start : sent.end]):
+            granted.setdefault(source.speaker, source.via)
+    if not granted:
+        return
+    for current in results:
+        source = current.source if current is not None else None
+        if source is not None and source.type == "named" and not source.via and source.speaker in granted:
+            current.source = replace(source, via=granted[source.speaker])
+
+
 def carry_relays(results: list[Attribution | None]) -> None:
     """An interview or a dispatch relayed by an outlet goes on: the same speaker's following
     sentences keep its via ("…, a déclaré à la télévision d'État, TV Péru. Il a ajouté …"),

@@ -227,7 +227,8 @@ class Resolver(IssuerRules):
         opening = next((len(p) for p in _ON_PLACES if words[: len(p)] == list(p)), 0)
         if not opening or "," in words[opening : a - 1]:
             return None
-        source = self.classify(sent, opening, a - 1)
+        end = next((k for k in range(opening, a - 1) if words[k] == "comme"), a - 1)  # "À l'ARS comme à l'APHP"
+        source = self.classify(sent, opening, end)
         return source if source is not None and source.type in ("named", "unnamed") else None
 
     def _classify(self, sent: ParsedSentence, a: int, b: int, mention: str, span: tuple[int, int],
@@ -305,6 +306,10 @@ class Resolver(IssuerRules):
                 return Source(named_later, "named", mention, span, resolved="named-later")
             description = _TRAILING_ADVERBIAL.sub("", mention) or mention
             return Source(description[:1].lower() + description[1:], "unnamed", mention, span)
+        if _demonym_description(toks, a, head, b) and self.registry.person_of_surname(toks[head].text) is None:
+            described = self._demonym_person(sent, a, head, span)
+            if described:  # "… », assure de son côté le Lillois": a person named by where they are from
+                return described
         if apposed:
             run = apposed[-1] if head_word in lex.titles else apposed[0]
             run_text = span_text(self.text, sent, *run)
@@ -437,6 +442,19 @@ class Resolver(IssuerRules):
             return None
         return named if self._is_person(named.speaker) else None
 
+    def _demonym_person(self, sent: ParsedSentence, a: int, head: int, span: tuple[int, int]) -> Source | None:
+        """The person a demonym stands for: the last named speaker, else the person last named
+        as a subject, close before."""
+        mention = span_text(self.text, sent, a, head + 1)
+        varied = self._elegant_variation(sent, a, head, span)
+        if varied:
+            return replace(varied, mention=mention, span=span, resolved="variation")
+        subject = self.registry.last_subject_before(span[0])
+        if subject is None or span[0] - subject[0] > VARIATION_REACH:
+            return None
+        name = self.registry.canonical(subject[1])
+        return Source(name, "named", mention, span, resolved="described") if self._is_person(name) else None
+
     def _described_subject(self, toks: tuple[Token, ...], a: int, head: int, span: tuple[int, int]) -> str | None:
         """A person described rather than titled ("le sympathique gaillard", "la jeune femme":
         a definite article, an adjective, a noun for a person) is who the text was just talking
@@ -473,6 +491,19 @@ class Resolver(IssuerRules):
         if described and person.gender and gender and gender != person.gender:
             return None
         return person if described or not person.role else None
+
+_DEMONYM_ENDINGS = ("ois", "oise", "ais", "aise", "ain", "aine", "ien", "ienne", "ol", "ole", "onne")
+_NOT_DEMONYMS = frozenset("palais marais capitole vatican kremlin".split())
+
+
+def _demonym_description(toks: tuple[Token, ...], a: int, head: int, b: int) -> bool:
+    """"le Lillois", "l'Espagnol", "la Québécoise": a definite article and a capitalised singular
+    demonym alone, which news writing uses for a person it has named ("Hazard … le Lillois")."""
+    word = toks[head].text
+    return (b - a == 2 and head == a + 1 and fold(toks[a].text) in ("le", "la", "l'") and word[:1].isupper()
+            and not word.isupper() and fold(word).endswith(_DEMONYM_ENDINGS) and fold(word) not in _NOT_DEMONYMS
+            and toks[head].feat("Number") != "Plur")
+
 
 def _person_split(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """"la ministre de la Culture Rachida Dati": a capitalised portfolio and the person's name

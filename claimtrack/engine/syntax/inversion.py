@@ -163,11 +163,27 @@ def skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
             i += 2  # "en téléconférence", "en conférence"
         elif dated := _dated_phrase(toks, i, time_words):
             i = dated
+        elif side := _side_phrase(toks, i):
+            i = side
         elif detached := detached_adjectives(toks, i):
             i = detached
         else:
             break
     return i
+
+
+# "assure de son côté le ministre", "a ajouté pour sa part la juge": whose turn it is, not who
+_SIDE_PHRASES = tuple(tuple(p.split()) for p in (
+    "de son côté", "de leur côté", "pour sa part", "pour leur part", "à son tour", "à leur tour", "quant à lui",
+    "quant à elle", "quant à eux", "quant à elles", "lui aussi", "elle aussi", "eux aussi", "elles aussi"))
+
+
+def _side_phrase(toks: tuple[Token, ...], i: int) -> int:
+    """End of a phrase that marks a speaker's turn ("de son côté", "pour sa part"), or 0."""
+    for phrase in _SIDE_PHRASES:
+        if tuple(fold(t.text) for t in toks[i : i + len(phrase)]) == phrase:
+            return i + len(phrase)
+    return 0
 
 
 _DEICTIC = frozenset("ce cet cette".split())
