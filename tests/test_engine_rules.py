@@ -160,6 +160,40 @@ def test_turn_phrases_and_demonyms_of_inverted_speakers(analyzer, text, speaker,
     _check(analyzer, text, speaker, speaker_type)
 
 
+ISSUED_FIGURES_CASES = [
+    # figures and rulings speak for the body the article says issued them
+    ("D'après une estimation du Pentagone, le chiffre est faux.", "Pentagone", "named"),
+    ("D'après la propre estimation du ministère de la Défense, le chiffre est faux.", "ministère de la Défense",
+     "named"),
+    ("Selon une décision de 1950 de la Cour suprême, l'État ne peut être poursuivi.", "Cour suprême", "named"),
+    ("Le chiffre est faux selon le centre de prévention des agressions.", "centre de prévention", "named"),
+    # on their own they are nobody's words
+    ("Les chiffres montrent que la crise est profonde.", None, "editorial"),
+    ("La décision du tribunal a surpris les avocats.", None, "editorial"),
+    ("Les analyses de laboratoire montreront si le coureur a menti.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), ISSUED_FIGURES_CASES,
+                         ids=[c[0][:40] for c in ISSUED_FIGURES_CASES])
+def test_figures_and_rulings_speak_for_their_issuer(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+COMMALESS_INCISE_CASES = [
+    # an incise whose comma the writer left out, its subject closing the sentence
+    ("Il est temps pour l'armée de se moderniser déclare Susan Morel.", "Susan Morel", "named"),
+    # a relative clause with an inverted subject is no incise
+    ("Le texte est long.\nJe ne suis pas d'accord avec tout ce qu'avait dit Mme Lanvin.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), COMMALESS_INCISE_CASES,
+                         ids=[c[0][-30:] for c in COMMALESS_INCISE_CASES])
+def test_an_incise_without_its_comma(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
 ON_LOCATED_CASES = [
     # "on" after the body that opens the sentence speaks for that body
     ("À l'Agence régionale de santé, on fait valoir que les patients ne risquent rien.",

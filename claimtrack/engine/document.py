@@ -27,7 +27,8 @@ from claimtrack.engine.interviews import spread_interview_answers
 from claimtrack.engine.lexicons import fold, fold_accents, load
 from claimtrack.engine.relays import carry_relays, spread_granted_interviews, spread_interviewers
 from claimtrack.engine.speakers.mentions import Resolver
-from claimtrack.engine.speakers.names import Registry, register_names
+from claimtrack.engine.speakers.names import Registry
+from claimtrack.engine.speakers.registering import register_names
 from claimtrack.engine.speakers.sources import Source
 from claimtrack.engine.syntax.parsed import ParsedSentence
 from claimtrack.engine.syntax.phrases import extend_np

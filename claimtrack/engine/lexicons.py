@@ -54,6 +54,7 @@ class Lexicons:
     institutions: frozenset[str]
     irrealis: frozenset[str]
     non_sources: frozenset[str]
+    issued_nouns: frozenset[str]  # figures and rulings that speak for a named issuer
     role_synonyms: tuple[tuple[str, str], ...]
     discourse_markers: tuple[tuple[str, ...], ...]  # folded token sequences
     human_nouns: frozenset[str]
@@ -134,6 +135,7 @@ def load() -> Lexicons:
         institutions=frozenset(fold(w) for w in _lines("institution_nouns.txt")),
         irrealis=frozenset(fold(w) for w in _lines("irrealis_verbs.txt")),
         non_sources=frozenset(fold(w) for w in _lines("non_source_nouns.txt")),
+        issued_nouns=frozenset(fold(w) for w in _lines("issued_nouns.txt")),
         relay_participles=frozenset(fold(w) for w in _lines("relay_participles.txt")),
         collective_nouns=frozenset(fold(w) for line in _lines("collective_nouns.txt") for w in line.split()),
         human_nouns=frozenset(fold(w) for line in _lines("human_nouns.txt") for w in line.split()),

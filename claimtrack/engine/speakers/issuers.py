@@ -34,6 +34,23 @@ class IssuerRules:
     def classify(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
         raise NotImplementedError  # the resolver's
 
+    def _figures_issuer(self, sent: ParsedSentence, head: int, b: int) -> Source | None:
+        """The named body or person in the de-complements of a figure or ruling ("une décision de
+        1950 de la Cour suprême", "la propre estimation du Pentagone"): dates are passed over."""
+        toks = sent.tokens
+        i = head + 1
+        while i < b and fold(toks[i].text) in ("de", "d'", "du", "des"):
+            if i + 1 < b and toks[i + 1].upos == "NUM":
+                i += 2  # "de 1950"
+                continue
+            if i + 1 >= b or not (toks[i + 1].upos in ("DET", "PROPN") or toks[i + 1].text[:1].isupper()
+                                  or fold(toks[i].text) == "du"):
+                return None  # "les analyses de laboratoire": a kind of figures, not who issued them
+            end = extend_np(self.text, sent, i + 1)
+            source = self.classify(sent, i + 1, min(end, b) if end > i + 1 else b)
+            return source if source is not None and source.type == "named" else None
+        return None
+
     def _national_institution(self, after_noun: tuple[Token, ...]) -> str | None:
         """The state body of the same nationality the article names (l'ambassade, la diplomatie,
         l'administration, le gouvernement + the adjective): who wrote a state's documents."""

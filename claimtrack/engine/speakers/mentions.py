@@ -37,6 +37,7 @@ from claimtrack.engine.speakers.names import (
     name_runs,
 )
 from claimtrack.engine.speakers.outlets import context_outlets, find_outlets, outlet_named_before
+from claimtrack.engine.speakers.references import ReferenceRules, demonym_description
 from claimtrack.engine.speakers.sources import VARIATION_REACH, Source
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.syntax.phrases import head_index
@@ -45,7 +46,6 @@ from claimtrack.engine.syntax.verbgroup import aux_chain
 
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres beaucoup "
                        "nombre ceux celles celui celle".split())
-HONORIFIC_TITLES = frozenset("majesté altesse sainteté excellence éminence".split())  # "Sa Majesté" a dit
 # "a confié le ministre au Figaro", "… au quotidien Le Phare": the outlet a speaker talks to
 _SPOKEN_TO = re.compile(r"(?:\bà|\bau|\baux|\bau\s+micro\s+d[e'’]|\bsur\s+le\s+plateau\s+d[e'’]"
                         r"|\bà\s+l['’]antenne\s+d[e'’])"
@@ -53,11 +53,6 @@ _SPOKEN_TO = re.compile(r"(?:\bà|\bau|\baux|\bau\s+micro\s+d[e'’]|\bsur\s+le\
                         r"|chaîne|radio|télévision|site|agence)(?:\s+d['’]\w+|\s+publique|\s+nationale)?\s*,?\s+"
                         r"(?:de\s+|d['’]|du\s+)?(?:(?:l['’]|la|le)\s*)?)?$",
                         re.IGNORECASE)
-# a person's or an institution's name: capitalised words, with the particles inside names
-_NAME_PATTERN = r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|de|du|des|la|d['’]|al-)){1,5}"
-# an institution's name may hold a lower-case word before its last part ("Société royale du Canada")
-_ISSUER_PATTERN = (r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|de|du|des|la|d['’]"
-                   r"|[a-zé]+(?=\s+(?:du|de|des)\s+[A-ZÀ-Ý]))){0,5}")
 # "les jeunes en particulier", "des experts, notamment": an adverb closing a mention says nothing of who
 _TRAILING_ADVERBIAL = re.compile(r"[\s,]+(?:en particulier|notamment|surtout|aussi|également|eux-mêmes|elles-mêmes"
                                  r"|pour leur part|pour sa part|de leur côté|de son côté)$", re.IGNORECASE)
@@ -68,10 +63,9 @@ SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
 # what opens a sentence on the body "on" stands for ("À l'ARS, on …", "Du côté de la mairie, on …")
 _ON_PLACES = (("du", "côté"), ("côté",), ("chez",), ("a",), ("à",), ("au",), ("aux",))
-NAMED_LATER_REACH = 200_000  # characters: as far as a piece of a long document reaches (pipeline.PIECE_CHARS)
 
 
-class Resolver(IssuerRules):
+class Resolver(IssuerRules, ReferenceRules):
     """Types and resolves mentions within one document, remembering the last sources; what
     documents and their issuers say is in IssuerRules (claimtrack.engine.speakers.issuers)."""
 
@@ -283,6 +277,10 @@ class Resolver(IssuerRules):
                 return Source(outlets[0][2], "outlet", mention, span)
             elif self.last_issuer and toks[a].upos == "DET" and fold(toks[a].text) not in INDEFINITE:
                 return replace(self.last_issuer, mention=mention, span=span, resolved="issuer")
+        if head_word in lex.issued_nouns:
+            issuer = self._figures_issuer(sent, head, b)
+            if issuer is not None:  # "selon une estimation du Pentagone": the figures speak for their issuer
+                return replace(issuer, mention=mention, span=span, resolved="issuer")
         if outlets and head_word not in lex.titles:
             return Source(outlets[0][2], "outlet", mention, span)
         press = not any(fold(t.text) in lex.non_press_modifiers for t in toks[head + 1 : b])  # no "agence de notation"
@@ -306,7 +304,7 @@ class Resolver(IssuerRules):
                 return Source(named_later, "named", mention, span, resolved="named-later")
             description = _TRAILING_ADVERBIAL.sub("", mention) or mention
             return Source(description[:1].lower() + description[1:], "unnamed", mention, span)
-        if _demonym_description(toks, a, head, b) and self.registry.person_of_surname(toks[head].text) is None:
+        if demonym_description(toks, a, head, b) and self.registry.person_of_surname(toks[head].text) is None:
             described = self._demonym_person(sent, a, head, span)
             if described:  # "… », assure de son côté le Lillois": a person named by where they are from
                 return described
@@ -391,118 +389,6 @@ class Resolver(IssuerRules):
                 _COUNTS[fold(toks[a + 1].text)]:
             return None
         return Source(group[1], "named", self.text[span[0] : span[1]], span, resolved="group", plural=True)
-
-    def _is_person(self, name: str | None) -> bool:
-        person = self.registry.person(name)
-        return person is not None and person.human
-
-    def _agrees(self, speaker: str | None, gender: str | None) -> bool:
-        """A pronoun's gender fits the person unless the article said the person is of the other."""
-        known = self.registry.gender_of(speaker) if gender else None
-        return known is None or known == gender
-
-    def _named_later(self, mention: str, position: int) -> str | None:
-        """An indefinite description the article names elsewhere, in the same words: a name
-        apposed to it ("Hanifa Adan, figure du mouvement de contestation") or its issuer ("le
-        comité d'experts de la Société royale du Canada"). Two words at least: "un habitant"
-        alone could be anyone. Looked for within NAMED_LATER_REACH characters either side (the
-        whole of any article of ordinary length), so that a long document stays linear."""
-        words = mention.split()[1:5]
-        if len(words) < 2 or not words[0][:1].islower():
-            return None
-        described = r"\s+".join(re.escape(w) for w in words)
-        lo, hi = max(0, position - NAMED_LATER_REACH), position + NAMED_LATER_REACH
-        apposed_pattern = re.compile(rf"({_NAME_PATTERN}),\s+(?:l['’]une?\s+des\s+|une?\s+)?{described}")
-        for apposed in apposed_pattern.finditer(self.text, lo, hi):
-            name = self.registry.canonical(apposed.group(1))
-            if self._is_person(name):
-                return name
-        issued = re.compile(rf"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*({described}(?:\s+[a-zé][\w'’-]*){{0,2}}?"
-                            rf"\s+(?:de\s+la|du|de\s+l['’]|de)\s*{_ISSUER_PATTERN})").search(self.text, lo, hi)
-        return issued.group(1) if issued else None
-
-    def _elegant_variation(self, sent: ParsedSentence, a: int, head: int, span: tuple[int, int]) -> Source | None:
-        """A definite singular description with no role match ("l'ancien militaire", "le
-        spécialiste") right after a named person spoke: news writing names the same speaker
-        another way rather than repeat the name."""
-        toks = sent.tokens
-        last = self.last_speaker
-        if fold(toks[a].text) not in ("le", "la", "l'", "ce", "cette", "cet") or toks[head].feat("Number") == "Plur":
-            return None
-        if last is not None and last.type == "unnamed" and fold(toks[head].text) in fold(last.speaker or "").split():
-            return last  # "un expert a dit … l'expert ajoute": the unnamed speaker, named again the same way
-        # the last person named among the recent speakers ("… explique Baranets. … affirme un expert.
-        # … ajoute l'ancien militaire"); a title with its complement ("le ministre du Travail") names
-        # a post of its own, not another way to call the last speaker ("le fils du chanteur" may be)
-        if fold(toks[head].text) in load().titles and any(t.upos == "ADP" and t.end <= span[1]
-                                                          for t in toks[head + 1 :]):
-            return None
-        named = next((s for s in reversed(self.recent) if s.type == "named"), None)
-        if named is None or span[0] - named.span[0] > VARIATION_REACH:
-            return None
-        return named if self._is_person(named.speaker) else None
-
-    def _demonym_person(self, sent: ParsedSentence, a: int, head: int, span: tuple[int, int]) -> Source | None:
-        """The person a demonym stands for: the last named speaker, else the person last named
-        as a subject, close before."""
-        mention = span_text(self.text, sent, a, head + 1)
-        varied = self._elegant_variation(sent, a, head, span)
-        if varied:
-            return replace(varied, mention=mention, span=span, resolved="variation")
-        subject = self.registry.last_subject_before(span[0])
-        if subject is None or span[0] - subject[0] > VARIATION_REACH:
-            return None
-        name = self.registry.canonical(subject[1])
-        return Source(name, "named", mention, span, resolved="described") if self._is_person(name) else None
-
-    def _described_subject(self, toks: tuple[Token, ...], a: int, head: int, span: tuple[int, int]) -> str | None:
-        """A person described rather than titled ("le sympathique gaillard", "la jeune femme":
-        a definite article, an adjective, a noun for a person) is who the text was just talking
-        about: the person last named as a subject, close before. None: not such a description;
-        "": one, with no such person."""
-        described = any(t.upos == "ADJ" for t in toks[a + 1 : head])
-        if fold(toks[a].text) not in ("le", "la", "l'") or toks[head].feat("Number") == "Plur" \
-                or fold(toks[head].text) not in load().human_nouns or not described:
-            return None
-        subject = self.registry.last_subject_before(span[0])
-        if subject is None or span[0] - subject[0] > VARIATION_REACH:
-            return ""
-        name = self.registry.canonical(subject[1])
-        person = self.registry.person(name)
-        return name if person is not None and len(name.split()) > 1 and self._agrees(name, toks[head].feat("Gender")) \
-            else ""
-
-    def _protagonist_for(self, sent: ParsedSentence, a: int, head: int) -> Person | None:
-        """A definite singular title with no role match ("le premier ministre") stands for the
-        article's protagonist when that person has no stated role of their own."""
-        toks = sent.tokens
-        honorific = fold(toks[a].text) in ("sa", "son") and fold(toks[head].text) in HONORIFIC_TITLES
-        if (fold(toks[a].text) not in ("le", "la", "l'") and not honorific) or toks[head].feat("Number") == "Plur":
-            return None
-        if self._protagonist is False:
-            self._protagonist = self.registry.protagonist(self.text)
-        person = self._protagonist
-        if person is None:
-            return None
-        # "le sympathique gaillard", "le jeune champion": a person described, not an office, is the
-        # protagonist whatever their title, unless the words' gender is not theirs ("la jeune femme")
-        described = fold(toks[head].text) in load().human_nouns and any(t.upos == "ADJ" for t in toks[a + 1 : head])
-        gender = toks[head].feat("Gender") or next((t.feat("Gender") for t in toks[a:head] if t.upos == "DET"), None)
-        if described and person.gender and gender and gender != person.gender:
-            return None
-        return person if described or not person.role else None
-
-_DEMONYM_ENDINGS = ("ois", "oise", "ais", "aise", "ain", "aine", "ien", "ienne", "ol", "ole", "onne")
-_NOT_DEMONYMS = frozenset("palais marais capitole vatican kremlin".split())
-
-
-def _demonym_description(toks: tuple[Token, ...], a: int, head: int, b: int) -> bool:
-    """"le Lillois", "l'Espagnol", "la Québécoise": a definite article and a capitalised singular
-    demonym alone, which news writing uses for a person it has named ("Hazard … le Lillois")."""
-    word = toks[head].text
-    return (b - a == 2 and head == a + 1 and fold(toks[a].text) in ("le", "la", "l'") and word[:1].isupper()
-            and not word.isupper() and fold(word).endswith(_DEMONYM_ENDINGS) and fold(word) not in _NOT_DEMONYMS
-            and toks[head].feat("Number") != "Plur")
 
 
 def _person_split(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -53,7 +53,8 @@ def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool
     it, and a comma or closing quote right before the verb group."""
     toks = sent.tokens
     start = skip_adverbials(toks, end)  # where an inverted subject would begin
-    follows = subject_follows(toks, v, start) or quoted_name_after(toks, v, start) is not None
+    follows = subject_follows(toks, v, start) or quoted_name_after(toks, v, start) is not None \
+        or closing_parsed_subject(text, sent, v, start)
     comma_before = a > 0 and toks[a - 1].text == ","
     inverted_after_comma = follows and comma_before and (
         _inverted_np_closes(text, sent, start) or _inverted_np_closes(text, sent, start, enclosed=True))
@@ -101,6 +102,20 @@ def name_after_pp(sent: ParsedSentence, start: int) -> int | None:
         if toks[k].upos != "ADP" and toks[k].text != "(":
             return a
     return None
+
+
+def closing_parsed_subject(text: str, sent: ParsedSentence, v: int, start: int) -> bool:
+    """An incise whose comma the writer left out ("Il est temps de changer déclare Susan Burke."):
+    the parser's own subject of the verb, after it, closing the sentence."""
+    toks = sent.tokens
+    a = aux_chain(toks, v)
+    if start >= len(toks) or a == 0 or toks[a - 1].upos not in ("NOUN", "PROPN", "ADJ", "VERB", "ADV", "NUM") \
+            or fold(toks[a - 1].text) in RELATIVE:
+        return False  # the end of a clause before the verb; "tout ce qu'avait dit Mme X" is a relative
+    end = extend_np(text, sent, start)
+    if end < len(toks) - 1 or (end < len(toks) and toks[end].upos != "PUNCT"):
+        return False
+    return any(t.head == v and t.deprel.startswith("nsubj") for t in toks[start:end])
 
 
 def _inverted_np_closes(text: str, sent: ParsedSentence, start: int, enclosed: bool = False) -> bool:

@@ -10,6 +10,7 @@ from claimtrack.engine.speakers.names import name_runs
 from claimtrack.engine.speakers.outlets import find_outlets
 from claimtrack.engine.syntax.inversion import (
     before_setting,
+    closing_parsed_subject,
     name_after_pp,
     quoted_name_after,
     skip_adverbials,
@@ -33,7 +34,7 @@ def subject_of(text: str, sent: ParsedSentence, v: int, a: int, end: int, clitic
         return clitic, "incise"
     if incise:
         end = skip_adverbials(toks, end)  # ", a assuré vendredi son fils", ", a précisé hier soir le maire"
-    if incise and subject_follows(toks, v, end):
+    if incise and (subject_follows(toks, v, end) or closing_parsed_subject(text, sent, v, end)):
         return (end, before_setting(sent, end, extend_np(text, sent, end))), "incise"
     quoted = quoted_name_after(toks, v, end) if incise else None
     if quoted:  # '"Achète TT", écrit "Fedorenkov"': a user's handle, in quotation marks
