@@ -194,6 +194,37 @@ def test_an_incise_without_its_comma(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
 
 
+SUBJECT_FORM_CASES = [
+    # the sides of a trial and voices heard can speak
+    ("Le texte est long.\nÀ la fin, la défense a dit qu'il y avait plus de mille messages.", "défense", "unnamed"),
+    ("Le texte est long.\nPlusieurs voix dénoncent que le projet a été décidé en secret.", "plusieurs voix",
+     "unnamed"),
+    # "l'on", "de" + adjective: forms of "on" and of the indefinite article
+    ("Le texte est long.\nEt l'on évoque déjà la possibilité d'en construire un autre.", "on", "unnamed"),
+    ("Le texte est long.\nDe précédentes études avaient révélé que les chats dormaient plus.",
+     "de précédentes études", "unnamed"),
+    # a finding reported with a que-clause
+    ("Le texte est long.\nUne équipe de l'université de Lyon a découvert que les chats rêvaient.",
+     "une équipe de l'université de Lyon", "unnamed"),
+    ("Le texte est long.\nIl a découvert la ville en 1990.", None, "editorial"),
+    ("Le texte est long.\nRien de plus facile que de découvrir si le ministre a voyagé.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), SUBJECT_FORM_CASES,
+                         ids=[c[0][19:60] for c in SUBJECT_FORM_CASES])
+def test_subject_forms(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+def test_il_does_not_point_to_a_feminine_description(analyzer):
+    text = ("Le psychologue Jean Morel a étudié les chiens.\n"
+            "Il a expliqué que les chiens voyaient les couleurs.\n"
+            "Une équipe de l'université de Lyon a affirmé que les chats rêvaient.\n"
+            "Il a indiqué que les résultats devaient être confirmés.")
+    _check(analyzer, text, "Jean Morel", "named")
+
+
 ON_LOCATED_CASES = [
     # "on" after the body that opens the sentence speaks for that body
     ("À l'Agence régionale de santé, on fait valoir que les patients ne risquent rien.",

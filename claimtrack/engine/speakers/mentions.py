@@ -40,7 +40,7 @@ from claimtrack.engine.speakers.outlets import context_outlets, find_outlets, ou
 from claimtrack.engine.speakers.references import ReferenceRules, demonym_description
 from claimtrack.engine.speakers.sources import VARIATION_REACH, Source
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
-from claimtrack.engine.syntax.phrases import head_index
+from claimtrack.engine.syntax.phrases import head_index, partitive_article
 from claimtrack.engine.syntax.subjects import preposed_subject
 from claimtrack.engine.syntax.verbgroup import aux_chain
 
@@ -114,12 +114,15 @@ class Resolver(IssuerRules, ReferenceRules):
     def classify(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
         lex = load()
         toks = sent.tokens
-        while a < b and (toks[a].upos in ("ADP", "PUNCT") and toks[a].text not in ("«",)):
+        while a < b and (toks[a].upos in ("ADP", "PUNCT") and toks[a].text not in ("«",)) \
+                and not partitive_article(toks, a, b):
             a += 1
         while b > a and toks[b - 1].text in (",", ";", ":"):
             b -= 1  # "Le rapport, obtenu par Le Monde, …": the comma before the participle is no part of it
         if a >= b:
             return None
+        if b - a == 1 and fold(toks[a].text) in ("l'", "l’") and b < len(toks) and fold(toks[b].text) == "on":
+            b += 1  # "Et l'on évoque …": the parser's subject is the euphonic article alone
         mention = span_text(self.text, sent, a, b)
         span = (toks[a].start, toks[b - 1].end)
         folded = fold(mention)
@@ -174,7 +177,7 @@ class Resolver(IssuerRules, ReferenceRules):
                 if named:
                     return Source(named, "named", mention, span, resolved="pronoun")
             return Source(folded.removeprefix("-t").lstrip("-"), "unnamed", mention, span)
-        if folded in ("on", "-on", "-t-on"):
+        if folded in ("on", "-on", "-t-on", "l'on", "l’on"):
             if any(fold(t.text) in SPEAKING_SELF for t in toks):
                 return None  # "On nous a dit que …": a speaker telling what they heard, not a source
             document = self._document_on_speaks_in(toks)

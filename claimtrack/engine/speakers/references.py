@@ -23,6 +23,9 @@ _NAME_PATTERN = r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|de|du|des|la
 _ISSUER_PATTERN = (r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|de|du|des|la|d['’]"
                    r"|[a-zé]+(?=\s+(?:du|de|des)\s+[A-ZÀ-Ý]))){0,5}")
 NAMED_LATER_REACH = 200_000  # characters: as far as a piece of a long document reaches (pipeline.PIECE_CHARS)
+# the gender a description's determiner gives it ("une équipe", "le porte-parole")
+_DETERMINER_GENDER = {"un": "Masc", "le": "Masc", "ce": "Masc", "cet": "Masc", "du": "Masc",
+                      "une": "Fem", "la": "Fem", "cette": "Fem"}
 _DEMONYM_ENDINGS = ("ois", "oise", "ais", "aise", "ain", "aine", "ien", "ienne", "ol", "ole", "onne")
 _NOT_DEMONYMS = frozenset("palais marais capitole vatican kremlin".split())
 
@@ -43,6 +46,8 @@ class ReferenceRules:
     def _agrees(self, speaker: str | None, gender: str | None) -> bool:
         """A pronoun's gender fits the person unless the article said the person is of the other."""
         known = self.registry.gender_of(speaker) if gender else None
+        if known is None and gender and speaker:  # "une équipe de l'université" is no "il"
+            known = _DETERMINER_GENDER.get(speaker.split()[0].lower())
         return known is None or known == gender
 
     def _named_later(self, mention: str, position: int) -> str | None:

@@ -106,9 +106,17 @@ def start_np(sent: ParsedSentence, b: int) -> int:
                      or first_name_read_as_verb(toks, a - 1, len(toks))):
         a -= 1
     # a phrase starts at its determiner; leading prepositions and quotation marks belong to the clause
-    while a < b and (toks[a].upos == "ADP" or toks[a].text in ('"', "“", "”", "-", "–", "—", ")")):
+    while a < b and (toks[a].upos == "ADP" or toks[a].text in ('"', "“", "”", "-", "–", "—", ")")) \
+            and not partitive_article(toks, a, b):
         a += 1  # (and a dateline's dash: "MOSCOU (AFP) - Le Kremlin a affirmé")
     return a
+
+
+def partitive_article(toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """"De précédentes études", "de nombreux experts": "de" as the plural indefinite article
+    before an adjective, the start of a noun phrase, not a preposition before one."""
+    return fold(toks[a].text) in ("de", "d'") and a + 2 < b and toks[a + 1].upos == "ADJ" \
+        and toks[a + 1].feat("Number") == "Plur"
 
 
 def head_index(sent: ParsedSentence, a: int, b: int) -> int:

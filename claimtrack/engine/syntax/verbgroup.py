@@ -136,12 +136,14 @@ _INTENT_VERBS = frozenset("penser compter envisager projeter savoir".split())  #
 
 def has_clause_frame(toks: tuple[Token, ...], end: int, quotes: list[Quote], infinitive: bool = True) -> bool:
     """A que-clause, de + infinitive (unless the verb's infinitive is an action: "ont convenu de
-    créer"), a colon or a quotation follows the cue."""
+    créer"), an indirect question, a colon or a quotation follows the cue. `infinitive` False (a
+    que-frame verb): only a que-clause, a colon or a quotation ("découvrir si" is no report)."""
     for j in range(end, min(len(toks), end + 5)):
         word = fold(toks[j].text)
-        if word in ("que", "qu'", "qu", ":", "comme", "comment", "pourquoi", "combien", "si", "s'") \
-                or toks[j].text in ("«", '"', "“"):
+        if word in ("que", "qu'", "qu", ":") or toks[j].text in ("«", '"', "“"):
             return True
+        if infinitive and word in ("comme", "comment", "pourquoi", "combien", "si", "s'"):
+            return True  # an indirect question: a clause frame's verb asks or tells it, a que-frame's does not
         if infinitive and word in ("de", "d'", "à") and j + 1 < len(toks) and toks[j + 1].feat("VerbForm") == "Inf":
             return True  # "a appelé les Occidentaux à accélérer …"
         if infinitive and j == end and toks[j].feat("VerbForm") == "Inf" and toks[j].upos in ("VERB", "AUX") \
