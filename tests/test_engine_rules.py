@@ -1584,3 +1584,28 @@ def test_speaking_to_an_outlet_without_an_interview_relays_only_from_there_on(an
             "« Nous sommes tous liés », a-t-il dit au Financial Times.")
     first, second = analyzer.analyze(text).claims[1:]
     assert (first.via, second.via) == ((), ("Financial Times",))
+
+
+def test_a_name_misspelt_once_is_the_same_source(analyzer):
+    text = ("Le texte est long.\n"
+            "« Aucun accord n'a été trouvé », a annoncé le président Fatmir Kelmendi.\n"
+            "Aux journalistes, Fatmir Klemendi avait répondu que le Parlement aurait le dernier mot.\n")
+    assert [c.speaker for c in analyzer.analyze(text).claims[1:]] == ["Fatmir Kelmendi", "Fatmir Kelmendi"]
+
+
+def test_the_spelling_used_more_often_wins_and_other_first_names_stay_apart(analyzer):
+    text = ("Le texte est long.\n"
+            "L'écrivaine Mayra Montyero a estimé que les lectures variaient.\n"
+            "Mayra Montero a affirmé que la littérature devait déranger.\n"
+            "Montero a ajouté que le public était jeune.\n"
+            "Le poète Luis Monteros a souligné que la soirée était réussie.")
+    speakers = [c.speaker for c in analyzer.analyze(text).claims[1:]]
+    assert speakers[:3] == ["Mayra Montero"] * 3 and speakers[3] == "Luis Monteros"
+
+
+@pytest.mark.parametrize("text", [
+    "Le texte est long.\nInterrogé par l'AFP, le service de presse n'a ni confirmé, ni commenté l'information.",
+    "Le texte est long.\nLe ministre n'a ni confirmé ni démenti que le projet était abandonné.",
+], ids=["ni, ni", "ni ni"])
+def test_ne_ni_ni_reports_nothing(analyzer, text):
+    _check(analyzer, text, None, "editorial")

@@ -28,6 +28,7 @@ STOP_UPOS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "AUX", "VERB", "PUNCT", "
 
 
 PROTAGONIST_MENTIONS = 3
+MISSPELT_SURNAME = 5  # letters a surname needs before one letter's difference counts as a misspelling
 
 
 # a role held in the past, by its dates ("premier ministre de 1957 à 1963"); "ancien militaire"
@@ -148,6 +149,8 @@ class Registry:
         # no more per mention than one naming ten (people keeps the order names were met)
         self._by_name: dict[str, Person] = {}
         self._full_names_by_surname: dict[str, list[Person]] = {}
+        self._full_names_by_first: dict[str, list[Person]] = {}
+        self._misspelt: dict[str, str] = {}  # a full name spelt two ways -> the spelling the article keeps
 
     def last_person_before(self, offset: int) -> tuple[int, str] | None:
         return _last_before(self.mentions, offset)
@@ -199,6 +202,33 @@ class Registry:
         self._by_name[name] = person
         if len(name.split()) > 1:
             self._full_names_by_surname.setdefault(person.surname_key, []).append(person)
+            self._note_spelling(person)
+            self._full_names_by_first.setdefault(name_key(name.split()[0]), []).append(person)
+
+    def _note_spelling(self, person: Person) -> None:
+        """"Fatmir Sejdiu" then "Fatmir Sedjiu": one person whose surname the article misspelt
+        once (the same first name, surnames one letter apart). The spelling the text uses more
+        often wins, the first one on a tie (GUIDE: one source, one canonical name)."""
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        words = person.name.split()
+        surname = words[-1]
+        if len(surname) < MISSPELT_SURNAME:
+            return
+        for other in self._full_names_by_first.get(name_key(words[0]), []):
+            other_words = other.name.split()
+            if len(other_words) != len(words) or not (person.human or other.human) or other.name in self._misspelt \
+                    or len(other_words[-1]) < MISSPELT_SURNAME \
+                    or DamerauLevenshtein.distance(name_key(other_words[-1]), name_key(surname)) != 1:
+                continue
+            if self._uses(surname) > self._uses(other_words[-1]):
+                self._misspelt[other.name] = person.name
+            else:
+                self._misspelt[person.name] = other.name
+            return
+
+    def _uses(self, word: str) -> int:
+        return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text)) if self.text else 0
 
     def person_of_surname(self, word: str) -> Person | None:
         """The first person named in full with this surname, if a human one."""
@@ -227,7 +257,7 @@ class Registry:
             return name
         cleaned = " ".join(parts)
         if len(parts) > 1 and not (len(parts) == 2 and parts[0].lower() in PARTICLES):
-            return cleaned
+            return self._misspelt.get(cleaned, cleaned)
         key = name_key(parts[-1])
         matches = self._full_names_by_surname.get(key)
         return matches[0].name if matches else cleaned

@@ -12,7 +12,7 @@ from claimtrack.engine.text.quotes import Quote
 CLITIC_SUBJECTS = frozenset("-il -elle -ils -elles -t-il -t-elle -t-ils -t-elles -on -t-on".split())
 
 
-NEGATIONS = frozenset("pas jamais guère point nullement plus".split())
+NEGATIONS = frozenset("pas jamais guère point nullement plus ni".split())
 
 
 CLOSING_QUOTES = frozenset({"»", '"', "”", "''"})
@@ -119,6 +119,8 @@ def _multiword(toks: tuple[Token, ...], v: int) -> tuple[int, str] | None:
 
 
 def negated(toks: tuple[Token, ...], a: int, v: int) -> bool:
+    if a > 0 and fold(toks[a - 1].text) == "ni" and any(fold(t.text) in ("ne", "n'") for t in toks[: a - 1]):
+        return True  # "n'a ni confirmé, ni commenté": the second verb of "ne … ni … ni" too
     start = min(a, v - 3)
     low = max(0, start - 2)
     for j in range(v - 1, low - 1, -1):
