@@ -1609,3 +1609,17 @@ def test_the_spelling_used_more_often_wins_and_other_first_names_stay_apart(anal
 ], ids=["ni, ni", "ni ni"])
 def test_ne_ni_ni_reports_nothing(analyzer, text):
     _check(analyzer, text, None, "editorial")
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    # a description, its comma, then the person's name (a title between them at most)
+    ("Le texte est long.\nLe club n'était pas sûr, a déclaré l'expert en violences sexuelles sur les enfants, "
+     "le Professeur Alan Whitby de l'université de Perth.", "Alan Whitby", "named"),
+    ("Le texte est long.\nL'idée a été soutenue par la présidente du comité pour la sécurité et la lutte contre "
+     "la fraude, Irina Volkova qui a promis une loi.", "Irina Volkova", "named"),
+    # a name that is no person stays apart from the description
+    ("Le texte est long.\nLe club n'était pas sûr, a déclaré un expert, Genève restant prudente.", "un expert",
+     "unnamed"),
+], ids=["title between", "complement before the comma", "a place after"])
+def test_a_description_followed_by_the_person_s_name(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

@@ -62,6 +62,7 @@ SPEAKING_SELF = frozenset("je j' moi nous tu vous me m'".split())
 
 
 # what opens a sentence on the body "on" stands for ("À l'ARS, on …", "Du côté de la mairie, on …")
+_COMPLEMENT_TOKENS = 8  # words of a description's complement the mention left out, before an apposed name
 _ON_PLACES = (("du", "côté"), ("côté",), ("chez",), ("a",), ("à",), ("au",), ("aux",))
 
 
@@ -202,6 +203,10 @@ class Resolver(IssuerRules, ReferenceRules):
         if source is not None and source.type == "unnamed" and not can_speak(toks[speaking_head(toks, head, b)]) \
                 and not can_speak(toks[first_noun(toks, a, b)]):
             return None  # "la pression", "66%", "quantité de gaz": not someone who can say anything
+        if source is not None and source.type == "unnamed" and not source.resolved and not source.plural:
+            named = self._name_apposed_after(sent, b)
+            if named:  # "a déclaré l'expert en violences, le Professeur Stephen Smallbone de …"
+                source = Source(named, "named", mention, span, role=mention)
         if source is not None and source.type != "outlet":
             # "a confié le ministre au Figaro": the outlet spoken to relays the source
             relays = [name for start, _end, name in find_outlets(mention, self.outlets)
@@ -212,6 +217,28 @@ class Resolver(IssuerRules, ReferenceRules):
             plural = toks[head].feat("Number") == "Plur" or fold(toks[a].text) in ("les", "des", "ces", "leurs")
             source = replace(source, plural=plural)
         return source
+
+    def _name_apposed_after(self, sent: ParsedSentence, b0: int) -> str | None:
+        """A person's name right after a description and its comma, a title between them at most
+        (", le Professeur Stephen Smallbone", ", Irina Yarovaya qui a promis"): who the
+        description is."""
+        toks = sent.tokens
+        b = b0
+        while b < len(toks) and b < b0 + _COMPLEMENT_TOKENS and (
+                toks[b].upos in ("ADP", "DET", "NOUN", "ADJ") or fold(toks[b].text) == "et"):
+            b += 1  # the rest of the description's complement ("… violences sexuelles sur les enfants, le …")
+        if b + 1 >= len(toks) or toks[b].text != ",":
+            return None
+        k = b + 1
+        lex = load()
+        while k < len(toks) and (toks[k].upos == "DET" or fold(toks[k].text) in lex.titles
+                                 or toks[k].text in lex.honorifics):
+            k += 1
+        runs = name_runs(sent, k, len(toks))
+        if not runs or runs[0][0] != k or not any(t.ent == "PER" for t in toks[runs[0][0] : runs[0][1]]):
+            return None
+        name = self.registry.canonical(span_text(self.text, sent, *runs[0]))
+        return name if self._is_person(name) else None
 
     def _on_located(self, sent: ParsedSentence, a: int) -> Source | None:
         """The body that "on" stands for when the sentence opens on it: "À l'ARS, on fait valoir
