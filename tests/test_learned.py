@@ -11,7 +11,8 @@ from sqlalchemy import select
 
 from claimtrack.cli import main
 from claimtrack.engine import Analyzer
-from claimtrack.engine.learned.model import DecisionModel, ModelError, load_model
+from claimtrack.engine.learned.model import DecisionModel, ModelError, load_model, pick
+from claimtrack.engine.learned.training import RULES_MARGINS, choose_rules_margin
 from claimtrack.store.db import Database
 from claimtrack.store.models import Document
 from tests.conftest import SHARED
@@ -66,7 +67,8 @@ def test_train_is_deterministic_and_writes_json_weights(runner, tmp_path):
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]
     data = json.loads(outputs[0])
-    assert data["format"] == "claimtrack-decision-model" and data["version"] == 1
+    assert data["format"] == "claimtrack-decision-model" and data["version"] == 2
+    assert data["rules_margin"] in RULES_MARGINS
     assert data["source"]["weights"] and all(isinstance(w, float) for w in data["source"]["weights"].values())
     model = load_model(tmp_path / "one.json")
     assert model.metadata["documents"] == 4 and model.metadata["gold"] == ["gold.jsonl"]
@@ -186,3 +188,36 @@ def test_the_packaged_model_is_what_the_build_script_makes_of_todays_code(tmp_pa
                                Analyzer("spacy", engine="rules"))
     rebuilt = train(documents, metadata={"gold": ["dev.gold.jsonl", "seeds.gold.jsonl"]})
     assert rebuilt.to_json() == load_model().to_json()
+
+
+def test_another_candidate_replaces_the_rules_answer_only_by_the_margin():
+    assert pick([0.50, 0.70, 0.10], 0.0) == 1
+    assert pick([0.50, 0.70, 0.10], 0.3) == 0  # 0.2 ahead is not enough
+    assert pick([0.20, 0.70, 0.10], 0.3) == 1
+    assert pick([0.50, 0.50], 0.0) == 0  # a tie goes to the rules
+
+
+def _scored(rules_right: list[bool], gaps: list[float]):
+    """Claims with two candidates, the rules' (index 0) and another, scored `gap` apart; the
+    other is right where the rules are not."""
+    from claimtrack.engine.learned.candidates import Candidate, ClaimCandidates
+    from claimtrack.engine.learned.training import LabelledClaim
+    from claimtrack.engine.speakers.sources import Source
+
+    rows = []
+    for k, (right, gap) in enumerate(zip(rules_right, gaps, strict=True)):
+        named = Candidate(Source("Ana Ruiz", "named", "Ana Ruiz", (0, 8)), "direct", None, None, None, ("rules",),
+                          "incise/named", ())
+        none = Candidate(None, "none", None, None, None, ("none",), "none/plain", ())
+        gold = {"speaker_type": "named", "speaker": "Ana Ruiz"} if right else {"speaker_type": "editorial"}
+        claim = LabelledClaim(ClaimCandidates(k, 0, 10, (named, none), (), ()), gold)
+        rows.append((k, claim, [0.4, 0.4 + gap]))
+    return rows
+
+
+def test_the_rules_margin_is_the_one_right_most_often_on_unseen_articles():
+    # the other candidate wins narrowly where the rules are right, widely where they are wrong
+    scored = _scored([True, True, True, False, False], [0.1, 0.15, 0.05, 0.5, 0.45])
+    assert choose_rules_margin(scored) == 0.2
+    # the other candidate is right wherever it wins: no margin
+    assert choose_rules_margin(_scored([False, False], [0.1, 0.05])) == 0.0

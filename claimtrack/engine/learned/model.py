@@ -28,7 +28,8 @@ from claimtrack.engine.learned.candidates import (
 from claimtrack.errors import ClaimtrackError
 
 FORMAT = "claimtrack-decision-model"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+READABLE_VERSIONS = (1, 2)  # version 1 had no rules margin: it chose the best-scored candidate outright
 DEFAULT_MODEL = "default_model.json"
 
 
@@ -94,14 +95,17 @@ class DecisionModel:
     confidence: LinearScorer  # P(the chosen source is right), before calibration
     calibration: Calibration
     metadata: dict = field(default_factory=dict)
+    # how far another candidate's score must be above the rules' own answer to replace it: chosen
+    # in training on articles each scorer had not seen (training.choose_rules_margin)
+    rules_margin: float = 0.0
 
     def source_scores(self, claim: ClaimCandidates) -> list[float]:
         return [self.source.probability(c.features) for c in claim.candidates]
 
-    @staticmethod
-    def best(scores: Sequence[float]) -> int:
-        """The best-scored candidate; a tie goes to the one proposed first (the rules' own)."""
-        return max(range(len(scores)), key=lambda k: (scores[k], -k))
+    def best(self, scores: Sequence[float]) -> int:
+        """The best-scored candidate if it beats the rules' own answer (the first) by the
+        model's margin, else the rules' answer; a tie goes to the one proposed first."""
+        return pick(scores, self.rules_margin)
 
     def choose(self, claim: ClaimCandidates) -> tuple[int, float]:
         """The index of the best candidate and the calibrated probability that it is right."""
@@ -127,7 +131,8 @@ class DecisionModel:
     def as_dict(self) -> dict:
         return {"format": FORMAT, "version": FORMAT_VERSION, "metadata": self.metadata,
                 "source": self.source.as_dict(), "via": self.via.as_dict(), "confidence": self.confidence.as_dict(),
-                "calibration": {"x": list(self.calibration.x), "y": list(self.calibration.y)}}
+                "calibration": {"x": list(self.calibration.x), "y": list(self.calibration.y)},
+                "rules_margin": self.rules_margin}
 
     def to_json(self) -> str:
         """The model file's text: the same model always gives the same bytes."""
@@ -140,17 +145,25 @@ class DecisionModel:
     def from_dict(cls, data: object, origin: str = "model") -> DecisionModel:
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise ModelError(f"{origin} is not a claimtrack decision model (made by 'claimtrack train')")
-        if data.get("version") != FORMAT_VERSION:
+        if data.get("version") not in READABLE_VERSIONS:
+            readable = ", ".join(map(str, READABLE_VERSIONS))
             raise ModelError(f"{origin} is a model of format version {data.get('version')}; this claimtrack reads "
-                             f"version {FORMAT_VERSION}: train it again with 'claimtrack train'")
+                             f"versions {readable}: train it again with 'claimtrack train'")
         try:
             calibration = data["calibration"]
             return cls(LinearScorer.from_dict(data["source"]), LinearScorer.from_dict(data["via"]),
                        LinearScorer.from_dict(data["confidence"]),
                        Calibration(tuple(map(float, calibration["x"])), tuple(map(float, calibration["y"]))),
-                       dict(data.get("metadata") or {}))
+                       dict(data.get("metadata") or {}), float(data.get("rules_margin", 0.0)))
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise ModelError(f"{origin} is a damaged decision model ({error}): train it again") from error
+
+
+def pick(scores: Sequence[float], margin: float = 0.0) -> int:
+    """The best-scored candidate, unless it beats the first (the rules' own answer) by less
+    than `margin`; a tie goes to the one proposed first."""
+    best = max(range(len(scores)), key=lambda k: (scores[k], -k))
+    return best if scores[best] - scores[0] >= margin else 0
 
 
 def load_model(path: str | Path | None = None) -> DecisionModel:
