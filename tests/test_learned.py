@@ -221,3 +221,11 @@ def test_the_rules_margin_is_the_one_right_most_often_on_unseen_articles():
     assert choose_rules_margin(scored) == 0.2
     # the other candidate is right wherever it wins: no margin
     assert choose_rules_margin(_scored([False, False], [0.1, 0.05])) == 0.0
+
+
+def test_a_version_1_model_still_loads_with_no_margin():
+    data = json.loads(load_model().to_json())
+    data["version"] = 1
+    del data["rules_margin"]
+    model = DecisionModel.from_dict(data, "old.json")
+    assert model.rules_margin == 0.0 and model.source == load_model().source
