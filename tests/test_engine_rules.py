@@ -1623,3 +1623,10 @@ def test_ne_ni_ni_reports_nothing(analyzer, text):
 ], ids=["title between", "complement before the comma", "a place after"])
 def test_a_description_followed_by_the_person_s_name(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+def test_a_pronoun_with_no_agreeing_antecedent_is_the_person_its_sentence_names(analyzer):
+    # "Le soldat" gives Anna Berg a masculine article; "elle" is still the person the sentence names
+    text = ("Le texte est long.\n"
+            "Le soldat de 1re classe Anna Berg avait 25 ans la nuit où elle affirme avoir été agressée.")
+    _check(analyzer, text, "Anna Berg", "named")

@@ -177,6 +177,12 @@ class Resolver(IssuerRules, ReferenceRules):
                               and self._agrees(self.registry.canonical(n), gender)), None)
                 if named:
                     return Source(named, "named", mention, span, resolved="pronoun")
+                mentions = self.registry.mentions
+                here = [self.registry.canonical(n) for _o, n in
+                        mentions[bisect_left(mentions, (sent.start,)) : bisect_left(mentions, (span[0],))]]
+                here = [n for n in here if self._is_person(n)]
+                if here:  # "Le soldat Elizabeth Lyman … la nuit où elle affirme": a gender read from a role's
+                    return Source(here[-1], "named", mention, span, resolved="pronoun")  # article may be wrong
             return Source(folded.removeprefix("-t").lstrip("-"), "unnamed", mention, span)
         if folded in ("on", "-on", "-t-on", "l'on", "l’on"):
             if any(fold(t.text) in SPEAKING_SELF for t in toks):
