@@ -1459,6 +1459,20 @@ def test_a_short_line_closing_on_a_quoted_word_is_a_subheading(analyzer):
     assert {c.text: c for c in analysis.claims}["Une « crue historique »"].speaker == "Marc Aubry"
 
 
+def test_a_quoted_clause_on_its_own_line_without_its_full_stop_is_running_text(analyzer):
+    text = ("Le salon du luxe ouvre à Moscou\n\n"
+            "« Les Russes veulent les marques les plus chères » a déclaré le vendeur Piet Gijsen, assis à son stand.\n"
+            "« il est certain que les Russes aiment ce qui brille »\n"
+            "« Grâce au pétrole, la capitale semble rouler sur l'or et les clients affluent chaque soir au salon »\n"
+            "« Nos clients »\n\nLes prix ont doublé.\n")
+    analysis = analyzer.analyze(text)
+    kinds = {text[s.start : s.end]: s.kind for s in analysis.segments}
+    speakers = {c.text: c.speaker for c in analysis.claims}
+    lower, long = (line for line in text.splitlines() if line.startswith(("« il", "« Grâce")))
+    assert kinds[lower] == kinds[long] == "claim" and speakers[lower] == speakers[long] == "Piet Gijsen"
+    assert kinds["« Nos clients »"] == "headline"  # a few quoted words stay a subheading
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Le texte est long.\nLes jeunes en particulier, pensent que la ville a changé.", "les jeunes"),
     ("Le texte est long.\nDes experts, de leur côté, estiment que la ville a changé.", "des experts"),

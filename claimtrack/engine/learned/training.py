@@ -157,12 +157,13 @@ def _right(claim: LabelledClaim, index: int) -> bool:
 def choose_rules_margin(scored: Sequence[tuple[int, LabelledClaim, list[float]]]) -> float:
     """The margin by which another candidate must outscore the rules' own answer to replace it,
     the one of RULES_MARGINS that makes the most right choices on articles the scorer had not
-    seen (the smallest on a tie). The rules were written for news at large and the scorer learns
-    from a few dozen articles: where they disagree narrowly, the rules are more often right."""
+    seen, the largest on a tie. The rules were written for news at large and the scorer learns
+    from a few dozen articles: where they disagree narrowly, the rules are more often right, so
+    the scorer replaces them only where it has shown it does better."""
     best, best_right = 0.0, -1
     for margin in RULES_MARGINS:
         right = sum(_right(claim, pick(scores, margin)) for _k, claim, scores in scored)
-        if right > best_right:
+        if right >= best_right:
             best, best_right = margin, right
     return best
 

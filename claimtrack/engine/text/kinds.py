@@ -17,6 +17,7 @@ _ENGLISH = frozenset("the with of and during before in is at to for his her thei
 _MAX_CAPTION = 420
 _MAX_HEADLINE_WORDS = 28
 _MAX_QUOTED_SUBHEADING_WORDS = 10
+_MAX_PULL_QUOTE_WORDS = 14  # a quoted subheading or pull quote is a few words, not a whole clause
 
 
 def normalise_line(text: str) -> str:
@@ -41,6 +42,11 @@ def _is_headline(paragraph: str, sentences: int) -> bool:
         return False
     if re.search(r"[.!?…]\s*[»\"”]$", flat):
         return False  # a quoted sentence on its own line is running text
+    opened = re.match(r"[«\"“]\s*(\w)", flat)
+    if opened and opened.group(1).islower():
+        return False  # '« il est certain que …»': a quotation going on, no title starts in lower case
+    if flat.startswith(("«", '"', "“")) and flat.endswith(("»", '"', "”")) and len(words) > _MAX_PULL_QUOTE_WORDS:
+        return False  # a whole clause quoted on its own line, its full stop left out: running text
     # 'Une « opération de com »': a short line closing on a quoted word is a subheading too
     return not flat.endswith(("»", '"', "”")) or flat.startswith(("«", '"', "“")) \
         or len(words) <= _MAX_QUOTED_SUBHEADING_WORDS
