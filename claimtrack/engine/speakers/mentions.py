@@ -141,11 +141,9 @@ class Resolver(IssuerRules, ReferenceRules):
             if gender and antecedent is not None and self.registry.gender_of(antecedent.speaker) is None:
                 # a person the sentence itself names, known to be of the pronoun's gender, comes first
                 # ("Lors de la visite d'Ursula von der Leyen, la dirigeante …, a-t-elle déclaré")
-                mentions = self.registry.mentions  # in document order: the sentence's are a slice
-                in_sentence = mentions[bisect_left(mentions, (sent.start,)) : bisect_left(mentions, (span[0],))]
-                here = [n for _o, n in in_sentence if self.registry.gender_of(self.registry.canonical(n)) == gender]
+                here = [n for n in self._named_in_sentence(sent, span[0]) if self.registry.gender_of(n) == gender]
                 if here:
-                    return Source(self.registry.canonical(here[-1]), "named", mention, span, resolved="pronoun")
+                    return Source(here[-1], "named", mention, span, resolved="pronoun")
             if antecedent is not None and not self._agrees(antecedent.speaker, gender):
                 # "… visite d'Ursula von der Leyen …, a-t-elle déclaré" after a man spoke: the woman named last
                 earlier = self.registry.mentions[:bisect_left(self.registry.mentions, (span[0],))]
@@ -177,10 +175,7 @@ class Resolver(IssuerRules, ReferenceRules):
                               and self._agrees(self.registry.canonical(n), gender)), None)
                 if named:
                     return Source(named, "named", mention, span, resolved="pronoun")
-                mentions = self.registry.mentions
-                here = [self.registry.canonical(n) for _o, n in
-                        mentions[bisect_left(mentions, (sent.start,)) : bisect_left(mentions, (span[0],))]]
-                here = [n for n in here if self._is_person(n)]
+                here = [n for n in self._named_in_sentence(sent, span[0]) if self._is_person(n)]
                 if here:  # "Le soldat Elizabeth Lyman … la nuit où elle affirme": a gender read from a role's
                     return Source(here[-1], "named", mention, span, resolved="pronoun")  # article may be wrong
             return Source(folded.removeprefix("-t").lstrip("-"), "unnamed", mention, span)
@@ -223,6 +218,13 @@ class Resolver(IssuerRules, ReferenceRules):
             plural = toks[head].feat("Number") == "Plur" or fold(toks[a].text) in ("les", "des", "ces", "leurs")
             source = replace(source, plural=plural)
         return source
+
+    def _named_in_sentence(self, sent: ParsedSentence, before: int) -> list[str]:
+        """The canonical names the sentence gives before an offset, in order (the registry's
+        mentions are in document order: the sentence's are a slice)."""
+        mentions = self.registry.mentions
+        return [self.registry.canonical(n) for _o, n in
+                mentions[bisect_left(mentions, (sent.start,)) : bisect_left(mentions, (before,))]]
 
     def _name_apposed_after(self, sent: ParsedSentence, b0: int) -> str | None:
         """A person's name right after a description and its comma, a title between them at most

@@ -71,6 +71,9 @@ def verb_cues(text: str, sent: ParsedSentence, quotes: list[Quote]) -> list[Cue]
     return cues
 
 
+_INVERTED_CLITICS = CLITIC_SUBJECTS | {"-t"}  # "a-t-il", "dit-elle"
+
+
 def _quotation_incise(toks: tuple[Token, ...], v: int, quotes: list[Quote]) -> tuple[int, tuple[int, int]] | None:
     """A verb the lexicon does not list, in the one place French keeps for a speech verb: right
     after a closing quotation (and its comma), with its subject clitic inverted ("« … », s'est-il
@@ -80,13 +83,13 @@ def _quotation_incise(toks: tuple[Token, ...], v: int, quotes: list[Quote]) -> t
     tok = toks[v]
     if tok.upos not in ("VERB", "ADJ") or not tok.text.isalpha() or not tok.text.islower():
         return None
-    if v + 1 < len(toks) and fold(toks[v + 1].text) in CLITIC_SUBJECTS | {"-t"}:
+    if v + 1 < len(toks) and fold(toks[v + 1].text) in _INVERTED_CLITICS:
         if fold(verb_lemma(tok)) in ("avoir", "être"):
             return None  # the auxiliary of "a-t-il tranché": the participle is the verb
         start, clitic = v, clitic_after(toks, v, v)
     else:
         k = v - 1
-        while k >= 0 and fold(toks[k].text) in CLITIC_SUBJECTS | {"-t"}:
+        while k >= 0 and fold(toks[k].text) in _INVERTED_CLITICS:
             k -= 1
         if k == v - 1 or k < 0 or fold(toks[k].lemma) not in ("avoir", "être"):
             return None
