@@ -31,7 +31,7 @@ ARTICLES = {
         "Les habitants de la région frontalière attendent toujours des renforts promis depuis des mois.",
     ]),
     "c_relay.html": ("Écho de l’Ouest", "2026-03-04", [
-        "Paul Durand répète sa fermeté",
+        "Le ministre répète sa fermeté",  # (no other spelling of Paul Duran in this article: one source, one name)
         f"« {CHANGED} », a affirmé Paul Duran, cité par le journal Courrier du Sud.",
         "Le gouvernement doit présenter un nouveau plan de défense la semaine prochaine au Parlement.",
     ]),
