@@ -218,7 +218,8 @@ def _scored(rules_right: list[bool], gaps: list[float]):
 def test_the_rules_margin_is_the_one_right_most_often_on_unseen_articles():
     # the other candidate wins narrowly where the rules are right, widely where they are wrong
     scored = _scored([True, True, True, False, False], [0.1, 0.15, 0.05, 0.5, 0.45])
-    assert choose_rules_margin(scored) == 0.4  # 0.2, 0.3 and 0.4 are right as often: the largest
+    # 0.2, 0.3 and 0.4 are right as often; averaged with its neighbours (4.3, 5, 4.7), 0.3 wins
+    assert choose_rules_margin(scored) == 0.3
     # the other candidate is right wherever it wins: no margin
     assert choose_rules_margin(_scored([False, False], [0.1, 0.05])) == 0.0
 

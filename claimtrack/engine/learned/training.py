@@ -155,17 +155,16 @@ def _right(claim: LabelledClaim, index: int) -> bool:
 
 
 def choose_rules_margin(scored: Sequence[tuple[int, LabelledClaim, list[float]]]) -> float:
-    """The margin by which another candidate must outscore the rules' own answer to replace it,
-    the one of RULES_MARGINS that makes the most right choices on articles the scorer had not
-    seen, the largest on a tie. The rules were written for news at large and the scorer learns
-    from a few dozen articles: where they disagree narrowly, the rules are more often right, so
-    the scorer replaces them only where it has shown it does better."""
-    best, best_right = 0.0, -1
-    for margin in RULES_MARGINS:
-        right = sum(_right(claim, pick(scores, margin)) for _k, claim, scores in scored)
-        if right >= best_right:
-            best, best_right = margin, right
-    return best
+    """The margin by which another candidate must outscore the rules' own answer to replace it:
+    the one of RULES_MARGINS whose right choices on articles the scorer had not seen, averaged
+    with its neighbours' on that grid, are the most (the largest on a tie). The rules were
+    written for news at large and the scorer learns from a few dozen articles: where they
+    disagree narrowly, the rules are more often right. The average keeps a margin from winning
+    by one or two claims on its own: chosen that way, a rule that mended one sentence had moved
+    another article's fold from 0.4 to 0.3 and that article's type accuracy by 11 points."""
+    counts = [sum(_right(claim, pick(scores, margin)) for _k, claim, scores in scored) for margin in RULES_MARGINS]
+    averaged = [sum(counts[max(0, k - 1) : k + 2]) / len(counts[max(0, k - 1) : k + 2]) for k in range(len(counts))]
+    return RULES_MARGINS[max(range(len(averaged)), key=lambda k: (averaged[k], k))]
 
 
 def _confidence(documents: Sequence[TrainingDocument], scored: Sequence[tuple[int, LabelledClaim, list[float]]],
