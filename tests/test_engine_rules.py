@@ -1644,3 +1644,16 @@ def test_a_pronoun_with_no_agreeing_antecedent_is_the_person_its_sentence_names(
     text = ("Le texte est long.\n"
             "Le soldat de 1re classe Anna Berg avait 25 ans la nuit où elle affirme avoir été agressée.")
     _check(analyzer, text, "Anna Berg", "named")
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    # an impersonal passive report, an adjunct before its que-clause
+    ("Le texte est long.\nIl a été démontré devant la Commission que le club savait tout.", "source non précisée",
+     "unnamed"),
+    ("Le texte est long.\nIl a été annoncé que le pont fermerait.", "source non précisée", "unnamed"),
+    # an impersonal passive with no que-clause reports nothing
+    ("Le texte est long.\nIl a été décidé devant la Commission, après un long débat, de fermer le pont.", None,
+     "editorial"),
+], ids=["il a été démontré devant", "il a été annoncé", "no que-clause"])
+def test_an_impersonal_passive_report(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

@@ -386,7 +386,8 @@ def _is_passive(toks: tuple[Token, ...], v: int, a: int, form: str | None) -> bo
 
 def _passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> Cue | None:
     """A passive reports with its agent ("revendiquées par le groupe X"), or impersonally
-    ("Il a été rapporté que …": a report whose source the article may name later)."""
+    ("Il a été rapporté que …", "Il a été démontré devant la Commission que …": a report whose
+    source the article may name later)."""
     toks = sent.tokens
     agent = end + _attribute_length(toks, v, end)  # "est jugée peu probable par les experts"
     if agent < len(toks) and fold(toks[agent].text) == "par":
@@ -394,12 +395,17 @@ def _passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> C
         if b > agent + 1:
             return Cue(v, (a, end), (agent + 1, _closing_name(sent, b)), "passive", sent.depth(v))
     expletive = a > 0 and fold(toks[a - 1].text) == "il" and toks[a - 1].deprel.startswith("nsubj")
-    if expletive and end < len(toks) and fold(toks[end].text) in ("que", "qu'"):
+    if not expletive:
+        return None
+    that = next((k for k in range(end, min(len(toks), end + _ADJUNCT_BEFORE_QUE + 1))
+                 if fold(toks[k].text) in ("que", "qu'") or toks[k].text in (",", ".", ";", ":")), None)
+    if that is not None and fold(toks[that].text) in ("que", "qu'"):
         return Cue(v, (a - 1, end), None, "impersonal", sent.depth(v))
     return None
 
 
 _ATTRIBUTE_TOKENS = 4
+_ADJUNCT_BEFORE_QUE = 6  # words between "Il a été démontré" and its que ("devant la Commission")
 
 
 def _attribute_length(toks: tuple[Token, ...], v: int, end: int) -> int:
