@@ -170,9 +170,8 @@ def choose_rules_margin(scored: Sequence[tuple[int, LabelledClaim, list[float]]]
 def _confidence(documents: Sequence[TrainingDocument], scored: Sequence[tuple[int, LabelledClaim, list[float]]],
                 margin: float, c: float, seed: int, folds: int) -> tuple[LinearScorer, Calibration]:
     """A scorer of "the chosen candidate is right", fitted on out-of-fold choices (each article's
-    choices made by scorers that never saw it), and its conservative calibration curve."""
-    if len(documents) < 2:
-        return LinearScorer(0.0, {}), Calibration((), ())
+    choices made by scorers that never saw it), and its conservative calibration curve (none
+    without out-of-fold choices of both kinds: fewer than two articles give none at all)."""
     rows, rights, groups = [], [], []
     for k, claim, scores in scored:
         best = pick(scores, margin)

@@ -105,6 +105,11 @@ def expand_acronym(text: str, acronym: str) -> str | None:
 _WORD = re.compile(r"[\w-]+")  # a maximal run of these is what (?<![\w-])word(?![\w-]) finds
 
 
+def word_uses(text: str, word: str) -> int:
+    """How often the text uses a word whole (not inside a longer word or a hyphenated one)."""
+    return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)) if text else 0
+
+
 class _KeptNames:
     """The names the protagonist count kept, indexed so that asking whether a new name is one of
     them written longer or shorter (a suffix either way, or short for it) looks at a few, not all:
@@ -170,7 +175,7 @@ class Registry:
                     words = words if words is not None else Counter(_WORD.findall(text))
                     counts.append((words[surname], person))
                 else:
-                    counts.append((len(re.findall(rf"(?<![\w-]){re.escape(surname)}(?![\w-])", text)), person))
+                    counts.append((word_uses(text, surname), person))
         counts.sort(key=lambda c: c[0], reverse=True)
         if not counts or counts[0][0] < PROTAGONIST_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
             return None
@@ -221,14 +226,11 @@ class Registry:
                     or len(other_words[-1]) < MISSPELT_SURNAME \
                     or DamerauLevenshtein.distance(name_key(other_words[-1]), name_key(surname)) != 1:
                 continue
-            if self._uses(surname) > self._uses(other_words[-1]):
+            if word_uses(self.text, surname) > word_uses(self.text, other_words[-1]):
                 self._misspelt[other.name] = person.name
             else:
                 self._misspelt[person.name] = other.name
             return
-
-    def _uses(self, word: str) -> int:
-        return len(re.findall(rf"(?<![\w-]){re.escape(word)}(?![\w-])", self.text)) if self.text else 0
 
     def person_of_surname(self, word: str) -> Person | None:
         """The first person named in full with this surname, if a human one."""
