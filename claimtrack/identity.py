@@ -112,14 +112,15 @@ def stored_speakers(session: Session, wanted: set[tuple[str, str]]) -> dict[tupl
 
 
 def speaker_for(session: Session, name: str, type_: str, role: str | None = None,
-                scope: str | None = None) -> Speaker:
+                scope: str | None = None, *, key_absent: bool = False) -> Speaker:
     """The stored speaker this name is a variant of, or a new one; the variant becomes an alias.
     A name a reviewer merged into another speaker (an alias of it) is that speaker from then on.
     A `scope` (an article's sha256) keeps the speaker to that article: "des sources" or "on" in
-    two articles are two sources, not one."""
+    two articles are two sources, not one. `key_absent`: the caller looked the key up already
+    (stored_speakers) and no speaker has it."""
     key = stored_key(name, scope)
-    speaker = session.scalars(select(Speaker).where(Speaker.key == key, Speaker.type == type_)
-                              .order_by(Speaker.id)).first()
+    speaker = None if key_absent else session.scalars(
+        select(Speaker).where(Speaker.key == key, Speaker.type == type_).order_by(Speaker.id)).first()
     if speaker is None and not scope:
         speaker = session.scalars(select(Speaker).join(SpeakerAlias).where(SpeakerAlias.alias == name[:500],
                                                                            Speaker.type == type_)
