@@ -501,7 +501,30 @@ VIA_CASES = [
      "Marie Caron", "named", ("Le Figaro",)),
     # the outlet's quoted words are the quotation's, and a place the speaker spoke about no relay
     ("« Nous irons à Reuters-ville », a déclaré Marie Caron à Lyon.", "Marie Caron", "named", ()),
+    # whose outlet it is does not name it ("d'État", "de l'Armée"): an outlet the article describes
+    ("« Le pays tiendra », a déclaré Marie Caron à la télévision d'État.", "Marie Caron", "named",
+     ("la télévision d'État",)),
+    ("« Le front tiendra », a dit le général Hugo Brant à la radio de l'Armée.", "Hugo Brant", "named",
+     ("la radio de l'Armée",)),
+    # a capitalised word that is no complement names the outlet: the name, not the description
+    ("« Le pays tiendra », a déclaré Marie Caron à la télévision Horizon Sept.", "Marie Caron", "named",
+     ("Horizon Sept",)),
 ]
+
+
+def test_an_interview_given_or_an_appearance_on_an_outlet_relays_what_follows(analyzer):
+    """An interview a person gave to an outlet (named, or described: "trois chaînes de télévision
+    arabes"), or their appearance on one, relays what they say next; a visit is no interview."""
+    text = ("Mais le plus notable a été une interview que Vladimir Ostrov a donnée à trois chaînes de télévision "
+            "arabes avant sa visite.\n\n"
+            "Dans l'interview, Vladimir Ostrov a annoncé qu'il voulait jouer un rôle de médiateur.\n\n"
+            "Lors de son apparition au journal du soir sur la chaîne ABC, Gabrielle Dorval a eu du mal à marcher.\n\n"
+            "« Il y a eu beaucoup de morts », a déclaré Gabrielle Dorval.\n\n"
+            "Lors de son passage à Lyon, Jean Martin a visité une usine.\n\n"
+            "« Tout va bien », a déclaré Jean Martin.")
+    claims = {c.speaker: c.via for c in analyzer.analyze(text).claims if c.speaker}
+    assert claims == {"Vladimir Ostrov": ("trois chaînes de télévision arabes",), "Gabrielle Dorval": ("ABC",),
+                      "Jean Martin": ()}
 
 
 @pytest.mark.parametrize(("text", "speaker", "speaker_type", "via"), VIA_CASES, ids=[c[0][:40] for c in VIA_CASES])
@@ -524,6 +547,16 @@ def test_an_outlet_that_interviewed_people_relays_their_words(analyzer):
     text = ("Le quotidien Le Phare a publié une enquête sur les agriculteurs de la région. « Nous n'avons plus "
             "d'eau depuis des mois », explique Juan Ortega.")
     assert analyzer.analyze(text).claims[-1].via == ()
+
+
+def test_a_subheading_ends_what_an_interviewing_outlet_relays(analyzer):
+    text = ("Le quotidien Le Phare a interrogé trois agriculteurs de la région.\n"
+            "« Nous n'avons plus d'eau depuis des mois », explique Juan Ortega.\n"
+            "Ce que disent les experts\n"
+            "Léa Fournier, hydrologue à l'université de Lyon, estime que les nappes baissent.\n"
+            "« La sécheresse va durer », ajoute-t-elle.")
+    claims = [(c.speaker, c.via) for c in analyzer.analyze(text).claims if c.speaker]
+    assert claims == [("Juan Ortega", ("Le Phare",)), ("Léa Fournier", ()), ("Léa Fournier", ())]
 
 
 def test_a_description_names_the_last_person_named_or_the_unnamed_speaker_it_repeats(analyzer):
@@ -1657,3 +1690,36 @@ def test_a_pronoun_with_no_agreeing_antecedent_is_the_person_its_sentence_names(
 ], ids=["il a été démontré devant", "il a été annoncé", "no que-clause"])
 def test_an_impersonal_passive_report(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+APPEAL_CASES = [
+    # "appeler X à": the people called on, and time adjuncts, may stand before "à"
+    ("Le président Paul Marchal a appelé les rebelles à se démobiliser.", "Paul Marchal", "named"),
+    ("Le président Paul Marchal a appelé mercredi soir une nouvelle fois les rebelles à « se démobiliser ».",
+     "Paul Marchal", "named"),
+    ("Le préfet a appelé les manifestants au calme.", "préfet", "unnamed"),
+    ("La communauté turque a appelé ce week-end à une commémoration.", "communauté turque", "unnamed"),
+    # a call on the telephone, naming a thing, calling someone: no appeal
+    ("Le ministre a appelé son homologue au téléphone.", None, "editorial"),
+    ("Les spécialistes appellent cela des frais d'utilisation au kilométrage.", None, "editorial"),
+    ("Il a appelé son fils Marc.", None, "editorial"),
+]
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), APPEAL_CASES, ids=[c[0][:40] for c in APPEAL_CASES])
+def test_an_appeal_with_its_addressee_before_a(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+def test_pour_frames_a_person_a_pronoun_or_a_speaker_noun_not_whom_it_concerns(analyzer):
+    text = ("Le médecin Gérard Moulin a été démis de son poste en juillet.\n\n"
+            "Pour lui, « si les autres services pouvaient absorber le surplus, il n'y aurait pas de problème ».\n\n"
+            "Pour ce chercheur, la méthode est fausse.\n\n"
+            "Pour les enfants, le parc est fermé.\n\n"
+            "Pour leurs parents, la fête sera difficile.\n\n"
+            "Pour la ville, c'est un coup dur.\n\n"
+            "Pour l'instant, la priorité du maire est le cinéma.\n\n"
+            "Pour le nucléaire, la sûreté est un impératif.")
+    claims = analyzer.analyze(text).claims
+    assert [(c.speaker, c.speaker_type) for c in claims[1:3]] == [("Gérard Moulin", "named")] * 2
+    assert [c.speaker_type for c in claims[3:]] == ["editorial"] * 5

@@ -197,12 +197,12 @@ def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, 
             continue
         if any(q.start < tok.start < q.end for q in quotes):
             continue
-        det = i + 1 if toks[i + 1].upos == "DET" else None
+        det = i + 1 if toks[i + 1].upos in ("DET", "NUM") else None  # "à une radio", "à trois chaînes arabes"
         noun = (det or i) + 1
         if noun >= len(toks) or fold(toks[noun].text) not in lex.outlet_nouns or fold(toks[noun].text) == "presse":
             continue
         end = extend_np(text, sent, noun)
-        if any(t.text[:1].isupper() for t in toks[noun:end]):
+        if any(t.text[:1].isupper() and not _owner_complement(toks, k) for k, t in enumerate(toks[noun:end], noun)):
             continue  # a named outlet: the lexicon or the context found it, or it is not one
         if (det is not None and fold(toks[det].text) in ("le", "la", "l'")) or fold(tok.text) == "au":
             # "à l'hebdomadaire britannique": the outlet the article named last, not a new one
@@ -215,23 +215,48 @@ def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, 
     return found[:1]
 
 
+def _owner_complement(toks, k: int) -> bool:
+    """A capitalised word after "de" / "d'" / "du" in an outlet's description says whose it is
+    ("la télévision d'État", "la radio de l'Armée"), it does not name the outlet."""
+    before = fold(toks[k - 1].text) if k > 0 else ""
+    if before in ("l'", "la", "le") and k > 1:
+        before = fold(toks[k - 2].text)
+    return before in ("de", "d'", "du")
+
+
 _INTERVIEW_NOUNS = frozenset("entretien interview entrevue".split())
 
 
+_APPEARANCE = re.compile(r"^\s*(?:lors|au\s+cours)\s+d(?:e\s+|['’])(?:sa|son)\s+(?:\w+\s+)?"
+                         r"(?:apparition|entrevue|entretien|interview|passage)\b", re.IGNORECASE)
+
+
 def _granted_interview(text: str, sent: ParsedSentence, resolver: Resolver) -> tuple[str, tuple[str, ...]] | None:
-    """"Le ministre X a accordé un entretien au Figaro": no report yet, but what X says next the
-    outlet relays."""
+    """"Le ministre X a accordé un entretien au Figaro", "une interview que X a donnée à trois
+    chaînes arabes", "Lors de son apparition sur la chaîne ABC, X a …": no report yet, but what
+    X says next the outlet relays (a named one, or one the article describes)."""
     toks = sent.tokens
     for v, tok in enumerate(toks):
-        if tok.upos != "VERB" or fold(tok.lemma) not in ("accorder", "donner"):
+        if tok.upos != "VERB":
             continue
-        if not any(fold(t.text) in _INTERVIEW_NOUNS for t in toks[v + 1 : v + 4]):
+        if fold(tok.lemma) in ("accorder", "donner"):
+            # "a accordé un entretien", or "une interview que X a donnée"
+            granted = any(fold(t.text) in _INTERVIEW_NOUNS for t in toks[v + 1 : v + 4]) or (
+                any(fold(t.text) in _INTERVIEW_NOUNS for t in toks[max(0, v - 6) : v])
+                and any(fold(t.text) in ("que", "qu'") for t in toks[max(0, v - 5) : v]))
+        else:  # the sentence's main verb after "Lors de son apparition sur …"
+            granted = tok.deprel == "root" and bool(_APPEARANCE.match(text[sent.start : tok.start]))
+        if not granted:
             continue
-        outlets = find_outlets(text[toks[v].end : sent.end], resolver.outlets)
         subject = preposed_subject(text, sent, v, aux_chain(toks, v))
         source = resolver.classify(sent, *subject) if subject and subject[0] < subject[1] else None
-        if outlets and source is not None and source.type in ("named", "unnamed"):
-            return source.speaker or source.mention, (outlets[0][2],)
+        if source is None or source.type not in ("named", "unnamed"):
+            continue
+        after = toks[v].end if fold(tok.lemma) in ("accorder", "donner") else sent.start
+        outlets = [name for _, _, name in find_outlets(text[after : sent.end], resolver.outlets)] or \
+            _unnamed_outlets_spoken_to(text, sent, Source(None, "unnamed", "", (0, 0)), [], resolver.outlets)
+        if outlets:
+            return source.speaker or source.mention, (outlets[0],)
     return None
 
 

@@ -114,7 +114,7 @@ def attribute_document(
     _spread_colon_blocks(text, sentences, kinds, paragraphs, results)
     starts = [i == 0 or paragraphs[i] != paragraphs[i - 1] for i in range(len(sentences))]
     _spread_datelines(text, sentences, kinds, starts, results)
-    spread_interviewers(text, sentences, results, resolver.outlets)
+    spread_interviewers(text, sentences, kinds, results, resolver.outlets)
     carry_relays(results)
     spread_granted_interviews(text, sentences, results)
     spread_interview_answers(text, sentences, kinds, paragraphs, results, registry)

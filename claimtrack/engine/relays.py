@@ -35,16 +35,20 @@ def interviewing_outlet(text: str, sent: ParsedSentence, outlets: frozenset[str]
     return None
 
 
-def spread_interviewers(text: str, sentences: list[ParsedSentence], results: list[Attribution | None],
-                        outlets: frozenset[str]) -> None:
+def spread_interviewers(text: str, sentences: list[ParsedSentence], kinds: list[str],
+                        results: list[Attribution | None], outlets: frozenset[str]) -> None:
     """An outlet that interviewed people relays their words: the people who first speak after
     the sentence that says so (not those the article quoted before it) get the outlet as via,
-    unless their sentence names its own relay, until an outlet speaks or relays someone else."""
+    unless their sentence names its own relay, until an outlet speaks or relays someone else,
+    or a subheading opens another section (the experts an article turns to after "Questions
+    clés" are not the people the outlet interviewed)."""
     interviewer: str | None = None
     before: set[str] = set()  # speakers met before the interview: not the interviewed
-    for sent, current in zip(sentences, results, strict=False):
+    for sent, kind, current in zip(sentences, kinds, results, strict=False):
         if current is None:
             continue
+        if kind == "headline":
+            interviewer = None
         source = current.source
         if source is None:
             named = interviewing_outlet(text, sent, outlets)

@@ -3,6 +3,7 @@ or a title before a colon and a quotation."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from claimtrack.engine.lexicons import fold, load
@@ -116,8 +117,34 @@ def _pour_framing(text: str, sent: ParsedSentence) -> Cue | None:
     if b >= len(toks) or toks[b].text != ",":
         return None
     words = {fold(t.text) for t in toks[1:b]}
-    person = any(t.upos == "PROPN" for t in toks[1:b]) or words & lex.titles or words & lex.anonymous
+    person = any(t.upos == "PROPN" for t in toks[1:b]) or words & lex.titles or words & lex.anonymous \
+        or _person_phrase(toks, 1, b)
     return Cue(0, (0, 1), (1, b), "framing", 0) if person else None
+
+
+_STRESSED_PRONOUNS = frozenset("lui elle eux elles".split())
+_POSSESSIVES = frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split())
+_PERSON_ENDING = re.compile(r"(?:eur|euse|trice|iste|logue)s?$")
+
+
+def _person_phrase(toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """"Pour lui,", "Pour ce chercheur,", "Pour les riverains,": a person, a stressed pronoun or
+    people the lexicon knows as such, whose view the sentence gives. Left out: institutions and
+    places ("Pour la ville, c'est un coup dur" says who bears it), people with a possessive or
+    plural people at large ("Pour leurs parents, …", "Pour les enfants, …": for whom), and nouns
+    whose ending only looks like an agent's ("Pour l'instant", "Pour le nucléaire")."""
+    lex = load()
+    if b - a == 1 and fold(toks[a].text) in _STRESSED_PRONOUNS:
+        return True
+    heads = [t for t in toks[a:b] if t.upos == "NOUN" and not (a <= t.head < b)]
+    if len(heads) != 1 or any(fold(t.text) in _POSSESSIVES for t in toks[a:b]):
+        return False
+    words = {fold(heads[0].text), fold(heads[0].lemma)}
+    if words & (lex.institutions | lex.collective_nouns | lex.outlet_nouns | lex.time_words):
+        return False
+    people = lex.titles | lex.anonymous if heads[0].feat("Number") == "Plur" else \
+        lex.human_nouns | lex.titles | lex.anonymous  # "Pour les enfants, le parc est fermé": for whom
+    return bool(words & people) or any(_PERSON_ENDING.search(w) for w in words)
 
 
 @lru_cache(maxsize=1)

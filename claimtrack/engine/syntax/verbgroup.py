@@ -110,12 +110,41 @@ def _multiword(toks: tuple[Token, ...], v: int) -> tuple[int, str] | None:
         j = v + 1
         while j < len(toks) and toks[j].upos == "ADV":
             j += 1
-        k = 0
-        while k < len(rest) and j < len(toks) and (fold(toks[j].text) == rest[k] or fold(toks[j].lemma) == rest[k]):
-            j, k = j + 1, k + 1
-        if k == len(rest):
-            return j, frame
+        starts = [j]
+        if rest[0] in ("à", "au", "aux"):  # "a appelé mercredi soir les rebelles à …"
+            starts.append(_past_objects(toks, v, j))
+        for j in dict.fromkeys(starts):
+            k = 0
+            while k < len(rest) and j < len(toks) and (fold(toks[j].text) == rest[k] or fold(toks[j].lemma) == rest[k]):
+                j, k = j + 1, k + 1
+            if k == len(rest):
+                return j, frame
     return None
+
+
+def _past_objects(toks: tuple[Token, ...], v: int, j: int) -> int:
+    """Where the words after verb v go on past its direct object and time adjuncts ("a appelé
+    [mercredi soir une nouvelle fois] [les rebelles] à …"): a multiword cue whose fixed words
+    start with "à" may take its object first, one noun phrase (not a pronoun: "appelle cela des
+    frais au kilométrage" names a thing). A call on the telephone is no appeal."""
+    children = [t.i for t in toks[v + 1 :] if t.head == v and t.deprel in ("obj", "obl:mod")]
+    objects = [c for c in children if toks[c].deprel == "obj"]
+    if len(objects) > 1 or any(toks[c].upos not in ("NOUN", "PROPN") for c in objects):
+        return j  # people are called on; "appelle cela des frais au kilométrage" names a thing
+    start = j
+    while j < len(toks) and fold(toks[j].text) not in ("à", "au", "aux") and toks[j].upos != "PUNCT" \
+            and any(_heads_to(toks, j, c) for c in children):
+        j += 1
+    if j == start or (j + 1 < len(toks) and fold(toks[j + 1].text) in ("téléphone", "telephone")):
+        return start
+    return j
+
+
+def _heads_to(toks: tuple[Token, ...], i: int, root: int) -> bool:
+    steps = 0
+    while i != root and toks[i].head != i and steps < len(toks):
+        i, steps = toks[i].head, steps + 1
+    return i == root
 
 
 def negated(toks: tuple[Token, ...], a: int, v: int) -> bool:
