@@ -1723,3 +1723,25 @@ def test_pour_frames_a_person_a_pronoun_or_a_speaker_noun_not_whom_it_concerns(a
     claims = analyzer.analyze(text).claims
     assert [(c.speaker, c.speaker_type) for c in claims[1:3]] == [("Gérard Moulin", "named")] * 2
     assert [c.speaker_type for c in claims[3:]] == ["editorial"] * 5
+
+
+def test_a_surname_misspelt_after_a_title_is_the_person_named_in_full(analyzer):
+    text = ("Azad Karryev, le directeur marketing de la société, a déclaré que son équipe imprimait des billets.\n"
+            "\n"
+            "« Tout le monde peut se sentir millionnaire », a déclaré M. Karyev.\n\n"
+            "Lena Dubrovsky, l'avocate de la famille, a dénoncé une enquête bâclée.\n\n"
+            "« Nous ferons appel », a ajouté Mme Dubrovksy.\n\n"
+            "Anna Moscon, une habitante, a raconté la nuit.\n\n"
+            "Moscou a démenti toute implication.")
+    speakers = [c.speaker for c in analyzer.analyze(text).claims]
+    assert speakers[:4] == ["Azad Karryev", "Azad Karryev", "Lena Dubrovsky", "Lena Dubrovsky"]
+    assert speakers[5] == "Moscou"  # no title: a place one letter from a surname stays itself
+
+
+def test_an_unresolved_pronoun_is_no_antecedent_of_the_next(analyzer):
+    text = ("Elle a déclaré qu'une commémoration aurait lieu samedi.\n\n"
+            "« Ça commence à sentir mauvais », tel est le titre de la chronique de Paul Keller.\n\n"
+            "Il y souligne que des gens ont été assassinés.")
+    claims = analyzer.analyze(text).claims
+    assert claims[0].speaker == "elle"  # no one named before it
+    assert claims[2].speaker == "Paul Keller"

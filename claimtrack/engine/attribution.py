@@ -153,7 +153,7 @@ def _vias(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote],
         if name != source.speaker and name not in found:
             found.append(name)
     if not found:
-        found.extend(_unnamed_outlets_spoken_to(text, sent, source, quotes, outlets)
+        found.extend(_unnamed_outlets_spoken_to(text, sent, source.span, quotes, outlets)
                      or _channels_spoken_on(text, sent, source, quotes))
     return tuple(found)
 
@@ -185,15 +185,15 @@ def _channels_spoken_on(text: str, sent: ParsedSentence, source: Source, quotes:
     return []
 
 
-def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, quotes: list[Quote],
+def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, speaker_span: tuple[int, int], quotes: list[Quote],
                                outlets: frozenset[str]) -> list[str]:
     """"a déclaré à un journal du dimanche", "a confié à une radio locale": an outlet the article
-    does not name relays the speaker all the same."""
+    does not name relays the speaker (whose mention is `speaker_span`) all the same."""
     lex = load()
     toks = sent.tokens
     found = []
     for i, tok in enumerate(toks[:-2]):
-        if fold(tok.text) not in ("à", "au", "aux") or source.span[0] <= tok.start < source.span[1]:
+        if fold(tok.text) not in ("à", "au", "aux") or speaker_span[0] <= tok.start < speaker_span[1]:
             continue
         if any(q.start < tok.start < q.end for q in quotes):
             continue
@@ -215,7 +215,7 @@ def _unnamed_outlets_spoken_to(text: str, sent: ParsedSentence, source: Source, 
     return found[:1]
 
 
-def _owner_complement(toks, k: int) -> bool:
+def _owner_complement(toks: tuple[Token, ...], k: int) -> bool:
     """A capitalised word after "de" / "d'" / "du" in an outlet's description says whose it is
     ("la télévision d'État", "la radio de l'Armée"), it does not name the outlet."""
     before = fold(toks[k - 1].text) if k > 0 else ""
@@ -254,7 +254,7 @@ def _granted_interview(text: str, sent: ParsedSentence, resolver: Resolver) -> t
             continue
         after = toks[v].end if fold(tok.lemma) in ("accorder", "donner") else sent.start
         outlets = [name for _, _, name in find_outlets(text[after : sent.end], resolver.outlets)] or \
-            _unnamed_outlets_spoken_to(text, sent, Source(None, "unnamed", "", (0, 0)), [], resolver.outlets)
+            _unnamed_outlets_spoken_to(text, sent, (0, 0), [], resolver.outlets)
         if outlets:
             return source.speaker or source.mention, (outlets[0],)
     return None

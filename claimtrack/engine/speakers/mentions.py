@@ -44,6 +44,8 @@ from claimtrack.engine.syntax.phrases import head_index, partitive_article
 from claimtrack.engine.syntax.subjects import preposed_subject
 from claimtrack.engine.syntax.verbgroup import aux_chain
 
+_PERSONAL_PRONOUNS = frozenset("il elle ils elles lui eux".split())
+
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres beaucoup "
                        "nombre ceux celles celui celle".split())
 # "a confié le ministre au Figaro", "… au quotidien Le Phare": the outlet a speaker talks to
@@ -98,7 +100,10 @@ class Resolver(IssuerRules, ReferenceRules):
             self.plural_subject = replace(source, plural=True)
 
     def remember(self, source: Source) -> None:
-        if source.type in ("named", "unnamed") and source.speaker != "on":
+        """The source of a report, for the mentions after it; a pronoun left unresolved ("elle" with
+        no one before it) is no one a later "il" could stand for."""
+        if source.type in ("named", "unnamed") and source.speaker != "on" \
+                and fold(source.speaker or "") not in _PERSONAL_PRONOUNS:
             self.last_speaker = source
             self.recent = [s for s in self.recent if s.speaker != source.speaker][-5:] + [source]
         if self.last_issuer and self.last_issuer.speaker == source.speaker:

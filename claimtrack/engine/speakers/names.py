@@ -80,6 +80,11 @@ def name_key(word: str) -> str:
     return word
 
 
+def _one_letter_less(word: str) -> set[str]:
+    """The word, and the word with each one of its letters left out."""
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
 def _last_before(mentions: list[tuple[int, str]], offset: int) -> tuple[int, str] | None:
     """The last (offset, name) before `offset` in a list kept in document order."""
     i = bisect.bisect_left(mentions, (offset,))
@@ -156,6 +161,10 @@ class Registry:
         self._full_names_by_surname: dict[str, list[Person]] = {}
         self._full_names_by_first: dict[str, list[Person]] = {}
         self._misspelt: dict[str, str] = {}  # a full name spelt two ways -> the spelling the article keeps
+        # every long surname under itself and each spelling with one letter left out: two words one
+        # letter apart (a letter changed, added, dropped or swapped) share one of them
+        self._surnames_by_deletion: dict[str, set[str]] = {}
+        self._after_titles: tuple[str | None, frozenset[str]] | None = None  # (text, words written after a title)
 
     def last_person_before(self, offset: int) -> tuple[int, str] | None:
         return _last_before(self.mentions, offset)
@@ -207,6 +216,9 @@ class Registry:
         self._by_name[name] = person
         if len(name.split()) > 1:
             self._full_names_by_surname.setdefault(person.surname_key, []).append(person)
+            if len(person.surname_key) >= MISSPELT_SURNAME:
+                for variant in _one_letter_less(person.surname_key):
+                    self._surnames_by_deletion.setdefault(variant, set()).add(person.surname_key)
             self._note_spelling(person)
             self._full_names_by_first.setdefault(name_key(name.split()[0]), []).append(person)
 
@@ -262,7 +274,34 @@ class Registry:
             return self._misspelt.get(cleaned, cleaned)
         key = name_key(parts[-1])
         matches = self._full_names_by_surname.get(key)
+        if not matches and self._titled(parts[-1]):  # "M. Karyev": a title says it is a person
+            matches = self._misspelt_surname(key)
         return matches[0].name if matches else cleaned
+
+    def _titled(self, word: str) -> bool:
+        """Whether the text writes this word after a title ("M. Karyev", "Mme Dubrovksy"); the
+        words after a title are found once for the whole text."""
+        if self._after_titles is None or self._after_titles[0] is not self.text:
+            titles = "|".join(re.escape(h) for h in sorted(load().honorifics, key=len, reverse=True))
+            found = re.findall(rf"(?<![\w-])(?:{titles})\s+([\w-]+)", self.text or "")
+            self._after_titles = (self.text, frozenset(found))
+        return word in self._after_titles[1]
+
+    def _misspelt_surname(self, key: str) -> list[Person] | None:
+        """"M. Karyev" after "Azad Karryev": a surname alone, after a title, one letter away from
+        the surname of a single person named in full (a human one, both long enough) is that
+        person misspelt. Found through the surnames' one-letter-less spellings, so that an
+        article naming thousands of people costs no more per look-up."""
+        from rapidfuzz.distance import DamerauLevenshtein
+
+        if len(key) < MISSPELT_SURNAME:
+            return None
+        near = {surname for variant in _one_letter_less(key) for surname in self._surnames_by_deletion.get(variant, ())
+                if DamerauLevenshtein.distance(surname, key, score_cutoff=1) == 1}
+        if len(near) != 1:
+            return None
+        people = self._full_names_by_surname[near.pop()]
+        return people if people[0].human else None
 
     def by_role(self, mention: str, head: str, position: int) -> Person | None:
         """The named person whose stated role matches a role mention ("le responsable irakien")."""

@@ -141,6 +141,7 @@ def _past_objects(toks: tuple[Token, ...], v: int, j: int) -> int:
 
 
 def _heads_to(toks: tuple[Token, ...], i: int, root: int) -> bool:
+    """Whether token i is `root` or depends on it (a parse with a cycle ends the walk)."""
     steps = 0
     while i != root and toks[i].head != i and steps < len(toks):
         i, steps = toks[i].head, steps + 1
