@@ -22,6 +22,20 @@ def one_batch(monkeypatch):
     monkeypatch.setattr(committing, "BATCH_CLAIMS", 100_000)
 
 
+@pytest.fixture
+def batches(monkeypatch) -> list[int]:
+    """How many claims each shared transaction grouped at its commit, in order."""
+    sizes: list[int] = []
+    group = committing.assign_groups
+
+    def counted(session, ids):
+        sizes.append(len(ids))
+        return group(session, ids)
+
+    monkeypatch.setattr(committing, "assign_groups", counted)
+    return sizes
+
+
 def _grouped(runner, db: str) -> int:
     """Claims in a group (the exports compared leave group ids out)."""
     result = runner.invoke(main, ["--db", db, "export", "--format", "jsonl"])
@@ -29,7 +43,7 @@ def _grouped(runner, db: str) -> int:
 
 
 def test_a_failing_document_fails_alone_and_the_others_are_as_without_it(db_url, runner, tmp_path, monkeypatch,
-                                                                           one_batch):
+                                                                           one_batch, batches):
     folder = _copies(tmp_path / "articles", 5)  # 25 documents, their short lines recurring (furniture)
     failing = sorted(folder.glob("*.txt"))[7]
     reference_folder = tmp_path / "without"
@@ -50,14 +64,7 @@ def test_a_failing_document_fails_alone_and_the_others_are_as_without_it(db_url,
         return ids
 
     monkeypatch.setattr(DocumentWriter, "write", fail_on_one)
-    batches = []
-    group = committing.assign_groups
-
-    def counted(session, ids):
-        batches.append(len(ids))
-        return group(session, ids)
-
-    monkeypatch.setattr(committing, "assign_groups", counted)
+    batches.clear()  # the reference's
     result = runner.invoke(main, ["--db", db_url, "ingest", "--jobs", "1", "--json", str(folder)])
     assert result.exit_code != 0
     summary = json.loads(result.output[:result.output.rindex("]") + 1])
@@ -73,22 +80,15 @@ def test_a_failing_document_fails_alone_and_the_others_are_as_without_it(db_url,
 
 
 def test_documents_are_grouped_together_and_a_failed_commit_leaves_them_one_by_one(db_url, runner, tmp_path,
-                                                                                     monkeypatch, one_batch):
+                                                                                     monkeypatch, one_batch, batches):
     folder = _copies(tmp_path / "articles", 5)
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
-    batches = []
-    group = committing.assign_groups
-
-    def counted(session, ids):
-        batches.append(len(ids))
-        return group(session, ids)
-
-    monkeypatch.setattr(committing, "assign_groups", counted)
+    counted = committing.assign_groups
     assert runner.invoke(main, ["--db", reference, "ingest", "--jobs", "1", str(folder)]).exit_code == 0
     assert len(batches) == 1 and batches[0] > 500  # all 25 documents' claims grouped at once, past one chunk
 
     def fails_once(session, ids):
-        monkeypatch.setattr(committing, "assign_groups", group)
+        monkeypatch.setattr(committing, "assign_groups", counted)
         raise RuntimeError("lost connection")
 
     monkeypatch.setattr(committing, "assign_groups", fails_once)
