@@ -239,7 +239,8 @@ def _granted_interview(text: str, sent: ParsedSentence, resolver: Resolver) -> t
     for v, tok in enumerate(toks):
         if tok.upos != "VERB":
             continue
-        if fold(tok.lemma) in ("accorder", "donner"):
+        giving = fold(tok.lemma) in ("accorder", "donner")
+        if giving:
             # "a accordé un entretien", or "une interview que X a donnée"
             granted = any(fold(t.text) in _INTERVIEW_NOUNS for t in toks[v + 1 : v + 4]) or (
                 any(fold(t.text) in _INTERVIEW_NOUNS for t in toks[max(0, v - 6) : v])
@@ -252,7 +253,7 @@ def _granted_interview(text: str, sent: ParsedSentence, resolver: Resolver) -> t
         source = resolver.classify(sent, *subject) if subject and subject[0] < subject[1] else None
         if source is None or source.type not in ("named", "unnamed"):
             continue
-        after = toks[v].end if fold(tok.lemma) in ("accorder", "donner") else sent.start
+        after = toks[v].end if giving else sent.start
         outlets = [name for _, _, name in find_outlets(text[after : sent.end], resolver.outlets)] or \
             _unnamed_outlets_spoken_to(text, sent, (0, 0), [], resolver.outlets)
         if outlets:

@@ -26,6 +26,13 @@ WINDOW_DOCUMENTS = 32  # documents analysed together
 WINDOW_CHARACTERS = 400_000  # and no more text than this at once: long articles go one by one
 
 
+def analyse_here(analyzer: Analyzer, source: SourceText, known: frozenset[str]) -> Analysis:
+    """A document analysed in this process with the furniture known at its turn: when it was
+    not analysed ahead, or the analysis made ahead no longer holds."""
+    return analyzer.analyze(source.text, name=source.name, known_boilerplate=known,
+                            known_captions=source.caption_lines)
+
+
 def still_valid(source: SourceText, analysis: Analysis, known: frozenset[str], sent_known: frozenset[str]) -> bool:
     """Whether an analysis made with the furniture `sent_known` is the one `known` would give:
     none of the document's lines changed status in between."""
@@ -93,8 +100,7 @@ class BatchedAnalyses:
             made = self.pending.pop(index, None)
             if made is not None and still_valid(source, made[0], known, made[1]):
                 return made[0]
-            return self.analyzer.analyze(source.text, name=source.name, known_boilerplate=known,
-                                         known_captions=source.caption_lines)
+            return analyse_here(self.analyzer, source, known)
         return analysis_for
 
     def close(self) -> None:

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from claimtrack.engine import Analysis, Analyzer
+from claimtrack.ingestion.batched import analyse_here
 from claimtrack.ingestion.reading import SourceText
 from claimtrack.ingestion.transaction import FurnitureMemory, IngestResult, ingest_one, ingest_transaction
 from claimtrack.provenance.grouping import assign_groups
@@ -76,8 +77,7 @@ class CommitBatch:
         made: list[Analysis] = []
 
         def recorded(known: frozenset[str]) -> Analysis:
-            analysis = analyze(known) if analyze is not None else self.analyzer.analyze(
-                source.text, name=source.name, known_boilerplate=known, known_captions=source.caption_lines)
+            analysis = analyze(known) if analyze is not None else analyse_here(self.analyzer, source, known)
             made.append(analysis)
             return analysis
 

@@ -23,7 +23,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from claimtrack.engine import Analysis, Analyzer
 from claimtrack.engine.backends import load_backend
 from claimtrack.engine.pipeline import Request
-from claimtrack.ingestion.batched import still_valid, worth_analysing
+from claimtrack.ingestion.batched import analyse_here, still_valid, worth_analysing
 from claimtrack.ingestion.reading import SourceText, Unreadable
 from claimtrack.store.db import Database
 
@@ -119,8 +119,7 @@ class ParallelAnalyses:
                     analysis = None
                 if analysis is not None and still_valid(source, analysis, known, sent_known):
                     return analysis
-            return self.analyzer.analyze(source.text, name=source.name, known_boilerplate=known,
-                                         known_captions=source.caption_lines)
+            return analyse_here(self.analyzer, source, known)
         return analysis_for
 
     def close(self) -> None:
