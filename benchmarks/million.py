@@ -6,8 +6,10 @@
 Builds (or reuses, with --db pointing at a store already built) a synthetic store, SQLite or
 PostgreSQL, made by a script in SQL (COPY on PostgreSQL): documents of 25 claims from 40
 outlets over two years, a Zipf spread of speakers of every type, relays on one claim in ten,
-reviews on one in fifty, claim texts from an invented vocabulary (so that --search has
-something to find), then ANALYZE as ingest does (claimtrack.store.db.refresh_statistics).
+reviews on one in fifty, one claim in ten first of a group that one in ten later claims join
+(the same claim carried by other articles, as regrouping leaves them), claim texts from an
+invented vocabulary (so that --search has something to find), then ANALYZE as ingest does
+(claimtrack.store.db.refresh_statistics).
 Then it times, in this process, the library call behind each command (what the CLI adds is
 Python's start-up, the same for every command) and prints p50 and p95 over the repeats, with
 each query's plan for the listing filters. Exports run in a child process that reports its peak resident memory.
@@ -28,7 +30,8 @@ from datetime import date, timedelta
 from sqlalchemy import make_url, text
 
 from claimtrack.folding import fold_for_search
-from claimtrack.reporting.reports import claim_detail, matching_documents, sourcing_profile, speakers
+from claimtrack.reporting.profile import matching_documents, sourcing_profile
+from claimtrack.reporting.reports import claim_detail, speakers
 from claimtrack.store.db import Database, resolve_url, shown, sqlite_path
 from claimtrack.store.queries import ClaimFilter, claim_query, iter_rows
 from claimtrack.workflow.sampling import draw
@@ -53,6 +56,8 @@ def build(url: str, claims: int, seed: int = 1) -> None:
     per_document = 25
     day0 = date(2025, 1, 1)
     claim_id = 0
+    groups: dict[int, list] = {}  # group id -> [first claim, first day, claims, documents]
+    open_groups: list[int] = []  # the latest groups, which later claims may join
     for doc in range(claims // per_document):
         doc_id = doc + 1
         rows, vias, reviews = [], [], []
@@ -73,15 +78,29 @@ def build(url: str, claims: int, seed: int = 1) -> None:
                          status))
             if speaker_type != "editorial" and rng.random() < 0.1:
                 vias.append((claim_id, 0, rng.choice(outlets)))
+            group_id, draw = None, rng.random()
+            if draw < 0.1:
+                group_id = len(groups) + 1
+                groups[group_id] = [claim_id, (day0 + timedelta(days=doc % 700)).isoformat(), 1, {doc_id}]
+                open_groups = (open_groups + [group_id])[-5000:]
+            elif draw < 0.2 and open_groups:
+                group_id = rng.choice(open_groups)
+                groups[group_id][2] += 1
+                groups[group_id][3].add(doc_id)
+            rows[-1] = rows[-1] + (group_id,)
         writer.rows("documents", ("id", "name", "sha256", "outlet", "published", "language", "text", "ingested_at",
                                   "pipeline_backend", "pipeline_model", "pipeline_version"),
                     [(doc_id, f"doc{doc:07d}.txt", f"{doc:064x}", outlets[doc % len(outlets)],
                       (day0 + timedelta(days=doc % 700)).isoformat(), "fr", "", "2026-11-28 00:00:00",
                       "synthetic", "none", "1")])
         writer.rows("claims", ("id", "document_id", "kind", "start", "end", "text", "text_folded", "speaker_id",
-                               "speaker_type", "mode", "confidence", "origin", "status"), rows)
+                               "speaker_type", "mode", "confidence", "origin", "status", "group_id"), rows)
         writer.rows("claim_via", ("claim_id", "position", "outlet"), vias)
         writer.rows("reviews", ("claim_id", "action", "status", "reviewer", "created_at"), reviews)
+    writer.rows("claim_groups", ("id", "first_claim_id", "first_seen", "claims", "documents", "speakers_differ",
+                                 "updated_at"),
+                [(group_id, first, day, count, len(documents), False, "2026-11-28 00:00:00")
+                 for group_id, (first, day, count, documents) in groups.items()])
     writer.close()
 
 
@@ -114,7 +133,7 @@ class _Writer:
 
     def flush(self) -> None:
         # tables in the order their foreign keys need
-        order = ("speakers", "documents", "claims", "claim_via", "reviews")
+        order = ("speakers", "documents", "claims", "claim_via", "reviews", "claim_groups")
         for (table, columns), rows in sorted(self.pending.items(), key=lambda item: order.index(item[0][0])):
             quoted = ", ".join(f'"{c}"' for c in columns)
             if self.postgres:
@@ -132,7 +151,7 @@ class _Writer:
         self.flush()
         if self.postgres:
             with self.connection.cursor() as cursor:
-                for table in ("speakers", "documents", "claims", "claim_via", "reviews"):
+                for table in ("speakers", "documents", "claims", "claim_via", "reviews", "claim_groups"):
                     cursor.execute(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
                                    f"(SELECT coalesce(max(id), 1) FROM {table}))")
                 cursor.execute("ANALYZE")

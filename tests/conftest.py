@@ -162,36 +162,37 @@ def load_scorer():
 
 def replicate_claims(url: str, copies: int) -> int:
     """Grow a seeded database past one export chunk by copying its documents, claims and
-    vias in SQL (new sha256 and names, so the copies are distinct documents). Returns the
-    number of claims afterwards."""
-    import sqlite3
+    vias in SQL (new sha256 and names, so the copies are distinct documents), on SQLite or
+    PostgreSQL. Returns the number of claims afterwards."""
+    from sqlalchemy import create_engine, text
 
-    connection = sqlite3.connect(url.removeprefix("sqlite:///"))
-    with connection:
-        originals = connection.execute("SELECT id FROM documents").fetchall()
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        originals = connection.execute(text("SELECT id, sha256 FROM documents")).all()
         for copy in range(copies):
-            for (doc_id,) in originals:
-                cursor = connection.execute(
+            for doc_id, sha256 in originals:
+                new_doc = connection.execute(text(
                     "INSERT INTO documents (name, source_path, sha256, title, outlet, published, language, encoding,"
                     " text, ingested_at, pipeline_backend, pipeline_model, pipeline_version)"
-                    " SELECT 'copy' || ? || '_' || name, source_path, substr(sha256, 1, 50) || printf('%014d', ?),"
-                    " title, outlet, published, language, encoding, text, ingested_at, pipeline_backend,"
-                    " pipeline_model, pipeline_version FROM documents WHERE id = ?",
-                    (copy, copy * 1000 + doc_id, doc_id))
-                new_doc = cursor.lastrowid
-                claims = connection.execute("SELECT id FROM claims WHERE document_id = ?", (doc_id,)).fetchall()
-                for (claim_id,) in claims:
-                    new_claim = connection.execute(
-                        "INSERT INTO claims (document_id, kind, start, \"end\", text, text_folded, speaker_id, mention,"
-                        " speaker_type, mode, cue, confidence, origin, status, verdict)"
-                        " SELECT ?, kind, start, \"end\", text, text_folded, speaker_id, mention, speaker_type, mode,"
-                        " cue, confidence, origin, status, verdict FROM claims WHERE id = ?",
-                        (new_doc, claim_id)).lastrowid
-                    connection.execute("INSERT INTO claim_via (claim_id, position, outlet)"
-                                       " SELECT ?, position, outlet FROM claim_via WHERE claim_id = ?",
-                                       (new_claim, claim_id))
-    total = connection.execute("SELECT count(*) FROM claims").fetchone()[0]
-    connection.close()
+                    " SELECT :prefix || name, source_path, :sha256, title, outlet, published, language, encoding,"
+                    " text, ingested_at, pipeline_backend, pipeline_model, pipeline_version FROM documents"
+                    " WHERE id = :doc RETURNING id"),
+                    {"prefix": f"copy{copy}_", "sha256": sha256[:50] + f"{copy * 1000 + doc_id:014d}",
+                     "doc": doc_id}).scalar_one()
+                claims = connection.execute(text("SELECT id FROM claims WHERE document_id = :doc ORDER BY id"),
+                                            {"doc": doc_id}).scalars().all()
+                for claim_id in claims:
+                    new_claim = connection.execute(text(
+                        "INSERT INTO claims (document_id, kind, start, \"end\", text, text_folded, speaker_id,"
+                        " mention, speaker_type, mode, cue, confidence, origin, status, verdict)"
+                        " SELECT :doc, kind, start, \"end\", text, text_folded, speaker_id, mention, speaker_type,"
+                        " mode, cue, confidence, origin, status, verdict FROM claims WHERE id = :claim RETURNING id"),
+                        {"doc": new_doc, "claim": claim_id}).scalar_one()
+                    connection.execute(text("INSERT INTO claim_via (claim_id, position, outlet)"
+                                            " SELECT :new, position, outlet FROM claim_via WHERE claim_id = :claim"),
+                                       {"new": new_claim, "claim": claim_id})
+        total = connection.execute(text("SELECT count(*) FROM claims")).scalar_one()
+    engine.dispose()
     return total
 
 

@@ -20,7 +20,8 @@ from claimtrack.cli.common import (
     print_table,
     safe,
 )
-from claimtrack.reporting.reports import matching_documents, profile_record, sourcing_profile, speakers
+from claimtrack.reporting.profile import matching_documents, profile_record, sourcing_profile
+from claimtrack.reporting.reports import speakers
 from claimtrack.workflow.review import default_reviewer
 
 

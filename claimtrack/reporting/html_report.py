@@ -10,7 +10,7 @@ from html import escape
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from claimtrack.reporting.reports import sourcing_profile
+from claimtrack.reporting.profile import sourcing_profile
 from claimtrack.store.models import Claim, Document
 from claimtrack.store.queries import FilterError, document_ids
 

@@ -1,18 +1,17 @@
-"""Read-only reports: a claim's provenance, speakers, sourcing profiles, batch progress."""
+"""Read-only reports: a claim's provenance, speakers, batch progress (sourcing profiles: profile.py)."""
 
 from __future__ import annotations
 
 import json
-from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from sqlalchemy import Select, case, func, literal, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.provenance.trail import other_documents
-from claimtrack.store.models import Batch, Claim, ClaimGroup, ClaimVia, Document, Review, Segment, Speaker
-from claimtrack.store.queries import document_conditions, document_ids
-from claimtrack.workflow.review import DECISIVE_ACTIONS, history, reviewed_claim_ids
+from claimtrack.store.models import Batch, Claim, Document, Review, Segment, Speaker
+from claimtrack.store.queries import document_ids
+from claimtrack.workflow.review import history, reviewed_claim_ids
 
 
 @dataclass(frozen=True)
@@ -77,107 +76,6 @@ def speakers(session: Session, types: tuple[str, ...] = (), document: str | None
             for s, n, d in session.execute(query)]
 
 
-@dataclass
-class Profile:
-    """The sourcing profile of a group of claims."""
-
-    group: str
-    claims: int = 0
-    by_type: Counter = field(default_factory=Counter)
-    reviewed: int = 0
-    verdicts: Counter = field(default_factory=Counter)
-    relayed: int = 0  # credited to another outlet: a via chain, or an outlet as the source
-    originated: int = 0  # neither relayed nor seen earlier in another article: the group's own reporting
-
-    @property
-    def relayed_share(self) -> float:
-        return self.relayed / self.claims if self.claims else 0.0
-
-    @property
-    def originated_share(self) -> float:
-        return self.originated / self.claims if self.claims else 0.0
-
-    @property
-    def unsourced_share(self) -> float:
-        return self.by_type["editorial"] / self.claims if self.claims else 0.0
-
-    @property
-    def unnamed_share(self) -> float:
-        return self.by_type["unnamed"] / self.claims if self.claims else 0.0
-
-    @property
-    def reviewed_share(self) -> float:
-        return self.reviewed / self.claims if self.claims else 0.0
-
-
-def matching_documents(session: Session, outlet: str | None, since: str | None, until: str | None,
-                       document: str | None = None) -> list[int]:
-    """Ids of the documents of an outlet published between two ISO days (queries.document_conditions)."""
-    query = select(Document.id).where(*document_conditions(outlet, since, until))
-    if document:
-        query = query.where(Document.id.in_(document_ids(session, document)))
-    return list(session.scalars(query))
-
-
-def sourcing_profile(session: Session, by: str | None = None, document: str | None = None,
-                     ids: list[int] | None = None) -> list[Profile]:
-    """Counts by group, speaker type, review state and verdict, aggregated by the database: no
-    claim is loaded into Python. Three grouped queries instead of one with a test per claim: the
-    counts by type and verdict stream from `ix_claims_profile` in document order, and the relayed
-    and reviewed counts start from the few claims with a via or a decision (a correlated EXISTS
-    on every claim cost more than the rest of the profile at a million claims)."""
-    kept = [Claim.status != "rejected"]
-    if document or ids:
-        kept.append(Claim.document_id.in_(ids or document_ids(session, document)))
-    first_seen_here = case((or_(Claim.group_id.is_(None), ClaimGroup.first_claim_id == Claim.id), 1), else_=0)
-    has_via = Claim.id.in_(select(ClaimVia.claim_id))
-    reviewed = Claim.id.in_(select(Review.claim_id).where(Review.action.in_(DECISIVE_ACTIONS)))
-    not_outlet = Claim.speaker_type != "outlet"
-    by_type = _per_group(by, select(Claim.document_id, Claim.speaker_type, Claim.verdict, func.count(),
-                                    func.sum(case((not_outlet, first_seen_here), else_=0)))
-                         .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id).where(*kept)
-                         .group_by(Claim.document_id, Claim.speaker_type, Claim.verdict), extra=2)
-    via_relayed = _per_group(by, select(Claim.document_id, func.count(), func.sum(first_seen_here))
-                             .outerjoin(ClaimGroup, Claim.group_id == ClaimGroup.id)
-                             .where(*kept, has_via, not_outlet).group_by(Claim.document_id))
-    decided = _per_group(by, select(Claim.document_id, func.count()).where(*kept, reviewed)
-                         .group_by(Claim.document_id))
-    groups: dict[str, Profile] = {}
-    for key, speaker_type, verdict, count, first_seen in session.execute(by_type):
-        count = int(count)  # PostgreSQL sums counts as numeric
-        profile = groups.setdefault(key, Profile(key))
-        profile.claims += count
-        profile.by_type[speaker_type] += count
-        if speaker_type == "outlet":
-            profile.relayed += count
-        profile.originated += int(first_seen or 0)
-        if verdict:
-            profile.verdicts[verdict] += count
-    for key, count, first_seen in session.execute(via_relayed):
-        groups[key].relayed += int(count)
-        groups[key].originated -= int(first_seen or 0)
-    for key, count in session.execute(decided):
-        groups[key].reviewed += int(count)
-    return [groups[k] for k in sorted(groups)]
-
-
-def _per_group(by: str | None, per_document: Select, extra: int = 0) -> Select:
-    """Sums of a query grouped by document, regrouped by the profile's group (all, document or
-    outlet): the inner grouping follows the claims' index order, the outer one is over at most
-    one row per document and key."""
-    inner = per_document.subquery()
-    columns = list(inner.c)
-    keys, sums = columns[1:1 + extra], columns[1 + extra:]
-    if by is None:
-        group = literal("all")
-        query = select(group.label("grp"), *keys, *(func.sum(c) for c in sums))
-    else:
-        group = Document.name if by == "document" else func.coalesce(Document.outlet, literal("(no outlet)"))
-        query = select(group.label("grp"), *keys, *(func.sum(c) for c in sums)).join_from(
-            inner, Document, Document.id == columns[0])
-    return query.group_by(group, *keys)
-
-
 @dataclass(frozen=True)
 class BatchProgress:
     name: str
@@ -222,12 +120,3 @@ def detail_record(detail: ClaimDetail) -> dict:
                      "changes": json.loads(r.changes) if r.changes else None, "reviewer": r.reviewer,
                      "batch": r.batch, "created_at": r.created_at.isoformat()} for r in detail.reviews],
     }
-
-
-def profile_record(profile: Profile) -> dict:
-    return {"group": profile.group, "claims": profile.claims, "by_type": dict(profile.by_type),
-            "unsourced_share": profile.unsourced_share, "unnamed_share": profile.unnamed_share,
-            "reviewed": profile.reviewed, "reviewed_share": profile.reviewed_share,
-            "relayed": profile.relayed, "relayed_share": profile.relayed_share,
-            "originated": profile.originated, "originated_share": profile.originated_share,
-            "verdicts": dict(profile.verdicts)}
