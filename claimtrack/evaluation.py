@@ -167,6 +167,27 @@ class Evaluation:
         }
 
 
+HEADLINE = ("type_accuracy", "speaker_accuracy", "via_accuracy", "detection_recall", "detection_precision",
+            "confident_share", "confident_accuracy")
+
+
+def headline(evaluation: Evaluation) -> dict[str, float]:
+    """The figures the project is judged on, of one evaluation."""
+    figures = evaluation.overall.figures()
+    calibration = evaluation.as_dict()["calibration"]
+    return {key: float(figures[key] if key in figures else calibration[key]) for key in HEADLINE}
+
+
+def repeated_summary(evaluations: list[Evaluation]) -> dict:
+    """Mean, lowest and highest of the headline figures over repeated cross-validations, and each one's."""
+    deals = [headline(e) for e in evaluations]
+    return {"repeats": len(deals),
+            "mean": {k: sum(d[k] for d in deals) / len(deals) for k in HEADLINE},
+            "min": {k: min(d[k] for d in deals) for k in HEADLINE},
+            "max": {k: max(d[k] for d in deals) for k in HEADLINE},
+            "deals": deals}
+
+
 def _row(row: CalibrationRow) -> dict:
     return {"label": row.label, "claims": row.claims, "right": row.right, "accuracy": row.accuracy,
             "lower_bound": row.lower_bound}

@@ -230,3 +230,36 @@ def test_a_version_1_model_still_loads_with_no_margin():
     del data["rules_margin"]
     model = DecisionModel.from_dict(data, "old.json")
     assert model.rules_margin == 0.0 and model.source == load_model().source
+
+
+def test_evaluate_repeats_the_cross_validation_over_other_deals_of_the_articles(runner, tmp_path):
+    """--repeat R: the first deal is the plain --cv figures; the others deal the articles to the
+    folds in other orders (so other models score them) and the summary spans them all."""
+    gold, docs = _corpus(tmp_path)
+    command = ["evaluate", str(gold), "--docs", str(docs), "--cv", "2", "--json", "--misses", "0"]
+    plain = json.loads(runner.invoke(main, command).stdout)
+    result = runner.invoke(main, [*command, "--repeat", "3"])
+    assert result.exit_code == 0, result.output
+    figures = json.loads(result.stdout)
+    repeated = figures["repeated"]
+    assert repeated["repeats"] == 3 and len(repeated["deals"]) == 3
+    assert {k: v for k, v in figures.items() if k != "repeated"} == plain
+    assert repeated["deals"][0]["type_accuracy"] == plain["type_accuracy"]
+    for key, mean in repeated["mean"].items():
+        values = [deal[key] for deal in repeated["deals"]]
+        assert min(values) == repeated["min"][key] <= mean <= repeated["max"][key] == max(values)
+    shown = runner.invoke(main, [*command[:-3], "--misses", "0", "--repeat", "2"])
+    assert shown.exit_code == 0 and "repeated over 2 deals" in shown.output
+    for refused in (["--repeat", "2"], ["--cv", "2", "--engine", "rules", "--repeat", "2"]):
+        result = runner.invoke(main, ["evaluate", str(gold), "--docs", str(docs), *refused])
+        assert result.exit_code != 0 and "--repeat" in result.output and "Traceback" not in result.output
+
+
+def test_folds_dealt_from_a_seed_cover_every_article_once():
+    from claimtrack.engine.learned.training import _groups
+
+    for seed in (None, 1, 2):
+        folds = _groups(23, 5, seed)
+        assert sorted(k for fold in folds for k in fold) == list(range(23))
+        assert len(folds) == 5 and {len(f) for f in folds} <= {4, 5}
+    assert _groups(23, 5, 1) == _groups(23, 5, 1) and _groups(23, 5, 1) != _groups(23, 5, 2)

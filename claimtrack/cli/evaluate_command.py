@@ -13,7 +13,16 @@ from rich.table import Table
 from claimtrack.cli.common import console, print_table, safe
 from claimtrack.cli.engine_options import decision_options, make_analyzer
 from claimtrack.engine.learned.training import DEFAULT_C, SEED
-from claimtrack.evaluation import CONFIDENT, TYPES, Evaluation, GoldError, calibration_table, run_evaluation
+from claimtrack.evaluation import (
+    CONFIDENT,
+    HEADLINE,
+    TYPES,
+    Evaluation,
+    GoldError,
+    calibration_table,
+    repeated_summary,
+    run_evaluation,
+)
 from claimtrack.store.db import Database, DatabaseError
 
 
@@ -39,6 +48,9 @@ _DOCS = click.option("--docs", "docs_dirs", required=True, multiple=True,
 @_DOCS
 @click.option("--cv", "folds", type=click.IntRange(min=2, max=1000),
               help="Article-grouped K-fold cross-validation: every article scored by a model trained without it.")
+@click.option("--repeat", "repeats", type=click.IntRange(min=1, max=100), default=1, show_default=True,
+              help="With --cv: repeat it over this many deals of the articles to the folds and report the "
+                   "mean and range of the figures too (the first deal's figures stay the headline).")
 @decision_options
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--misses", type=click.IntRange(min=0, max=100_000), default=20, show_default=True,
@@ -47,21 +59,29 @@ _DOCS = click.option("--docs", "docs_dirs", required=True, multiple=True,
               help="Write the rules' per-evidence confidence table measured on this sample (calibration.tsv).")
 @click.pass_context
 def evaluate(ctx: click.Context, golds: tuple[Path, ...], docs_dirs: tuple[Path, ...], folds: int | None,
-             engine: str, model: str | None, as_json: bool, misses: int, write_calibration: Path | None) -> None:
+             repeats: int, engine: str, model: str | None, as_json: bool, misses: int,
+             write_calibration: Path | None) -> None:
     """Measure attribution on annotated articles (gold JSONL made by the guide).
 
     Without --cv the gold's documents are ingested into a throw-away database (unless --db is
     given) and scored as they come out. With --cv K each article is scored by a model trained on
-    the other folds: the figure to trust for articles nobody annotated.
+    the other folds: the figure to trust for articles nobody annotated. --repeat R does it over
+    R deals of the articles to the folds: with a few dozen articles, a change is worth keeping
+    when the mean moves, not one deal.
 
     \b
     Example:
       claimtrack evaluate ../shared/annotation/dev.gold.jsonl --docs ../shared/annotation/dev --cv 10
+      claimtrack evaluate gold.jsonl --docs articles/ --cv 10 --repeat 5
       claimtrack evaluate gold.jsonl --docs articles/ --engine rules --json --misses 0
     """
     pairs = gold_pairs(golds, docs_dirs)
+    if repeats > 1 and (folds is None or engine == "rules"):
+        raise click.ClickException("--repeat repeats a cross-validation of the learned engine: give --cv K "
+                                   "(and not --engine rules, whose decisions no fold changes)")
+    repeated = None
     if folds is not None:
-        result = _cross_validated(pairs, folds, engine, model)
+        result, repeated = _cross_validated(pairs, folds, engine, model, repeats)
     else:
         result = _ingested(ctx, pairs, make_analyzer("spacy", None, engine, model))
     if write_calibration:
@@ -71,13 +91,19 @@ def evaluate(ctx: click.Context, golds: tuple[Path, ...], docs_dirs: tuple[Path,
         figures["engine"] = engine
         if folds is not None:
             figures["cross_validation"] = {"folds": folds, "grouped_by": "article"}
+        if repeated is not None:
+            figures["repeated"] = repeated_summary(repeated)
         click.echo(json.dumps(figures, ensure_ascii=False, indent=2))
         return
     _render(result, misses)
+    if repeated is not None:
+        _render_repeated(repeated_summary(repeated), folds)
 
 
-def _cross_validated(pairs: list[tuple[Path, Path]], folds: int, engine: str, model: str | None) -> Evaluation:
-    from claimtrack.learning import evaluate_cross_validated, evaluate_with, read_annotated
+def _cross_validated(pairs: list[tuple[Path, Path]], folds: int, engine: str, model: str | None,
+                     repeats: int = 1) -> tuple[Evaluation, list[Evaluation] | None]:
+    """The first deal's evaluation, and all the deals' when repeated."""
+    from claimtrack.learning import evaluate_repeated, evaluate_with, read_annotated
 
     if model:
         raise click.ClickException("--cv trains its own model on each fold: drop --model")
@@ -85,8 +111,9 @@ def _cross_validated(pairs: list[tuple[Path, Path]], folds: int, engine: str, mo
     try:
         documents = read_annotated(pairs, analyzer)
         if engine == "rules":
-            return evaluate_with(documents, None)
-        return evaluate_cross_validated(documents, folds)
+            return evaluate_with(documents, None), None
+        deals = evaluate_repeated(documents, folds, repeats)
+        return deals[0], (deals if repeats > 1 else None)
     except GoldError as error:
         raise click.ClickException(str(error)) from error
 
@@ -192,3 +219,12 @@ def _render(result: Evaluation, misses: int) -> None:
     total = sum(r.claims for r in result.by_confidence) or 1
     out.print(f"confidence ≥ {CONFIDENT}: {result.confident.claims} claims ({result.confident.claims / total:.1%}), "
               f"right {result.confident.accuracy:.1%}")
+
+
+def _render_repeated(summary: dict, folds: int) -> None:
+    table = Table(title=f"Cross-validation repeated over {summary['repeats']} deals of the articles to {folds} folds")
+    for column in ("figure", "mean", "min", "max"):
+        table.add_column(column, justify="left" if column == "figure" else "right")
+    for key in HEADLINE:
+        table.add_row(key, *(f"{summary[part][key]:.3f}" for part in ("mean", "min", "max")))
+    print_table(table, console())

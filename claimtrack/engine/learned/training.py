@@ -122,11 +122,18 @@ def _via_rows(documents: Sequence[TrainingDocument]) -> tuple[list[tuple[str, ..
     return rows, labels
 
 
-def _groups(n: int, folds: int) -> list[list[int]]:
-    """Article-grouped folds over n documents (in the order given), deterministic."""
+def _groups(n: int, folds: int, shuffle: int | None = None) -> list[list[int]]:
+    """Article-grouped folds over n documents (in the order given), deterministic. With a
+    `shuffle` seed the articles are dealt to the folds in an order drawn from it instead: a
+    repeated cross-validation averages over several such deals."""
+    folds = max(2, min(folds, n))
+    if shuffle is not None:
+        import numpy
+
+        order = numpy.random.RandomState(shuffle).permutation(n)
+        return [sorted(int(k) for k in part) for part in numpy.array_split(order, folds)]
     from sklearn.model_selection import GroupKFold
 
-    folds = max(2, min(folds, n))
     splitter = GroupKFold(n_splits=folds)
     return [list(test) for _, test in splitter.split(list(range(n)), groups=list(range(n)))]
 
@@ -239,11 +246,12 @@ def fit(documents: Sequence[TrainingDocument], c: float = DEFAULT_C, seed: int =
 
 
 def cross_validate(documents: Sequence[TrainingDocument], folds: int, c: float = DEFAULT_C, seed: int = SEED,
-                   calibration_folds: int = CALIBRATION_FOLDS) -> dict[str, DecisionModel]:
-    """For every document, the model trained on the folds it is not in (article-grouped K-fold)."""
+                   calibration_folds: int = CALIBRATION_FOLDS, shuffle: int | None = None) -> dict[str, DecisionModel]:
+    """For every document, the model trained on the folds it is not in (article-grouped K-fold;
+    `shuffle`: the seed of another deal of the articles to the folds)."""
     documents = sorted(documents, key=lambda d: d.name)
     models: dict[str, DecisionModel] = {}
-    for test in _groups(len(documents), folds):
+    for test in _groups(len(documents), folds, shuffle):
         held = set(test)
         model = fit([d for k, d in enumerate(documents) if k not in held], c, seed, calibration_folds)
         for k in test:
