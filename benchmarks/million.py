@@ -213,6 +213,8 @@ def main() -> None:
         start = time.perf_counter()
         build(url, args.claims)
         print(f"built {shown(url)} in {time.perf_counter() - start:.0f} s")
+        # a SQLite connection opened before the build's ANALYZE keeps planning without its statistics
+        database.engine.dispose()
     postgres = url.startswith("postgresql")
     with database.session() as session:
         total = session.scalar(text("SELECT count(*) FROM claims"))
