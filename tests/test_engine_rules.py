@@ -146,6 +146,15 @@ TURN_AND_DEMONYM_CASES = [
     # a phrase marking the speaker's turn between the verb and its inverted subject
     ("« Nous ferons mieux », assure de son côté la ministre Claire Vautrin.", "Claire Vautrin", "named"),
     ("« Rien n'est joué », a ajouté pour sa part l'avocat Marc Lenoir.", "Marc Lenoir", "named"),
+    # how the words were said: a bare noun after "sans" or "avec", an infinitive after "sans", a gerund
+    ("« Nous fermerons la piscine en janvier, c'est définitif », assure sans détour Paul Martin, adjoint.",
+     "Paul Martin", "named"),
+    ("« Les travaux coûteront trop cher », explique avec prudence la directrice Anne Roux.", "Anne Roux", "named"),
+    ("« C'est une erreur », répond sans hésiter Jean Noir.", "Jean Noir", "named"),
+    ("« Nous verrons bien », ajoute en souriant la maire Lise Brun.", "Lise Brun", "named"),
+    # a determiner after "avec" makes a complement: the pronoun stays the speaker
+    ("Le député Paul Vert a reçu les syndicats.\n« Ce sera long », a-t-il dit avec le ministre Jean Gris.",
+     "Paul Vert", "named"),
     # a definite demonym alone stands for the person just named, not for a body called so
     ("Le milieu de terrain Julien Marchal a retrouvé ses coéquipiers lundi.\n"
      "« Je veux aller de l'avant », assure de son côté le Lillois.", "Julien Marchal", "named"),

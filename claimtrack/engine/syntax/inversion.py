@@ -180,6 +180,8 @@ def skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
             i = dated
         elif side := _side_phrase(toks, i):
             i = side
+        elif manner := _manner_phrase(toks, i):
+            i = manner
         elif detached := detached_adjectives(toks, i):
             i = detached
         else:
@@ -198,6 +200,26 @@ def _side_phrase(toks: tuple[Token, ...], i: int) -> int:
     for phrase in _SIDE_PHRASES:
         if tuple(fold(t.text) for t in toks[i : i + len(phrase)]) == phrase:
             return i + len(phrase)
+    return 0
+
+
+def _manner_phrase(toks: tuple[Token, ...], i: int) -> int:
+    """End of a phrase that says how the words were said, not who said them, or 0: "sans" or
+    "avec" and a bare noun ("assure sans détour le président", "explique avec prudence la
+    directrice"), "sans" and an infinitive ("répond sans hésiter Marc Blanc"), a gerund ("ajoute
+    en souriant l'élu"). A determiner after the preposition makes a complement, not a manner
+    ("a parlé avec le ministre")."""
+    if i + 2 >= len(toks):
+        return 0
+    word, nxt = fold(toks[i].text), toks[i + 1]
+    if nxt.text[:1].isupper():
+        return 0
+    if word in ("sans", "avec") and nxt.upos == "NOUN":
+        return i + 2
+    if word == "sans" and nxt.upos == "VERB" and nxt.feat("VerbForm") == "Inf":
+        return i + 2
+    if word == "en" and nxt.upos == "VERB" and nxt.feat("VerbForm") == "Part" and nxt.feat("Tense") == "Pres":
+        return i + 2
     return 0
 
 
