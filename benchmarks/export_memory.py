@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from peak import PEAK_MB
+
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
@@ -52,13 +54,13 @@ def build(path: Path, claims: int) -> int:
 
 # the export runs in a fresh interpreter that reports its own peak memory, so that the ingest
 # which built the database (with the NLP model loaded) does not count
-_EXPORT = """
-import resource, sys
+_EXPORT = PEAK_MB + """
+import sys
 from claimtrack.cli import main
 try:
     main(sys.argv[1:], standalone_mode=False)
 finally:
-    print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, file=sys.stderr)
+    print(int(peak_mb() * 1024), file=sys.stderr)
 """
 
 

@@ -22,6 +22,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from peak import PEAK_MB
+
 from claimtrack.folding import fold_for_search
 
 SYLLABLES = ["ba", "cor", "di", "fa", "gen", "lo", "mi", "nor", "pa", "que", "ri", "sul", "ta", "ver", "zo", "cha",
@@ -105,7 +107,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as folder:
             path = Path(folder) / "claims.db"
             planted = build(path, size)
-            code = ("import json, resource, sys, time\n"
+            code = (PEAK_MB + "import json, sys, time\n"
                     "from claimtrack.store.db import Database\n"
                     "from claimtrack.provenance.grouping import rebuild_groups\n"
                     "t = time.perf_counter()\n"
@@ -113,7 +115,7 @@ def main() -> None:
                     "with database.session() as session:\n"
                     "    result = rebuild_groups(session)\n"
                     "print(json.dumps({'seconds': time.perf_counter() - t, 'groups': result.groups,"
-                    " 'matched': result.matched, 'peak_kb': resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))\n")
+                    " 'matched': result.matched, 'peak_kb': peak_mb() * 1024}))\n")
             child = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
             if child.returncode:
                 raise SystemExit(f"grouping failed at {size} claims:\n{child.stderr[-3000:]}")

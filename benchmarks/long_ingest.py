@@ -22,6 +22,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from peak import PEAK_MB
+
 from claimtrack.engine.pipeline import PIECE_CHARS
 
 FIRST = "Amélie Bruno Chloé Damien Élodie Fabrice Gaëlle Hugo Inès Julien Karim Léa Marius Noémie Olivier".split()
@@ -82,10 +84,10 @@ def main() -> None:
 
 def ingest(path: Path, database: Path, megabytes: float) -> tuple[float, float, bool]:
     """Seconds, peak RSS in MB, and whether torch was loaded, of a whole `ingest` process."""
-    code = ("import resource, sys\nfrom claimtrack.cli import main\n"
+    code = (PEAK_MB + "import sys\nfrom claimtrack.cli import main\n"
             "try:\n    main(sys.argv[1:])\nexcept SystemExit:\n    pass\n"
             "print('TORCH', 'torch' in sys.modules)\n"
-            "print('PEAK', resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
+            "print('PEAK', peak_mb())\n")
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-c", code, "--db", str(database), "ingest", "--json",
                            "--max-bytes", str(int(megabytes * 1_000_000) + 1_000_000), str(path)],

@@ -27,6 +27,7 @@ import sys
 import time
 from datetime import date, timedelta
 
+from peak import PEAK_MB
 from sqlalchemy import make_url, text
 
 from claimtrack.folding import fold_for_search
@@ -186,14 +187,14 @@ def timed(work, repeat: int) -> tuple[float, float]:
 
 
 def export_peak(url: str, fmt: str) -> tuple[float, float]:
-    code = ("import resource, sys, time\n"
+    code = (PEAK_MB + "import sys, time\n"
             "from claimtrack.cli import main\n"
             "t = time.perf_counter()\n"
             "try:\n"
             f"    main(['--db', {url!r}, 'export', '--format', {fmt!r}, '-o', '/dev/null'])\n"
             "except SystemExit:\n"
             "    pass\n"
-            "print(time.perf_counter() - t, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)\n")
+            "print(time.perf_counter() - t, peak_mb())\n")
     out = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True).stdout.split()
     return float(out[-2]), float(out[-1])
 
