@@ -67,8 +67,9 @@ def test_train_is_deterministic_and_writes_json_weights(runner, tmp_path):
         outputs.append((tmp_path / name).read_bytes())
     assert outputs[0] == outputs[1]
     data = json.loads(outputs[0])
-    assert data["format"] == "claimtrack-decision-model" and data["version"] == 2
+    assert data["format"] == "claimtrack-decision-model" and data["version"] == 3
     assert data["rules_margin"] in RULES_MARGINS
+    assert "none" in data["rules_seen"] and data["rules_seen"] == sorted(data["rules_seen"])
     assert data["source"]["weights"] and all(isinstance(w, float) for w in data["source"]["weights"].values())
     model = load_model(tmp_path / "one.json")
     assert model.metadata["documents"] == 4 and model.metadata["gold"] == ["gold.jsonl"]
@@ -263,3 +264,29 @@ def test_folds_dealt_from_a_seed_cover_every_article_once():
         assert sorted(k for fold in folds for k in fold) == list(range(23))
         assert len(folds) == 5 and {len(f) for f in folds} <= {4, 5}
     assert _groups(23, 5, 1) == _groups(23, 5, 1) and _groups(23, 5, 1) != _groups(23, 5, 2)
+
+
+def test_an_answer_of_a_rule_the_model_never_saw_stands():
+    """A model trained without any answer of a rule keeps that rule's answers; one that saw the
+    rule may overrule it; a model without the list (format 1 and 2) overrules any."""
+    from claimtrack.engine.learned.candidates import Candidate, ClaimCandidates
+    from claimtrack.engine.learned.model import Calibration, LinearScorer
+    from claimtrack.engine.speakers.sources import Source
+
+    def candidate(speaker, evidence, feature):
+        source = Source(speaker, "outlet", speaker, (0, 9)) if speaker else None
+        return Candidate(source, "direct" if speaker else "none", None, None, None, ("rules",), evidence, (feature,))
+
+    claim = ClaimCandidates(0, 0, 10, (candidate("Telepolis", "colon-block/outlet", "a"),
+                                       candidate(None, "none/plain", "b")), (), ())
+    source = LinearScorer(0.0, {"a": -2.0, "b": 2.0})
+    empty = LinearScorer(0.0, {})
+
+    def model(seen):
+        return DecisionModel(source, empty, empty, Calibration((), ()), {}, 0.2, seen)
+
+    assert model(("incise", "none")).choose(claim)[0] == 0
+    assert model(("colon-block", "none")).choose(claim)[0] == 1
+    assert model(()).choose(claim)[0] == 1
+    again = DecisionModel.from_dict(json.loads(model(("incise", "none")).to_json()))
+    assert again.rules_seen == ("incise", "none") and again.choose(claim)[0] == 0

@@ -267,7 +267,7 @@ def _candidate_features(origins: tuple[str, ...], source: Source | None, base: A
         words = speaker.split()
         features += [
             f"type={source.type}", f"type={source.type}&cand={kind}",
-            f"evidence={base.evidence}&cand={kind}", f"evidence_family={base.evidence.split('/')[0]}&cand={kind}",
+            f"evidence={base.evidence}&cand={kind}", f"evidence_family={evidence_family(base.evidence)}&cand={kind}",
             f"mode={base.mode}", f"cue={_cue_lemma(base.cue)}",
             f"resolved={source.resolved or '-'}", f"plural={source.plural}",
             f"words={_bucket(len(words), (1, 2, 3, 5))}&type={source.type}",
@@ -314,6 +314,11 @@ def via_options(claim: ClaimCandidates, chosen: Candidate) -> list[ViaOption]:
                                           f"via=last-outlet&obtaining={obtained}&distance={far}",
                                           f"via=last-outlet&obtaining={obtained}&type={chosen.source.type}"])
     return [ViaOption(via, tuple(dict.fromkeys(features))) for via, features in options.items()]
+
+
+def evidence_family(evidence: str) -> str:
+    """The rule that made an answer, without what it found ("incise/named+name" -> "incise")."""
+    return evidence.split("/")[0]
 
 
 def confidence_features(claim: ClaimCandidates, best: int, scores: Sequence[float]) -> tuple[str, ...]:

@@ -23,13 +23,16 @@ from claimtrack.engine.learned.candidates import (
     ClaimCandidates,
     ViaOption,
     confidence_features,
+    evidence_family,
     via_options,
 )
 from claimtrack.errors import ClaimtrackError
 
 FORMAT = "claimtrack-decision-model"
-FORMAT_VERSION = 2
-READABLE_VERSIONS = (1, 2)  # version 1 had no rules margin: it chose the best-scored candidate outright
+FORMAT_VERSION = 3
+# version 1 had no rules margin (it chose the best-scored candidate outright), versions 1 and 2 no
+# list of the rules they were trained on (they overrule any rule)
+READABLE_VERSIONS = (1, 2, 3)
 DEFAULT_MODEL = "default_model.json"
 
 
@@ -98,6 +101,10 @@ class DecisionModel:
     # how far another candidate's score must be above the rules' own answer to replace it: chosen
     # in training on articles each scorer had not seen (training.choose_rules_margin)
     rules_margin: float = 0.0
+    # the rules whose answers the training claims showed the scorer (evidence families): an answer
+    # of a rule it never saw stands, since nothing taught the scorer when that rule errs (a rare
+    # rule, an annotated sample small or unlike the articles); empty: overrule any rule
+    rules_seen: tuple[str, ...] = ()
 
     def source_scores(self, claim: ClaimCandidates) -> list[float]:
         return [self.source.probability(c.features) for c in claim.candidates]
@@ -107,10 +114,14 @@ class DecisionModel:
         model's margin, else the rules' answer; a tie goes to the one proposed first."""
         return pick(scores, self.rules_margin)
 
+    def knows(self, claim: ClaimCandidates) -> bool:
+        """Whether the scorer was trained on answers of the rule that answered this claim."""
+        return not self.rules_seen or evidence_family(claim.rules.evidence) in self.rules_seen
+
     def choose(self, claim: ClaimCandidates) -> tuple[int, float]:
         """The index of the best candidate and the calibrated probability that it is right."""
         scores = self.source_scores(claim)
-        best = self.best(scores)
+        best = self.best(scores) if self.knows(claim) else 0
         return best, self.calibration(self.confidence.probability(confidence_features(claim, best, scores)))
 
     def choose_via(self, claim: ClaimCandidates, chosen: Candidate) -> tuple[str, ...]:
@@ -132,7 +143,7 @@ class DecisionModel:
         return {"format": FORMAT, "version": FORMAT_VERSION, "metadata": self.metadata,
                 "source": self.source.as_dict(), "via": self.via.as_dict(), "confidence": self.confidence.as_dict(),
                 "calibration": {"x": list(self.calibration.x), "y": list(self.calibration.y)},
-                "rules_margin": self.rules_margin}
+                "rules_margin": self.rules_margin, "rules_seen": list(self.rules_seen)}
 
     def to_json(self) -> str:
         """The model file's text: the same model always gives the same bytes."""
@@ -154,7 +165,8 @@ class DecisionModel:
             return cls(LinearScorer.from_dict(data["source"]), LinearScorer.from_dict(data["via"]),
                        LinearScorer.from_dict(data["confidence"]),
                        Calibration(tuple(map(float, calibration["x"])), tuple(map(float, calibration["y"]))),
-                       dict(data.get("metadata") or {}), float(data.get("rules_margin", 0.0)))
+                       dict(data.get("metadata") or {}), float(data.get("rules_margin", 0.0)),
+                       tuple(str(family) for family in data.get("rules_seen", ())))
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise ModelError(f"{origin} is a damaged decision model ({error}): train it again") from error
 

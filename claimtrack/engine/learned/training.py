@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from claimtrack.engine.calibration import wilson_lower
-from claimtrack.engine.learned.candidates import ClaimCandidates, confidence_features, via_options
+from claimtrack.engine.learned.candidates import ClaimCandidates, confidence_features, evidence_family, via_options
 from claimtrack.engine.learned.model import Calibration, DecisionModel, LinearScorer, pick
 from claimtrack.evaluation import BELOW_CONFIDENT, CONFIDENT, CONFIDENT_TARGET, SCORED_KINDS, same_source, same_via
 
@@ -242,7 +242,9 @@ def fit(documents: Sequence[TrainingDocument], c: float = DEFAULT_C, seed: int =
     units = sum(1 for d in documents for claim in d.claims if claim.gold is not None)
     info = {"documents": len(documents), "claims": units, "C": c, "seed": seed,
             "calibration_folds": calibration_folds, **(metadata or {})}
-    return DecisionModel(source, via, confidence, calibration, info, margin)
+    seen = sorted({evidence_family(claim.candidates.rules.evidence)
+                   for d in documents for claim in d.claims if claim.gold is not None})
+    return DecisionModel(source, via, confidence, calibration, info, margin, tuple(seen))
 
 
 def cross_validate(documents: Sequence[TrainingDocument], folds: int, c: float = DEFAULT_C, seed: int = SEED,
