@@ -133,6 +133,15 @@ QUOTATION_INCISE_CASES = [
     ("Le maire Paul Sorel a parlé lundi.\n« La piscine rouvrira en mai », a-t-il tranché.", "Paul Sorel", "named"),
     # the same verb group anywhere else is no incise
     ("Le maire Paul Sorel a parlé lundi.\nLe préfet a-t-il fait le nécessaire ?", None, "editorial"),
+    # an unlisted verb with a name or a noun phrase for subject after it (the tagger reads "énumère"
+    # as an infinitive)
+    ("« Les prix montent, les salaires non », énumère l'économiste Paul Gris.", "Paul Gris", "named"),
+    ("« Les empreintes sont sur un serveur; les noms sur un autre », énumère Philippe Robin, de Thales.",
+     "Philippe Robin", "named"),
+    # a quoted word inside the sentence, the verb's subject before it: no incise; nor a clause that
+    # goes on past its noun phrase
+    ("Le président, « furieux », quitte la salle.", None, "editorial"),
+    ("« Le Courrier du soir », lit le juge Marc Roy chaque matin.", None, "editorial"),
 ]
 
 

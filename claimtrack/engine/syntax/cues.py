@@ -107,6 +107,31 @@ def _quotation_incise(toks: tuple[Token, ...], v: int, quotes: list[Quote]) -> t
     return start, clitic
 
 
+def _unlisted_incise_with_subject(toks: tuple[Token, ...], v: int, quotes: list[Quote]) -> bool:
+    """A finite verb the lexicon does not list right after a closing quotation and its comma,
+    its subject a name or a noun phrase after it that closes the clause ("« … », énumère Philippe
+    Robin", "« … », sourit la ministre"): French keeps that place for the verb of the quotation's
+    speaker, whatever the verb ("« … », lit le juge chaque matin" goes on past its noun phrase)."""
+    tok = toks[v]
+    if tok.upos != "VERB" or not tok.text.isalpha() or not tok.text.islower():
+        return False
+    if tok.feat("VerbForm") != "Fin" and (tok.feat("VerbForm") != "Inf" or fold(tok.text) == fold(tok.lemma)):
+        return False  # a present the tagger took for an infinitive ("énumère") differs from its lemma
+    if v < 2 or toks[v - 1].text != "," or toks[v - 2].text not in CLOSING_QUOTES \
+            or not any(q.end == toks[v - 2].end for q in quotes):
+        return False
+    if not any(t.head == v and (t.deprel.startswith("nsubj") or t.deprel == "obj") and t.i > v
+               and t.upos in ("PROPN", "NOUN") for t in toks):
+        return False
+    # the phrase after the verb is all its subject, up to the end or a comma (the parser often
+    # reads an inverted subject as an object: "énumère l'économiste Paul Gris")
+    end = next((k for k in range(v + 1, len(toks)) if toks[k].text == "," or toks[k].upos == "PUNCT"), len(toks))
+    phrase = toks[v + 1 : end]
+    time_words = load().time_words
+    return bool(phrase) and phrase[0].upos in ("DET", "PROPN", "NOUN") and all(
+        t.upos in ("DET", "PROPN", "NOUN", "ADJ") and fold(t.text) not in time_words for t in phrase)
+
+
 def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> Cue | None:
     toks = sent.tokens
     tok = toks[v]
@@ -116,7 +141,10 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
             or _inquiete_as_verb(toks, v)) and not reflexive(toks, v):  # "s'inquiéter de" reports as itself
         return _experiencer_cue(text, sent, v)
     frame, multi_end = reporting_word(toks, v)
-    if frame is None or tok.feat("VerbForm") not in ("Fin", "Part"):
+    unlisted = frame is None and _unlisted_incise_with_subject(toks, v, quotes)
+    if unlisted:
+        frame = "clause"  # '« … », énumère Philippe Robin': the place reports, as a listed verb would
+    if frame is None or (tok.feat("VerbForm") not in ("Fin", "Part") and not unlisted):
         # '« … », s'est-il enthousiasmé', '« … », a-t-il tranché' (tagged an infinitive): whatever
         # the verb and its tag, that place reports the quotation
         incise = _quotation_incise(toks, v, quotes)
@@ -142,7 +170,7 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     if (is_negated != (frame == "negated")) or hypothetical(toks, v, a):
         return None  # "n'a pas dit" reports nothing, "n'exclut pas" asserts
     end = max(multi_end or v + 1, clitic[1] if clitic else 0)
-    form = tok.feat("VerbForm")
+    form = "Fin" if unlisted else tok.feat("VerbForm")
     if form == "Part" and tok.feat("Tense") != "Pres" and verb_lemma(tok).endswith("er") \
             and not fold(tok.text).endswith(("é", "ée", "és", "ées", "ant")):
         form = "Fin"  # "Margaret Somerville, …, conteste": a present tense the tagger took for a participle
