@@ -155,6 +155,11 @@ TURN_AND_DEMONYM_CASES = [
     # a phrase marking the speaker's turn between the verb and its inverted subject
     ("« Nous ferons mieux », assure de son côté la ministre Claire Vautrin.", "Claire Vautrin", "named"),
     ("« Rien n'est joué », a ajouté pour sa part l'avocat Marc Lenoir.", "Marc Lenoir", "named"),
+    # a turn phrase between the auxiliary and the participle
+    ("Le sommet a eu lieu lundi.\nLes États-Unis se sont de leur côté félicités d'un accord historique.",
+     "États-Unis", "named"),
+    ("Le sommet a eu lieu lundi.\nLa ministre Léa Gris a quant à elle estimé que le plan échouerait.",
+     "Léa Gris", "named"),
     # how the words were said: a bare noun after "sans" or "avec", an infinitive after "sans", a gerund
     ("« Nous fermerons la piscine en janvier, c'est définitif », assure sans détour Paul Martin, adjoint.",
      "Paul Martin", "named"),

@@ -11,7 +11,14 @@ from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.speakers.names import name_runs
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token
 from claimtrack.engine.syntax.phrases import extend_np
-from claimtrack.engine.syntax.verbgroup import CLOSING_QUOTES, RELATIVE, aux_chain, detached_adjectives, reflexive
+from claimtrack.engine.syntax.verbgroup import (
+    CLOSING_QUOTES,
+    RELATIVE,
+    SIDE_PHRASES,
+    aux_chain,
+    detached_adjectives,
+    reflexive,
+)
 
 
 def _clause_before(toks: tuple[Token, ...], a: int) -> bool:
@@ -189,15 +196,9 @@ def skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
     return i
 
 
-# "assure de son côté le ministre", "a ajouté pour sa part la juge": whose turn it is, not who
-_SIDE_PHRASES = tuple(tuple(p.split()) for p in (
-    "de son côté", "de leur côté", "pour sa part", "pour leur part", "à son tour", "à leur tour", "quant à lui",
-    "quant à elle", "quant à eux", "quant à elles", "lui aussi", "elle aussi", "eux aussi", "elles aussi"))
-
-
 def _side_phrase(toks: tuple[Token, ...], i: int) -> int:
     """End of a phrase that marks a speaker's turn ("de son côté", "pour sa part"), or 0."""
-    for phrase in _SIDE_PHRASES:
+    for phrase in SIDE_PHRASES:
         if tuple(fold(t.text) for t in toks[i : i + len(phrase)]) == phrase:
             return i + len(phrase)
     return 0

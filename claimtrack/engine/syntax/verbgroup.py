@@ -20,6 +20,20 @@ CLOSING_QUOTES = frozenset({"»", '"', "”", "''"})
 
 ADVERBIAL_WORDS = frozenset("avant après auparavant outre en".split())
 
+# "assure de son côté le ministre", "se sont de leur côté félicités": whose turn it is, not who
+SIDE_PHRASES = tuple(tuple(p.split()) for p in (
+    "de son côté", "de leur côté", "pour sa part", "pour leur part", "à son tour", "à leur tour", "quant à lui",
+    "quant à elle", "quant à eux", "quant à elles", "lui aussi", "elle aussi", "eux aussi", "elles aussi"))
+
+
+def _side_phrase_before(toks: tuple[Token, ...], k: int) -> int:
+    """The length of a turn phrase ending at k ("de leur côté"), or 0."""
+    for phrase in SIDE_PHRASES:
+        n = len(phrase)
+        if k - n + 1 >= 0 and tuple(fold(t.text) for t in toks[k - n + 1 : k + 1]) == phrase:
+            return n
+    return 0
+
 
 RELATIVE = frozenset("qui lequel laquelle lesquels lesquelles que qu' quoi dont".split())
 
@@ -34,9 +48,14 @@ def aux_chain(toks: tuple[Token, ...], v: int) -> int:
     a = v
     # adverbs between an auxiliary and its participle ("a également souligné", "avait peu avant précisé")
     k = v - 1
-    while k >= max(0, v - 4) and ((toks[k].upos == "ADV" and fold(toks[k].text) not in NEGATIONS)
-                                  or fold(toks[k].text) in ADVERBIAL_WORDS or _adverb_elided_de(toks, k)):
-        k -= 1
+    while k >= max(0, v - 6):
+        if (toks[k].upos == "ADV" and fold(toks[k].text) not in NEGATIONS) \
+                or fold(toks[k].text) in ADVERBIAL_WORDS or _adverb_elided_de(toks, k):
+            k -= 1
+        elif side := _side_phrase_before(toks, k):
+            k -= side  # "se sont de leur côté félicités", "a quant à lui estimé"
+        else:
+            break
     if 0 <= k < v - 1 and _is_aux(toks[k]):
         a = k + 1
     elif v >= 2 and toks[v - 1].text == ",":
