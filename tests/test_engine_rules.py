@@ -103,6 +103,15 @@ def test_a_pronoun_points_to_the_person_named_as_subject_since_the_last_speaker(
     _check(analyzer, text, "Marie Lefort", "named")
 
 
+@pytest.mark.parametrize("group", ["la coalition", "la milice locale", "la rébellion"])
+def test_a_group_in_a_person_s_title_gives_no_gender(analyzer, group):
+    """"Jean Vert, ancien chef de la coalition": the article of the group is not the person's."""
+    text = ("Le chef Paul Roy a parlé lundi.\n"
+            f"Jean Vert, ancien chef de {group}, a fait part de ses regrets.\n"
+            "Mais il a ajouté que le plan était mauvais.")
+    _check(analyzer, text, "Jean Vert", "named")
+
+
 def test_a_subject_inside_a_reported_clause_does_not_take_the_pronoun(analyzer):
     text = ("Le producteur Jean Morin a estimé que Luc Vidal était parti trop vite.\n"
             "Il a indiqué que la tournée était annulée.")
@@ -706,6 +715,17 @@ QUOTED_RETURN_CASES = [
     ("« Nous ouvrirons en mai », a annoncé la directrice Léa Gris.\n"
      "Le chantier a pris du retard.\nLes ouvriers sont revenus lundi.\nLa grue est arrivée.\n"
      "« Tout sera prêt à temps. »", None, "editorial"),
+]
+
+GROUP_BODY_CASES = [
+    # bodies and groups that speak as one, unnamed without a name
+    ("Le vote a lieu samedi.\nLa confrérie a appelé à une contre-manifestation.", "confrérie", "unnamed"),
+    ("Le vote a lieu samedi.\nLa direction de l'hôpital a indiqué que les urgences resteraient ouvertes.",
+     "direction de l'hôpital", "unnamed"),
+    ("Le vote a lieu samedi.\nLa junte affirme avoir repris la ville.", "junte", "unnamed"),
+    ("Le vote a lieu samedi.\nLe collectif dénonce une décision injuste.", "collectif", "unnamed"),
+    # the same words as no speaker
+    ("Le vote a lieu samedi.\nLa direction du vent a changé.", None, "editorial"),
 ]
 
 
@@ -1457,6 +1477,7 @@ RULE_TABLES = {
     "after a quotation, no mark, no cue, no first person is the article's": QUOTATION_RUN_CASES,
     "a sentence all in quotation marks goes back to the quotation before it": QUOTED_RETURN_CASES,
     "blogs and independent sites are outlets": BLOG_CASES,
+    "bodies and groups speak as one": GROUP_BODY_CASES,
     "a comme clause reports the sentence around it": AS_CLAUSE_CASES,
     "documents say what they present": DOCUMENT_VERB_CASES,
     "adjectives of belief report their subject": STANCE_CASES,

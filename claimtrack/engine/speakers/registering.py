@@ -82,8 +82,9 @@ def _gender(before: str, role: str | None, lex: Lexicons) -> str | None:
     if _MASCULINE_HONORIFIC.search(before):
         return "Masc"
     def person_noun(word: str | None) -> bool:
-        return word is not None and (fold(word) in lex.titles or fold(word) in lex.human_nouns
-                                     or is_agent_noun(word, lex))
+        # a group ("la coalition", "la milice") gives no one's gender: "le chef de la coalition" is a man
+        return word is not None and fold(word) not in lex.collective_nouns and (
+            fold(word) in lex.titles or fold(word) in lex.human_nouns or is_agent_noun(word, lex))
 
     # "la présidente", "du commandant en chef", "la nouvelle ministre": the title or the word after an adjective
     titles = [m for m in _ROLE_ARTICLE.finditer(role or "") if person_noun(m.group(2)) or person_noun(m.group(3))]
