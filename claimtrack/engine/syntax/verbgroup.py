@@ -26,8 +26,13 @@ SIDE_PHRASES = tuple(tuple(p.split()) for p in (
     "quant à elle", "quant à eux", "quant à elles", "lui aussi", "elle aussi", "eux aussi", "elles aussi"))
 
 
+_SIDE_PHRASE_ENDS = frozenset(phrase[-1] for phrase in SIDE_PHRASES)
+
+
 def _side_phrase_before(toks: tuple[Token, ...], k: int) -> int:
     """The length of a turn phrase ending at k ("de leur côté"), or 0."""
+    if fold(toks[k].text) not in _SIDE_PHRASE_ENDS:
+        return 0  # asked of every word before a participle: most end no turn phrase
     for phrase in SIDE_PHRASES:
         n = len(phrase)
         if k - n + 1 >= 0 and tuple(fold(t.text) for t in toks[k - n + 1 : k + 1]) == phrase:
