@@ -1184,6 +1184,11 @@ def test_a_sentence_giving_whole_the_words_quoted_before_is_the_same_speakers(an
 
 
 NEWS_PATTERN_CASES = [
+    # the narrative infinitive with a whole noun phrase for subject; not a noun's complement
+    ("Le sous-marin est rentré lundi.\nEt la Marine nationale de certifier que le programme tient.",
+     "Marine nationale", "named"),
+    ("Le sous-marin est rentré lundi.\nEt le ministre de répondre que tout allait bien.", "ministre", "unnamed"),
+    ("Le sous-marin est rentré lundi.\nEt la possibilité de répondre existe toujours.", None, "editorial"),
     # a participle the tagger cannot read ("tweeté/X") after its auxiliary
     ("Le texte est long.\n« Nous ne céderons pas », a tweeté le président Paul Roy.", "Paul Roy", "named"),
     # a comme-clause opening the sentence

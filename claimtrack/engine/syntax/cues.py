@@ -364,16 +364,28 @@ def _infinitive_cue(text: str, sent: ParsedSentence, v: int, end: int, frame: st
 
 
 def _narrative_cue(sent: ParsedSentence, v: int, end: int) -> Cue | None:
-    """"Et lui de poursuivre : « … »": a pronoun or a name, "de", the infinitive."""
+    """"Et lui de poursuivre : « … »": a pronoun or a name, "de", the infinitive. With a whole
+    noun phrase ("Et la Marine nationale de certifier que", "Et le ministre de répondre que")
+    the sentence must have no other main verb: in "Et la possibilité de répondre existe" the
+    infinitive complements a noun."""
     toks = sent.tokens
     if v < 2 or fold(toks[v - 1].text) not in ("de", "d'"):
         return None
     subject = toks[v - 2]
-    if not (fold(subject.text) in ("lui", "elle", "eux", "elles") or subject.upos == "PROPN"):
+    if fold(subject.text) in ("lui", "elle", "eux", "elles") or subject.upos == "PROPN":
+        if v >= 3 and fold(toks[v - 3].text) not in ("et", ","):
+            return None
+        return Cue(v, (v - 1, end), (start_np(sent, v - 1), v - 1), "narrative", sent.depth(v))
+    k = v - 2
+    while k > 0 and (toks[k].upos in ("DET", "NOUN", "PROPN", "ADJ") or toks[k].text == "-"):
+        k -= 1
+    phrase = toks[k + 1 : v - 1]
+    head = toks[v].head  # the infinitive is the root, or hangs from the phrase the parser made the root
+    rooted = head == v or (k < head < v - 1 and toks[head].head == head)
+    if not rooted or fold(toks[k].text) != "et" or not any(t.upos in ("NOUN", "PROPN") for t in phrase) \
+            or phrase[0].upos != "DET":
         return None
-    if v >= 3 and fold(toks[v - 3].text) not in ("et", ","):
-        return None
-    return Cue(v, (v - 1, end), (start_np(sent, v - 1), v - 1), "narrative", sent.depth(v))
+    return Cue(v, (v - 1, end), (k + 1, v - 1), "narrative", sent.depth(v))
 
 
 def _participle_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> Cue | None:
