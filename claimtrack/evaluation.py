@@ -150,6 +150,11 @@ class Evaluation:
     by_evidence: list[CalibrationRow]
     confident: CalibrationRow  # claims at confidence >= CONFIDENT
 
+    @property
+    def confident_share(self) -> float:
+        """The share of all claims at confidence >= CONFIDENT."""
+        return self.confident.claims / max(1, sum(r.claims for r in self.by_confidence))
+
     def as_dict(self, misses: int = 0) -> dict:
         return {
             **self.overall.figures(),
@@ -158,7 +163,7 @@ class Evaluation:
             "documents": {name: s.figures() for name, s in self.documents.items()},
             "calibration": {
                 "confident_threshold": CONFIDENT,
-                "confident_share": self.confident.claims / max(1, sum(r.claims for r in self.by_confidence)),
+                "confident_share": self.confident_share,
                 "confident_accuracy": self.confident.accuracy,
                 "by_confidence": [_row(r) for r in self.by_confidence],
                 "by_evidence": [_row(r) for r in self.by_evidence],
@@ -173,9 +178,9 @@ HEADLINE = ("type_accuracy", "speaker_accuracy", "via_accuracy", "detection_reca
 
 def headline(evaluation: Evaluation) -> dict[str, float]:
     """The figures the project is judged on, of one evaluation."""
-    figures = evaluation.overall.figures()
-    calibration = evaluation.as_dict()["calibration"]
-    return {key: float(figures[key] if key in figures else calibration[key]) for key in HEADLINE}
+    figures = {**evaluation.overall.figures(), "confident_share": evaluation.confident_share,
+               "confident_accuracy": evaluation.confident.accuracy}
+    return {key: float(figures[key]) for key in HEADLINE}
 
 
 def repeated_summary(evaluations: list[Evaluation]) -> dict:

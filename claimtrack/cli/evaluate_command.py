@@ -216,8 +216,7 @@ def _render(result: Evaluation, misses: int) -> None:
     for row in result.by_confidence:
         calibration.add_row(row.label, str(row.claims), str(row.right), f"{row.accuracy:.3f}")
     print_table(calibration, out)
-    total = sum(r.claims for r in result.by_confidence) or 1
-    out.print(f"confidence ≥ {CONFIDENT}: {result.confident.claims} claims ({result.confident.claims / total:.1%}), "
+    out.print(f"confidence ≥ {CONFIDENT}: {result.confident.claims} claims ({result.confident_share:.1%}), "
               f"right {result.confident.accuracy:.1%}")
 
 
