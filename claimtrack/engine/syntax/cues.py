@@ -102,9 +102,14 @@ def _quotation_incise(toks: tuple[Token, ...], v: int, quotes: list[Quote]) -> t
     start = k + 1
     if k >= 0 and toks[k].text == ",":
         k -= 1
-    if k < 0 or toks[k].text not in CLOSING_QUOTES or not any(q.end == toks[k].end for q in quotes):
+    if k < 0 or not _closes_quotation(toks[k], quotes):
         return None
     return start, clitic
+
+
+def _closes_quotation(tok: Token, quotes: list[Quote]) -> bool:
+    """The token is the closing mark of one of the sentence's quotations."""
+    return tok.text in CLOSING_QUOTES and any(q.end == tok.end for q in quotes)
 
 
 def _unlisted_incise_with_subject(toks: tuple[Token, ...], v: int, quotes: list[Quote]) -> bool:
@@ -117,8 +122,7 @@ def _unlisted_incise_with_subject(toks: tuple[Token, ...], v: int, quotes: list[
         return False
     if tok.feat("VerbForm") != "Fin" and (tok.feat("VerbForm") != "Inf" or fold(tok.text) == fold(tok.lemma)):
         return False  # a present the tagger took for an infinitive ("énumère") differs from its lemma
-    if v < 2 or toks[v - 1].text != "," or toks[v - 2].text not in CLOSING_QUOTES \
-            or not any(q.end == toks[v - 2].end for q in quotes):
+    if v < 2 or toks[v - 1].text != "," or not _closes_quotation(toks[v - 2], quotes):
         return False
     if not any(t.head == v and (t.deprel.startswith("nsubj") or t.deprel == "obj") and t.i > v
                and t.upos in ("PROPN", "NOUN") for t in toks):
