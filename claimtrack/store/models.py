@@ -171,6 +171,8 @@ class Review(Base):
     """Append-only: a row is never updated; the claim's current state is its latest row."""
 
     __tablename__ = "reviews"
+    # "what did this reviewer decide" (`--reviewed-by`) reads one reviewer's rows, not all of them
+    __table_args__ = (Index("ix_reviews_reviewer_claim", "reviewer", "claim_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     claim_id: Mapped[int] = mapped_column(ForeignKey("claims.id", ondelete="CASCADE"), index=True)
