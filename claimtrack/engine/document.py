@@ -121,7 +121,18 @@ def attribute_document(
     _attribute_pull_quotes(text, sentences, kinds, results, index)
     _sign_boxes(text, sentences, kinds, results, registry)
     _label_unsourced(text, sentences, results, index)
+    renamed = resolver.groups.final_names()
+    for attribution in (*results, *(own_results or ())):
+        _name_group_once(attribution, renamed)
     return results
+
+
+def _name_group_once(attribution: Attribution | None, renamed: dict[str, str]) -> None:
+    """An unnamed group gets one speaker in the whole article (GUIDE §2), known only once the
+    article is read: "la défense" said first, "les avocats de M. Hayes" described fully later."""
+    source = attribution.source if attribution is not None else None
+    if source is not None and source.type == "unnamed" and source.speaker in renamed:
+        attribution.source = replace(source, speaker=renamed[source.speaker])
 
 
 _BOX_LINES = 3  # lines of a signed box, at most

@@ -28,6 +28,7 @@ from claimtrack.engine.speakers.descriptions import (
     role_text,
     speaking_head,
 )
+from claimtrack.engine.speakers.groups import GroupNames
 from claimtrack.engine.speakers.issuers import IssuerRules, document_key
 from claimtrack.engine.speakers.names import (
     Person,
@@ -84,6 +85,7 @@ class Resolver(IssuerRules, ReferenceRules):
         self.unissued: dict[str, int] = {}  # document noun -> where a document with no issuer was introduced
         self.institutions: dict[str, str] = {}
         self.plural_subject: Source | None = None  # the last plural subject that could speak, cue or not
+        self.groups = GroupNames()  # unnamed groups described so far: named again, they keep that description
 
     def note_subject(self, sent: ParsedSentence) -> None:
         """The plural subject of a sentence without a cue ("Les experts de l'OMS ont publié leur
@@ -346,7 +348,8 @@ class Resolver(IssuerRules, ReferenceRules):
             if named_later:  # "Une figure du mouvement … a qualifié" then "Hanifa Adan, figure du mouvement …"
                 return Source(named_later, "named", mention, span, resolved="named-later")
             description = _TRAILING_ADVERBIAL.sub("", mention) or mention
-            return Source(description[:1].lower() + description[1:], "unnamed", mention, span)
+            description = self.groups.mention(toks, a, head, b, description[:1].lower() + description[1:])
+            return Source(description, "unnamed", mention, span)
         if demonym_description(toks, a, head, b) and self.registry.person_of_surname(toks[head].text) is None:
             described = self._demonym_person(sent, a, head, span)
             if described:  # "… », assure de son côté le Lillois": a person named by where they are from
@@ -398,7 +401,8 @@ class Resolver(IssuerRules, ReferenceRules):
         description = drop_determiner(mention) if folded.startswith(("le ", "la ", "l'")) else mention
         if toks[a].upos == "DET":
             description = description[:1].lower() + description[1:]
-        return Source(_TRAILING_ADVERBIAL.sub("", description) or description, "unnamed", mention, span)
+        description = _TRAILING_ADVERBIAL.sub("", description) or description
+        return Source(self.groups.mention(toks, a, head, b, description), "unnamed", mention, span)
 
     def _names_something_else(self, toks: tuple[Token, ...], head: int, span: tuple[int, int]) -> bool:
         """"la société civile": a phrase of a company or institution noun that names a vague collective."""

@@ -441,9 +441,10 @@ def _particle_starts_name(toks: tuple[Token, ...], i: int, hi: int) -> bool:
 
 def in_complement(toks: tuple[Token, ...], i: int, a: int) -> bool:
     """Whether the name at token i is inside a de/à complement ("la brigade 88 des Hachd", "le
-    rapt de deux Français")."""
+    rapt de deux Français", "les avocats de M. Hayes")."""
     j = i - 1
-    while j >= a and (toks[j].text in ("«", "-") or toks[j].upos in ("DET", "NUM")):
+    honorifics = load().honorifics  # "les avocats de M. Hayes": the honorific is no part of the complement's end
+    while j >= a and (toks[j].text in ("«", "-") or toks[j].upos in ("DET", "NUM") or toks[j].text in honorifics):
         j -= 1
     # "du quartier Nord": a lower-case noun between the preposition and a name that is no
     # person's ("le maire du village Pierre Dupont" is Pierre Dupont)
