@@ -108,12 +108,17 @@ def checked(session: Session, flt: ClaimFilter) -> ClaimFilter:
         # A reviewer decides a small share of the claims: testing each claim in listing order
         # against the reviews read tens of thousands of claims for a page of fifty, where
         # gathering the reviewer's own first (an index on reviewer, claim) reads only theirs.
-        ids = list(session.scalars(select(Review.claim_id).where(Review.reviewer == flt.reviewed_by,
-                                                                 Review.action.in_(DECISIONS))
+        ids = list(session.scalars(select(Review.claim_id).where(*_decided_by(flt.reviewed_by))
                                    .distinct().limit(MAX_REVIEWED_IDS + 1)))
         if len(ids) <= MAX_REVIEWED_IDS:
             flt = replace(flt, reviewed_ids=tuple(sorted(ids)))
     return flt
+
+
+def _decided_by(reviewer: str) -> tuple[ColumnElement, ...]:
+    """Reviews in which `reviewer` decided a claim (`--reviewed-by`): gathered first when few,
+    tested claim by claim when many."""
+    return Review.reviewer == reviewer, Review.action.in_(DECISIONS)
 
 
 def _speakers_folded(session: Session, wanted: str) -> list[int]:
@@ -286,8 +291,7 @@ def _filtered(query: Select, flt: ClaimFilter) -> Select:
     if flt.reviewed_ids is not None:
         query = query.where(_AmongClaims(flt.reviewed_ids))
     elif flt.reviewed_by:
-        query = query.where(exists().where(Review.claim_id == Claim.id, Review.reviewer == flt.reviewed_by,
-                                           Review.action.in_(DECISIONS)))
+        query = query.where(exists().where(Review.claim_id == Claim.id, *_decided_by(flt.reviewed_by)))
     if flt.batch:
         query = query.join(BatchItem, BatchItem.claim_id == Claim.id).join(Batch).where(Batch.name == flt.batch)
     if flt.sort == "confidence":
