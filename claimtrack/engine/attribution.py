@@ -20,7 +20,7 @@ from claimtrack.engine.syntax.framing import colon_quote_cue, framing_cues
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
 from claimtrack.engine.syntax.phrases import extend_np
 from claimtrack.engine.syntax.subjects import preposed_subject
-from claimtrack.engine.syntax.verbgroup import aux_chain
+from claimtrack.engine.syntax.verbgroup import aux_chain, has_clause_frame, verb_key
 from claimtrack.engine.text.quotes import Quote
 
 MIN_QUOTE_WORDS = 4
@@ -293,6 +293,25 @@ def _written_out(source: Source) -> bool:
         and (source.speaker or "") in source.mention
 
 
+def _vouching_verb(sent: ParsedSentence, verb: Cue, quotes: list[Quote]) -> str | None:
+    """The verb that vouches for its subject's noun (descriptions.vouched_by_verb), when the parse
+    leaves no doubt that the noun is who speaks: the parser's own subject of the active verb,
+    before it, and a clause or a quotation for what is said ("Ses alliés affirment que …"). An
+    incise's inverted subject, a passive's agent ("assurée par un robot"), a noun inside a
+    relative clause the verb follows ("une société qui personnalise les voitures de luxe, a
+    déclaré") or an object's reading ("accusèrent une baisse", "raconte l'histoire") get none."""
+    if verb.kind != "preposed" or verb.subject is None:
+        return None
+    toks = sent.tokens
+    a, b = verb.subject
+    if not any(t.head == verb.anchor and t.deprel.startswith("nsubj") and t.upos in ("NOUN", "PROPN")
+               for t in toks[a:b]):
+        return None
+    if not has_clause_frame(toks, verb.words[1], quotes, infinitive=False):
+        return None
+    return verb_key(toks, verb.anchor)
+
+
 def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], resolver: Resolver) -> Attribution:
     verb = _pick(verb_cues(text, sent, quotes), sent) or colon_quote_cue(text, sent)
     framing = _pick(framing_cues(text, sent, quotes))
@@ -303,7 +322,7 @@ def attribute_sentence(text: str, sent: ParsedSentence, quotes: list[Quote], res
         source = Source(UNSPECIFIED, "unnamed", text[span[0] : span[1]], span)
         chosen = verb
     elif verb:
-        source = resolver.classify(sent, *verb.subject)
+        source = resolver.classify(sent, *verb.subject, verb=_vouching_verb(sent, verb, quotes))
         citing = verb.citing or (_cited_object(text, sent, verb) if source and source.type == "outlet" else None)
         if source and citing:
             relayed = resolver.classify(sent, *citing)

@@ -68,6 +68,7 @@ class Lexicons:
     stance_adjectives: dict[str, bool]  # every agreed form -> whether it also reads impersonally
     indefinite_pronouns: frozenset[str]  # "d'autres", "la plupart", "beaucoup" as a whole subject
     wish_verbs: frozenset[str]  # espérer, craindre, oublier: an infinitive after them is said
+    speaker_verbs: frozenset[str]  # affirmer, nier: their subject speaks, whatever noun names it
     group_synonyms: dict[str, str]  # accent-folded noun -> the first noun of its line (one group, two nouns)
 
     def outlet_name(self, text: str) -> str | None:
@@ -142,6 +143,7 @@ def load() -> Lexicons:
         human_nouns=frozenset(fold(w) for line in _lines("human_nouns.txt") for w in line.split()),
         indefinite_pronouns=frozenset(fold(w) for w in _lines("indefinite_pronouns.txt")),
         wish_verbs=frozenset(fold(w) for w in _lines("wish_verbs.txt")),
+        speaker_verbs=frozenset(fold(w) for w in _lines("speaker_verbs.txt")),
         group_synonyms={fold_accents(noun): fold_accents(line.split()[0])
                         for line in _lines("group_synonyms.txt") for noun in line.split()},
         time_words=frozenset(fold(w) for line in _lines("time_nouns.txt") for w in line.split()),

@@ -81,6 +81,17 @@ def can_speak(head: Token) -> bool:
     return is_agent_noun(head.text, lex)
 
 
+def vouched_by_verb(verb: str, head: Token) -> bool:
+    """Whether a verb only someone can do (lexicons/speaker_verbs.txt, `verb` as verbgroup.verb_key
+    gives it) makes its subject a source that can_speak does not know: "Ses alliés affirment
+    que …", "les riverains dénoncent …". A date, a quantity or a thing (non_source_nouns.txt:
+    "la situation", "les chiffres") says nothing whatever the verb."""
+    lex = load()
+    if verb not in lex.speaker_verbs or head.upos not in ("NOUN", "PROPN"):
+        return False
+    return not {fold(head.text), fold(head.lemma)} & (lex.time_words | lex.non_sources)
+
+
 def coordinated(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[tuple[int, int]] | None:
     """Names joined by "et" or commas only: one speaker group."""
     if len(runs) < 2:

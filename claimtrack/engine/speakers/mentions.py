@@ -27,6 +27,7 @@ from claimtrack.engine.speakers.descriptions import (
     quoted_title,
     role_text,
     speaking_head,
+    vouched_by_verb,
 )
 from claimtrack.engine.speakers.groups import GroupNames
 from claimtrack.engine.speakers.issuers import IssuerRules, document_key
@@ -119,7 +120,9 @@ class Resolver(IssuerRules, ReferenceRules):
             return description
         return fuller
 
-    def classify(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
+    def classify(self, sent: ParsedSentence, a: int, b: int, verb: str | None = None) -> Source | None:
+        """The source a mention names. `verb`: the reporting verb it is the subject of, as
+        verbgroup.verb_key gives it (a verb only someone can do vouches for a noun no list knows)."""
         lex = load()
         toks = sent.tokens
         while a < b and (toks[a].upos in ("ADP", "PUNCT") and toks[a].text not in ("«",)) \
@@ -208,8 +211,9 @@ class Resolver(IssuerRules, ReferenceRules):
             return replace(self.last_issuer, mention=mention, span=span, resolved="issuer")
         head = a if fold(toks[a].text) in DESCRIBED_DEMONSTRATIVES else head_index(sent, a, b)
         source = self._classify(sent, a, b, mention, span, head)
-        if source is not None and source.type == "unnamed" and not can_speak(toks[speaking_head(toks, head, b)]) \
-                and not can_speak(toks[first_noun(toks, a, b)]):
+        speaking = toks[speaking_head(toks, head, b)]
+        if source is not None and source.type == "unnamed" and not can_speak(speaking) \
+                and not can_speak(toks[first_noun(toks, a, b)]) and not (verb and vouched_by_verb(verb, speaking)):
             return None  # "la pression", "66%", "quantité de gaz": not someone who can say anything
         if source is not None and source.type == "unnamed" and not source.resolved and not source.plural:
             named = self._name_apposed_after(sent, b)

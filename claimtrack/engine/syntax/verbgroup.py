@@ -388,6 +388,12 @@ def _verb_position(toks: tuple[Token, ...], v: int) -> bool:
         and fold(follows.text) in (":", "que", "qu'")
 
 
+def verb_key(toks: tuple[Token, ...], v: int) -> str:
+    """The verb's lemma as the lexicons write it: "s'inquiéter" for "s'inquiète", "nier" for "niait"."""
+    lemma = verb_lemma(toks[v])
+    return f"s'{lemma}" if reflexive(toks, v) else lemma
+
+
 def verb_lemma(tok: Token) -> str:
     """The tagger's lemma when the lexicon knows it, else a guess from the form: lemmatizers
     miss news verbs ("conteste" -> "conteste", "répètent" -> "répèter")."""
