@@ -69,10 +69,21 @@ class Lexicons:
     indefinite_pronouns: frozenset[str]  # "d'autres", "la plupart", "beaucoup" as a whole subject
     wish_verbs: frozenset[str]  # espérer, craindre, oublier: an infinitive after them is said
     speaker_verbs: frozenset[str]  # affirmer, nier: their subject speaks, whatever noun names it
+    first_names: dict[str, str]  # accent-folded first name -> "Fem" or "Masc"
     group_synonyms: dict[str, str]  # accent-folded noun -> the first noun of its line (one group, two nouns)
 
     def outlet_name(self, text: str) -> str | None:
         return self.outlets.get(fold(text).strip(" «»\"“”"))
+
+
+def _first_names(lines: list[str]) -> dict[str, str]:
+    """first_names.tsv: a gender, a tab, its names; a name listed under both genders tells none."""
+    genders: dict[str, set[str]] = {}
+    for line in lines:
+        gender, names = line.split("\t", 1)
+        for name in names.split():
+            genders.setdefault(fold_accents(name), set()).add(gender)
+    return {name: next(iter(found)) for name, found in genders.items() if len(found) == 1}
 
 
 def _agreed_forms(lines: list[str]) -> dict[str, bool]:
@@ -144,6 +155,7 @@ def load() -> Lexicons:
         indefinite_pronouns=frozenset(fold(w) for w in _lines("indefinite_pronouns.txt")),
         wish_verbs=frozenset(fold(w) for w in _lines("wish_verbs.txt")),
         speaker_verbs=frozenset(fold(w) for w in _lines("speaker_verbs.txt")),
+        first_names=_first_names(_lines("first_names.tsv")),
         group_synonyms={fold_accents(noun): fold_accents(line.split()[0])
                         for line in _lines("group_synonyms.txt") for noun in line.split()},
         time_words=frozenset(fold(w) for line in _lines("time_nouns.txt") for w in line.split()),

@@ -148,6 +148,9 @@ class Resolver(IssuerRules, ReferenceRules):
             gender = _pronoun_gender(folded)
             agreeing = [s for s in self.recent if s.plural == plural and self._agrees(s.speaker, gender)]
             antecedent = agreeing[-1] if agreeing else self.last_speaker
+            switched = self._switched_to(span[0], gender, antecedent)
+            if switched:
+                return Source(switched, "named", mention, span, resolved="pronoun")
             if gender and antecedent is not None and self.registry.gender_of(antecedent.speaker) is None:
                 # a person the sentence itself names, known to be of the pronoun's gender, comes first
                 # ("Lors de la visite d'Ursula von der Leyen, la dirigeante …, a-t-elle déclaré")
@@ -157,11 +160,14 @@ class Resolver(IssuerRules, ReferenceRules):
             if antecedent is not None and not self._agrees(antecedent.speaker, gender):
                 # "… visite d'Ursula von der Leyen …, a-t-elle déclaré" after a man spoke: the woman named last
                 earlier = self.registry.mentions[:bisect_left(self.registry.mentions, (span[0],))]
-                named = next((n for _, n in reversed(earlier) if self._agrees(self.registry.canonical(n), gender)
-                              and self._is_person(self.registry.canonical(n))), None)
+                people = [self.registry.canonical(n) for _, n in reversed(earlier)]
+                people = [n for n in people if self._agrees(n, gender) and self._is_person(n)]
+                # a person known to be of the pronoun's gender before one whose gender is unknown
+                named = next((n for n in people if self.registry.gender_against(n) == gender), None) \
+                    or next(iter(people), None)
                 antecedent = None
                 if named:
-                    return Source(self.registry.canonical(named), "named", mention, span, resolved="pronoun")
+                    return Source(named, "named", mention, span, resolved="pronoun")
             subject = self.registry.last_plural_subject_before(span[0]) if plural \
                 else self.registry.last_subject_before(span[0])
             if subject and not self._agrees(self.registry.canonical(subject[1]), gender):
@@ -229,6 +235,25 @@ class Resolver(IssuerRules, ReferenceRules):
             plural = toks[head].feat("Number") == "Plur" or fold(toks[a].text) in ("les", "des", "ces", "leurs")
             source = replace(source, plural=plural)
         return source
+
+    def _switched_to(self, offset: int, gender: str | None, antecedent: Source | None) -> str | None:
+        """After a speaker of the other gender, a pronoun points to the person of its gender named
+        since the speaker it would otherwise go back to ("Samuel Roberts dit …, et Stephanie
+        Cherill dit … « … », a-t-elle déclaré"; "Susan Burke, l'avocate, … « … » affirme-t-elle"
+        after John Turley spoke): someone the article or the first name says is of that gender."""
+        last = self.last_speaker
+        if not gender or last is None or self._agrees(last.speaker, gender):
+            return None
+        since = antecedent.span[0] if antecedent is not None and antecedent is not last else -1
+        mentions = self.registry.mentions
+        between = mentions[bisect_left(mentions, (since + 1,)) : bisect_left(mentions, (offset,))]
+        for position, name in reversed(between):
+            if offset - position > VARIATION_REACH:
+                break
+            person = self.registry.canonical(name)
+            if self._is_person(person) and self.registry.gender_against(person) == gender:
+                return person
+        return None
 
     def _named_in_sentence(self, sent: ParsedSentence, before: int) -> list[str]:
         """The canonical names the sentence gives before an offset, in order (the registry's

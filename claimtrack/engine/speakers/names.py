@@ -60,6 +60,9 @@ class Person:
     aliases: set[str] = field(default_factory=set)
     human: bool = False  # the tagger saw a person's name (PER), not an organisation or a place
     gender: str | None = None  # "Fem" or "Masc" when an honorific or a role's article says it
+    # the gender the first name tells (lexicons/first_names.tsv): enough to keep a pronoun of the
+    # other gender away, not to draw one to the person as what the article says does
+    first_name_gender: str | None = None
 
     @property
     def surname_key(self) -> str:
@@ -203,15 +206,16 @@ class Registry:
         return _last_before(self.subject_mentions, offset)
 
     def add(self, name: str, position: int, role: str | None = None, human: bool = False,
-            gender: str | None = None) -> None:
+            gender: str | None = None, first_name_gender: str | None = None) -> None:
         person = self._by_name.get(name)
         if person is not None:
             if role and not person.role:
                 person.role = role
             person.human = person.human or human
             person.gender = person.gender or gender
+            person.first_name_gender = person.first_name_gender or first_name_gender
             return
-        person = Person(name, position, role, human=human, gender=gender)
+        person = Person(name, position, role, human=human, gender=gender, first_name_gender=first_name_gender)
         self.people.append(person)
         self._by_name[name] = person
         if len(name.split()) > 1:
@@ -256,6 +260,12 @@ class Registry:
     def gender_of(self, name: str | None) -> str | None:
         person = self.person(name)
         return person.gender if person else None
+
+    def gender_against(self, name: str | None) -> str | None:
+        """The gender a pronoun of the other one cannot stand for: what the article says, or
+        else what the first name tells."""
+        person = self.person(name)
+        return (person.gender or person.first_name_gender) if person else None
 
     def canonical(self, name: str) -> str:
         """A surname alone resolves to the full name the article gave; an acronym to the name the

@@ -45,7 +45,7 @@ class ReferenceRules:
 
     def _agrees(self, speaker: str | None, gender: str | None) -> bool:
         """A pronoun's gender fits the person unless the article said the person is of the other."""
-        known = self.registry.gender_of(speaker) if gender else None
+        known = self.registry.gender_against(speaker) if gender else None
         if known is None and gender and speaker:  # "une équipe de l'université" is no "il"
             known = _DETERMINER_GENDER.get(speaker.split()[0].lower())
         return known is None or known == gender

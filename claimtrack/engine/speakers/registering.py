@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from claimtrack.engine.lexicons import Lexicons, fold, load
+from claimtrack.engine.lexicons import Lexicons, fold, fold_accents, load
 from claimtrack.engine.speakers.names import (
     PARTICLES,
     Registry,
@@ -42,7 +42,8 @@ def register_names(text: str, sent: ParsedSentence, registry: Registry,
         role = _role_after(text, sent, b, lex) or _role_before(text, sent, a, lex)
         human = introduced or known or any(t.ent == "PER" for t in toks[a:b]) or _unrecognised_person(toks, a, b, lex)
         registry.add(name, toks[a].start, role, human=human,
-                     gender=_gender(text[max(0, toks[a].start - 12) : toks[a].start], role, lex))
+                     gender=_gender(text[max(0, toks[a].start - 12) : toks[a].start], role, lex),
+                     first_name_gender=_first_name_gender(tokens, lex))
         registry.mentions.append((toks[a].start, name))
         if (introduced or _is_subject(toks, a, b, human)) and not (quoted and quoted(toks[a].start, toks[b - 1].end)):
             registry.subject_mentions.append((toks[a].start, name))
@@ -91,6 +92,14 @@ def _gender(before: str, role: str | None, lex: Lexicons) -> str | None:
     if not titles:
         return None
     return "Fem" if fold(titles[-1].group(1)) in ("la", "une") else "Masc"
+
+
+def _first_name_gender(tokens: list[Token], lex: Lexicons) -> str | None:
+    """The gender a first name tells (lexicons/first_names.tsv), for a name of two words or more
+    whose first word is one: "Susan Burke", not "Martin" alone, which may be a surname."""
+    if len(tokens) < 2:
+        return None
+    return lex.first_names.get(fold_accents(tokens[0].text))
 
 
 def _unrecognised_person(toks: tuple[Token, ...], a: int, b: int, lex: Lexicons) -> bool:
