@@ -46,6 +46,9 @@ from claimtrack.engine.syntax.phrases import head_index, partitive_article
 from claimtrack.engine.syntax.subjects import preposed_subject
 from claimtrack.engine.syntax.verbgroup import aux_chain
 
+_POSSESSIVE = re.compile(r"(son|sa|ses)\s+(?=\w)", re.IGNORECASE)
+POSSESSOR_REACH = 400  # characters: the sentence before, about, where "son", "ses" find whose
+_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœh")
 _PERSONAL_PRONOUNS = frozenset("il elle ils elles lui eux".split())
 
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres beaucoup "
@@ -234,7 +237,32 @@ class Resolver(IssuerRules, ReferenceRules):
         if source is not None and not source.resolved:
             plural = toks[head].feat("Number") == "Plur" or fold(toks[a].text) in ("les", "des", "ces", "leurs")
             source = replace(source, plural=plural)
+        if source is not None and source.type in ("named", "unnamed") and not source.resolved:
+            source = self._with_possessor(source, toks, a)
         return source
+
+    def _with_possessor(self, source: Source, toks: tuple[Token, ...], a: int) -> Source:
+        """"son entourage", "ses alliés" say whose only beside the sentence before: the speaker is
+        written out with the possessor ("l'entourage de Johnny Hallyday", "les alliés d'Alassane
+        Ouattara"), as a reader of a list of speakers needs it. The possessor is the person named
+        as a subject just before (POSSESSOR_REACH), else the article's protagonist. "leur", whose
+        possessor is a group, a coordination ("le président et son épouse": the possessor is the
+        other member) and a possessor further back stay as written."""
+        match = _POSSESSIVE.match(source.speaker or "")
+        if match is None or (a > 0 and fold(toks[a - 1].text) in ("et", "ou")):
+            return source
+        subject = self.registry.last_subject_before(source.span[0])
+        if subject is None or source.span[0] - subject[0] > POSSESSOR_REACH:
+            return source
+        possessor = self.registry.canonical(subject[1])
+        if not self._is_person(possessor):
+            return source
+        rest = source.speaker[match.end():]
+        determiner = fold(match.group(1))
+        article = "les " if determiner == "ses" else "l'" if rest[:1].lower() in _VOWELS else \
+            "la " if determiner == "sa" else "le "
+        link = "d'" if possessor[:1].lower() in _VOWELS else "de "
+        return replace(source, speaker=f"{article}{rest} {link}{possessor}")
 
     def _switched_to(self, offset: int, gender: str | None, antecedent: Source | None) -> str | None:
         """After a speaker of the other gender, a pronoun points to the person of its gender named

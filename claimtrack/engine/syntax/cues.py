@@ -33,6 +33,7 @@ from claimtrack.engine.syntax.verbgroup import (
     incise_position,
     may_report,
     negated,
+    realised_modal,
     reflexive,
     reporting_word,
     verb_lemma,
@@ -349,7 +350,8 @@ def _infinitive_cue(text: str, sent: ParsedSentence, v: int, end: int, frame: st
     if governor == v or toks[v].deprel not in ("xcomp", "ccomp", "obl", "obl:arg", "advcl"):
         return None
     head = toks[governor]
-    if head.upos not in ("VERB", "AUX", "ADJ") or fold(head.lemma) in _MODAL_GOVERNORS:
+    if head.upos not in ("VERB", "AUX", "ADJ") or (fold(head.lemma) in _MODAL_GOVERNORS
+                                                  and not realised_modal(toks, governor)):
         return None
     if fold(head.lemma) == "être" or any(t.head == v and t.deprel == "cop" for t in toks):
         return None  # "il était conseiller de Thatcher": a noun the tagger read as an infinitive

@@ -330,7 +330,21 @@ def hypothetical(toks: tuple[Token, ...], v: int, a: int) -> bool:
     if not marks and a > 0 and toks[a - 1].text == "," and toks[v].feat("VerbForm") != "Inf":
         return False  # "Il faut, écrit X, taxer …": an incise the parser hung on "faut", not its complement
     governor = toks[toks[v].head]
-    return toks[v].head != v and toks[v].deprel in ("ccomp", "xcomp") and fold(governor.lemma) in load().irrealis
+    return toks[v].head != v and toks[v].deprel in ("ccomp", "xcomp") and fold(governor.lemma) in load().irrealis \
+        and not realised_modal(toks, toks[v].head)
+
+
+def realised_modal(toks: tuple[Token, ...], v: int) -> bool:
+    """"a dû démentir", "avait pu constater", "dut reconnaître": devoir and pouvoir in a past
+    tense of the indicative tell what was done, not an obligation or a possibility ("doit
+    annoncer", "devait annoncer", "pourrait déclarer", "aurait dû démentir" report nothing)."""
+    tok = toks[v]
+    if fold(tok.lemma) not in ("devoir", "pouvoir"):
+        return False
+    if tok.feat("VerbForm") == "Part":
+        auxiliaries = [t for t in toks if t.head == v and t.deprel.startswith("aux")]
+        return bool(auxiliaries) and all(fold(t.lemma) == "avoir" and t.feat("Mood") == "Ind" for t in auxiliaries)
+    return tok.feat("Mood") == "Ind" and tok.feat("Tense") == "Past"
 
 
 def detached_adjectives(toks: tuple[Token, ...], i: int) -> int:
