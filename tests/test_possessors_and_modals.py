@@ -1,4 +1,4 @@
-"""Two rules on invented articles (the rules' own choices): a possessive description is written
+"""Rules of names on invented articles (the rules' own choices): a possessive description is written
 out with its possessor ("ses alliés" -> "les alliés de …"), and devoir / pouvoir in a past of
 the indicative report what was done ("a dû démentir"), where their other tenses report nothing."""
 
@@ -49,3 +49,10 @@ def test_verbs_of_advice_and_inquiry_report(rules_analyzer):
     claim = _claims(rules_analyzer,
                     "Le texte est long.\nLe ministre Paul Roux a déconseillé aux banques de prêter à la Grèce.")[-1]
     assert claim.speaker == "Paul Roux", claim
+
+
+def test_an_institution_s_noun_before_a_person_s_name_is_not_part_of_it(rules_analyzer):
+    """"le président de la Commission Richard Lugar": the name is the person's, not the Commission's."""
+    claim = _claims(rules_analyzer, "Le texte est long.\nLe sénateur et président de la Commission Richard Lugar "
+                    "a déclaré qu'il s'opposait au texte.")[-1]
+    assert claim.speaker == "Richard Lugar", claim

@@ -432,9 +432,12 @@ def name_continuation(tok: Token, lex: Lexicons) -> bool:
 
 
 def _entity_break(previous: Token, tok: Token) -> bool:
-    """"la CIA Peter Goss", "le ministre de l'Intérieur Gérald Darmanin": an organisation or a
-    portfolio, then a person's name, are two names."""
+    """"la CIA Peter Goss", "le ministre de l'Intérieur Gérald Darmanin", "le président de la
+    Commission Richard Lugar": an organisation, a portfolio or an institution's noun, then a
+    person's name, are two names."""
     if tok.ent == "PER" and previous.ent not in ("PER", ""):
+        return True
+    if tok.ent == "PER" and not previous.ent and fold(previous.text) in load().institutions:
         return True
     initial = re.fullmatch(r"(?:[A-ZÀ-Ý]\.)+", previous.text) is not None  # "A. N. Wilson", "N.Y. Nathiri"
     return previous.text.isupper() and len(previous.text) >= 2 and not tok.text.isupper() and not initial
