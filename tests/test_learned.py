@@ -40,6 +40,19 @@ def test_a_cueless_sentence_after_a_quotation_offers_the_quoted_speaker_and_none
     assert first.rules.source.speaker == "Anne Colin" and "own" in first.rules.origins
 
 
+def test_the_share_of_a_sentence_in_quotation_marks_is_a_feature(rules_analyzer):
+    """The sentence that opens a quotation closed in a later sentence is "all" quoted, though no
+    quotation surrounds it (inside_quote); a phrase quoted in passing leaves most of its sentence out."""
+    text = ("Le directeur Paul Ribot a été entendu mardi par la commission.\n« Nous n'avons trouvé aucune trace "
+            "d'intrusion dans nos systèmes. Nos ingénieurs ont vérifié chaque serveur pendant trois semaines. "
+            "Le rapport final sera publié en juin », a-t-il déclaré.\n"
+            "Le rapport évoque « une faille de sécurité » dans le réseau de la banque centrale du pays.")
+    analysis = rules_analyzer.analyze(text, keep_candidates=True)
+    context = [dict(c.split("=", 1) for c in claim.context) for claim in analysis.candidates]
+    assert [c["quoted_share"] for c in context] == ["none", "all", "all", "most", "some"], context
+    assert context[1]["inside_quote"] == "False"
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     # no quotation mark, no cue, no first person: the article's own voice (GUIDE §2), even after a quotation
     ("« Nous ne céderons pas », a déclaré le maire, Paul Ribot.\nLe conseil municipal se réunit jeudi.", None),

@@ -98,6 +98,16 @@ def _cue_lemma(cue: str | None) -> str:
     return words[-1] if words else "-"
 
 
+def _quoted_share(sent: ParsedSentence, quotes: list[Quote]) -> str:
+    """How much of the sentence lies inside quotation marks: a few words ("some"), most of it, or
+    all of it, as the sentences of a quotation opened in one sentence and closed in a later one
+    are, which "quote=part" does not tell from a phrase quoted in passing."""
+    length = max(1, sent.end - sent.start)
+    inside = sum(max(0, min(q.end, sent.end) - max(q.start, sent.start)) for q in quotes)
+    share = inside / length
+    return "none" if share == 0 else "some" if share < 0.5 else "most" if share < 0.9 else "all"
+
+
 def _sentence_context(text: str, sent: ParsedSentence, kind: str, index: int, paragraph_start: bool,
                       quotes: list[Quote], own: Attribution | None, rules: Attribution,
                       previous: Attribution | None) -> tuple[str, ...]:
@@ -109,6 +119,7 @@ def _sentence_context(text: str, sent: ParsedSentence, kind: str, index: int, pa
         f"quote={quoted}",
         f"opens_quote={body.lstrip()[:1] in _OPENING_MARKS}",
         f"inside_quote={any(q.start < sent.start and sent.end < q.end for q in long_quotes)}",
+        f"quoted_share={_quoted_share(sent, long_quotes)}",
         f"first_person={in_first_person(sent, FIRST_PERSON, long_quotes)}",
         f"first_person_any={in_first_person(sent, FIRST_PERSON)}",
         f"second_person={in_first_person(sent, SECOND_PERSON)}",
@@ -247,8 +258,8 @@ def _merge(proposals: list[tuple[str, Source | None, Attribution]], context: tup
     return candidates
 
 
-_CROSSED = ("quote=", "first_person=", "first_person_any=", "own_cue=", "kind=", "inside_quote=", "opens_quote=",
-            "rules_evidence=", "previous=", "second_person=", "question=")
+_CROSSED = ("quote=", "quoted_share=", "first_person=", "first_person_any=", "own_cue=", "kind=", "inside_quote=",
+            "opens_quote=", "rules_evidence=", "previous=", "second_person=", "question=")
 
 
 def _candidate_features(origins: tuple[str, ...], source: Source | None, base: Attribution,
