@@ -413,6 +413,9 @@ class Resolver(IssuerRules, ReferenceRules):
                 return described
         if apposed:
             run = apposed[-1] if head_word in lex.titles else apposed[0]
+            people = [r for r in apposed if any(t.ent == "PER" for t in toks[r[0] : r[1]])]
+            if people and run not in people:  # "le prix Nobel de la paix Mohamed El Baradei": the person
+                run = people[-1] if head_word in lex.titles else people[0]
             run_text = span_text(self.text, sent, *run)
             name = self.registry.canonical(run_text)
             joined = coordinated(toks, apposed)
