@@ -61,6 +61,8 @@ def test_an_institution_s_noun_before_a_person_s_name_is_not_part_of_it(rules_an
 @pytest.mark.parametrize(("sentence", "speaker"), [
     ("Le prix Nobel de la paix Mohamed El Baradei a déclaré que le texte était dangereux.", "Mohamed El Baradei"),
     ("Le porte-parole Petr Vaněk de l'usine Hyundai a déclaré que la production reprendrait lundi.", "Petr Vaněk"),
+    # a hyphenated first name is one name, wherever the entity recogniser starts the person
+    ("Heinz-Christian Strache, le chef du Freedom Party, a déclaré que le parti gagnerait.", "Heinz-Christian Strache"),
 ])
 def test_of_the_names_a_mention_holds_the_person_s_is_the_speaker(rules_analyzer, sentence, speaker):
     """A capitalised word of a prize, a factory or a title before or after the person's name is

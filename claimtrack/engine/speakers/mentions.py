@@ -504,8 +504,9 @@ def _person_split(toks: tuple[Token, ...], runs: list[tuple[int, int]]) -> list[
     before the run, a second name starts."""
     split = []
     for a, b in runs:
-        person = next((k for k in range(a + 1, b) if (toks[k].ent == "PER" and toks[k - 1].ent == "")
-                       or (toks[k].deprel == "appos" and toks[k].head < a)), None)
+        person = next((k for k in range(a + 1, b) if ((toks[k].ent == "PER" and toks[k - 1].ent == "")
+                                                       or (toks[k].deprel == "appos" and toks[k].head < a))
+                       and toks[k - 1].text not in ("-", "‐")), None)  # "Heinz-Christian Strache" is one name
         split.extend([(a, person), (person, b)] if person is not None else [(a, b)])
     return split
 
