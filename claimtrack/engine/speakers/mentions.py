@@ -46,9 +46,6 @@ from claimtrack.engine.syntax.phrases import head_index, partitive_article
 from claimtrack.engine.syntax.subjects import preposed_subject
 from claimtrack.engine.syntax.verbgroup import aux_chain
 
-_POSSESSIVE = re.compile(r"(son|sa|ses)\s+(?=\w)", re.IGNORECASE)
-POSSESSOR_REACH = 400  # characters: the sentence before, about, where "son", "ses" find whose
-_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœh")
 _PERSONAL_PRONOUNS = frozenset("il elle ils elles lui eux".split())
 
 INDEFINITE = frozenset("un une des certains certaines plusieurs quelques de nombreux nombreuses d'autres beaucoup "
@@ -240,48 +237,6 @@ class Resolver(IssuerRules, ReferenceRules):
         if source is not None and source.type in ("named", "unnamed") and not source.resolved:
             source = self._with_possessor(source, toks, a)
         return source
-
-    def _with_possessor(self, source: Source, toks: tuple[Token, ...], a: int) -> Source:
-        """"son entourage", "ses alliés" say whose only beside the sentence before: the speaker is
-        written out with the possessor ("l'entourage de Johnny Hallyday", "les alliés d'Alassane
-        Ouattara"), as a reader of a list of speakers needs it. The possessor is the person named
-        as a subject just before (POSSESSOR_REACH), else the article's protagonist. "leur", whose
-        possessor is a group, a coordination ("le président et son épouse": the possessor is the
-        other member) and a possessor further back stay as written."""
-        match = _POSSESSIVE.match(source.speaker or "")
-        if match is None or (a > 0 and fold(toks[a - 1].text) in ("et", "ou")):
-            return source
-        subject = self.registry.last_subject_before(source.span[0])
-        if subject is None or source.span[0] - subject[0] > POSSESSOR_REACH:
-            return source
-        possessor = self.registry.canonical(subject[1])
-        if not self._is_person(possessor):
-            return source
-        rest = source.speaker[match.end():]
-        determiner = fold(match.group(1))
-        article = "les " if determiner == "ses" else "l'" if rest[:1].lower() in _VOWELS else \
-            "la " if determiner == "sa" else "le "
-        link = "d'" if possessor[:1].lower() in _VOWELS else "de "
-        return replace(source, speaker=f"{article}{rest} {link}{possessor}")
-
-    def _switched_to(self, offset: int, gender: str | None, antecedent: Source | None) -> str | None:
-        """After a speaker of the other gender, a pronoun points to the person of its gender named
-        since the speaker it would otherwise go back to ("Samuel Roberts dit …, et Stephanie
-        Cherill dit … « … », a-t-elle déclaré"; "Susan Burke, l'avocate, … « … » affirme-t-elle"
-        after John Turley spoke): someone the article or the first name says is of that gender."""
-        last = self.last_speaker
-        if not gender or last is None or self._agrees(last.speaker, gender):
-            return None
-        since = antecedent.span[0] if antecedent is not None and antecedent is not last else -1
-        mentions = self.registry.mentions
-        between = mentions[bisect_left(mentions, (since + 1,)) : bisect_left(mentions, (offset,))]
-        for position, name in reversed(between):
-            if offset - position > VARIATION_REACH:
-                break
-            person = self.registry.canonical(name)
-            if self._is_person(person) and self.registry.gender_against(person) == gender:
-                return person
-        return None
 
     def _named_in_sentence(self, sent: ParsedSentence, before: int) -> list[str]:
         """The canonical names the sentence gives before an offset, in order (the registry's

@@ -1,6 +1,7 @@
 """References: a person the article names another way than by name ("le spécialiste" after
 "… explique Baranets", "le Lillois", "le sympathique gaillard", "le premier ministre" in an article
-about one), or names only elsewhere ("une figure du mouvement" … "Hanifa Adan, figure du mouvement").
+about one), names only elsewhere ("une figure du mouvement" … "Hanifa Adan, figure du mouvement"),
+or by a pronoun after someone of the other gender spoke; and whose "son entourage" is.
 
 ReferenceRules is the part of the mention resolver (claimtrack.engine.speakers.mentions.Resolver)
 that resolves such descriptions; it reads the resolver's text, registry and recent speakers.
@@ -9,6 +10,7 @@ that resolves such descriptions; it reads the resolver's text, registry and rece
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import replace
 
 from claimtrack.engine.lexicons import fold, load
@@ -16,6 +18,9 @@ from claimtrack.engine.speakers.names import Person, Registry
 from claimtrack.engine.speakers.sources import VARIATION_REACH, Source
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
 
+_POSSESSIVE = re.compile(r"(son|sa|ses)\s+(?=\w)", re.IGNORECASE)
+POSSESSOR_REACH = 400  # characters: the sentence before, about, where "son", "ses" find whose
+_VOWELS = frozenset("aeiouyàâäéèêëîïôöùûüœh")
 HONORIFIC_TITLES = frozenset("majesté altesse sainteté excellence éminence".split())  # "Sa Majesté" a dit
 # a person's or an institution's name: capitalised words, with the particles inside names
 _NAME_PATTERN = r"[A-ZÀ-Ý][\w'’-]+(?:\s+(?:[A-ZÀ-Ý][\w'’-]+|de|du|des|la|d['’]|al-)){1,5}"
@@ -140,6 +145,49 @@ class ReferenceRules:
         if described and person.gender and gender and gender != person.gender:
             return None
         return person if described or not person.role else None
+
+    def _with_possessor(self, source: Source, toks: tuple[Token, ...], a: int) -> Source:
+        """"son entourage", "ses alliés" say whose only beside the sentence before: the speaker is
+        written out with the possessor ("l'entourage de Johnny Hallyday", "les alliés d'Alassane
+        Ouattara"), as a reader of a list of speakers needs it. The possessor is the person named
+        as a subject just before (POSSESSOR_REACH). "leur", whose possessor is a group, a
+        coordination ("le président et son épouse": the possessor is the other member) and a
+        possessor further back (the article's protagonist was tried: too often someone else's)
+        stay as written."""
+        match = _POSSESSIVE.match(source.speaker or "")
+        if match is None or (a > 0 and fold(toks[a - 1].text) in ("et", "ou")):
+            return source
+        subject = self.registry.last_subject_before(source.span[0])
+        if subject is None or source.span[0] - subject[0] > POSSESSOR_REACH:
+            return source
+        possessor = self.registry.canonical(subject[1])
+        if not self._is_person(possessor):
+            return source
+        rest = source.speaker[match.end():]
+        determiner = fold(match.group(1))
+        article = "les " if determiner == "ses" else "l'" if rest[:1].lower() in _VOWELS else \
+            "la " if determiner == "sa" else "le "
+        link = "d'" if possessor[:1].lower() in _VOWELS else "de "
+        return replace(source, speaker=f"{article}{rest} {link}{possessor}")
+
+    def _switched_to(self, offset: int, gender: str | None, antecedent: Source | None) -> str | None:
+        """After a speaker of the other gender, a pronoun points to the person of its gender named
+        since the speaker it would otherwise go back to ("Samuel Roberts dit …, et Stephanie
+        Cherill dit … « … », a-t-elle déclaré"; "Susan Burke, l'avocate, … « … » affirme-t-elle"
+        after John Turley spoke): someone the article or the first name says is of that gender."""
+        last = self.last_speaker
+        if not gender or last is None or self._agrees(last.speaker, gender):
+            return None
+        since = antecedent.span[0] if antecedent is not None and antecedent is not last else -1
+        mentions = self.registry.mentions
+        between = mentions[bisect_left(mentions, (since + 1,)) : bisect_left(mentions, (offset,))]
+        for position, name in reversed(between):
+            if offset - position > VARIATION_REACH:
+                break
+            person = self.registry.canonical(name)
+            if self._is_person(person) and self.registry.gender_against(person) == gender:
+                return person
+        return None
 
 
 def demonym_description(toks: tuple[Token, ...], a: int, head: int, b: int) -> bool:
