@@ -4,32 +4,32 @@ gender named since. Invented articles; the rules' own choices."""
 
 from __future__ import annotations
 
+import pytest
+
 
 def _last(analyzer, text: str):
     return analyzer.analyze(text).claims[-1]
 
 
-def test_a_pronoun_skips_the_speaker_whose_first_name_is_of_the_other_gender(rules_analyzer):
-    claim = _last(rules_analyzer, "Le débat sur la réforme.\n\n"
-                  "Le maire Paul Roy a ouvert la séance et Léa Fontaine, présidente du comité, a pris la parole.\n\n"
-                  "« Paul Roy a dit que le budget était tenu. Nous attendons les chiffres », a-t-elle déclaré.")
-    assert claim.speaker == "Léa Fontaine", claim
-
-
-def test_two_speakers_of_one_sentence_the_pronoun_takes_the_one_of_its_gender(rules_analyzer):
-    claim = _last(rules_analyzer, "Le débat sur la réforme.\n\n"
-                  "Karim Benali, 21 ans, étudiant en droit, dit que le climat est tendu, et Sophie Marchal, "
-                  "19 ans, présidente du club, dit que les débats ont changé.\n\n"
-                  "« Cela constitue une entrave à la liberté des débats », a-t-elle déclaré.")
-    assert claim.speaker == "Sophie Marchal", claim
-
-
-def test_after_a_man_spoke_elle_goes_to_the_woman_named_since(rules_analyzer):
-    claim = _last(rules_analyzer, "Le procès contre l'armée.\n\n"
-                  "« Les chances sont minces, mais il faut essayer », ajoute John Kemper.\n\n"
-                  "Si le procès échoue, Susan Clarke, l'avocate des plaignantes, lancera d'autres procès.\n\n"
-                  "« Nous continuerons de nous battre » affirme-t-elle.")
-    assert claim.speaker == "Susan Clarke", claim
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the speaker whose first name is of the other gender is skipped
+    ("Le débat sur la réforme.\n\n"
+     "Le maire Paul Roy a ouvert la séance et Léa Fontaine, présidente du comité, a pris la parole.\n\n"
+     "« Paul Roy a dit que le budget était tenu. Nous attendons les chiffres », a-t-elle déclaré.", "Léa Fontaine"),
+    # two speakers of one sentence: the one of the pronoun's gender
+    ("Le débat sur la réforme.\n\n"
+     "Karim Benali, 21 ans, étudiant en droit, dit que le climat est tendu, et Sophie Marchal, "
+     "19 ans, présidente du club, dit que les débats ont changé.\n\n"
+     "« Cela constitue une entrave à la liberté des débats », a-t-elle déclaré.", "Sophie Marchal"),
+    # after a man spoke, "elle" goes to the woman named since
+    ("Le procès contre l'armée.\n\n"
+     "« Les chances sont minces, mais il faut essayer », ajoute John Kemper.\n\n"
+     "Si le procès échoue, Susan Clarke, l'avocate des plaignantes, lancera d'autres procès.\n\n"
+     "« Nous continuerons de nous battre » affirme-t-elle.", "Susan Clarke"),
+], ids=["first-name", "two-in-one-sentence", "named-since"])
+def test_a_pronoun_goes_to_the_person_of_its_gender(rules_analyzer, text, speaker):
+    claim = _last(rules_analyzer, text)
+    assert claim.speaker == speaker, claim
 
 
 def test_a_first_name_alone_does_not_draw_the_pronoun_of_a_quotation(rules_analyzer):
