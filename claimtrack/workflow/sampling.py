@@ -122,7 +122,6 @@ def draw(session: Session, n: int, flt: ClaimFilter, *, by: str | None = None, s
     # Once a stratum is full, a claim is compared with the largest key kept, which almost every
     # claim of a large store fails: only the few that enter the heap pay for its upkeep.
     kept: dict[str, list[tuple[str, int, str]]] = {}
-    keys: dict[int, str] = {}
     found = False
     for claim_id, group, key in matching():
         found = True
@@ -136,12 +135,10 @@ def draw(session: Session, n: int, flt: ClaimFilter, *, by: str | None = None, s
             largest, largest_id = heap[0][2], heap[0][1]
             if key < largest or (key == largest and claim_id > largest_id):
                 heapq.heapreplace(heap, (_negated(key), claim_id, key))
-            else:
-                continue
-        keys[claim_id] = key
     if not found:
         raise SampleError("no claim matches the filters")
-    chosen = sorted((claim_id for heap in kept.values() for _, claim_id, _key in heap), key=keys.__getitem__)
+    keys = {claim_id: key for heap in kept.values() for _, claim_id, key in heap}
+    chosen = sorted(keys, key=keys.__getitem__)
     strata = {k: v for k, v in counts.items() if v} if by else {}
     if flt.sort == "confidence":  # the draw stays random; the review starts where the engine is least sure
         confidence = {i: c for i, c in session.execute(select(Claim.id, Claim.confidence)

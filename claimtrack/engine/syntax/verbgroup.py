@@ -255,12 +255,9 @@ def reporting_word(toks: tuple[Token, ...], v: int) -> tuple[str | None, int | N
     if tok.upos in ("NOUN", "ADJ", "ADV", "X", "PROPN") and not _verb_position(toks, v) and not gerund(toks, v) \
             and not (multi_end is not None and after_aux):
         return None, None
-    lemma = verb_lemma(tok)
+    # a pronominal verb is a verb of its own: "s'inquiéter" reports, "se trouver" does not
+    lemma = verb_key(toks, v)
     frame = lex.verb_frames.get(lemma)
-    if reflexive(toks, v):
-        # a pronominal verb is a verb of its own: "s'inquiéter" reports, "se trouver" does not
-        lemma = f"s'{lemma}"
-        frame = lex.verb_frames.get(lemma)
     if frame in (None, "clause", "never") and lemma in lex.document_verbs and document_subject(toks, v):
         frame = "any"  # "le rapport donne un aperçu de …": a document says what it presents
     if multi is not None:
