@@ -8,9 +8,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from claimtrack.store.db import IN_CHUNK
 from claimtrack.store.models import Speaker, SpeakerAlias
@@ -98,8 +99,6 @@ def stored_speakers(session: Session, wanted: set[tuple[str, str]]) -> dict[tupl
     """The stored speakers of these (key, type) pairs with their aliases, in one query each way:
     an article's speakers are looked up together rather than one query (and one for the aliases)
     each. The oldest speaker of a key wins, as in speaker_for."""
-    from sqlalchemy.orm import selectinload
-
     found: dict[tuple[str, str], Speaker] = {}
     keys = sorted({key for key, _type in wanted})
     for start in range(0, len(keys), IN_CHUNK):
@@ -111,20 +110,49 @@ def stored_speakers(session: Session, wanted: set[tuple[str, str]]) -> dict[tupl
     return found
 
 
+def stored_by_alias(session: Session, wanted: set[tuple[str, str]]) -> dict[tuple[str, str], Speaker]:
+    """The stored speakers that have these (alias, type) pairs among their aliases, the oldest
+    of each, in one query for them all (speaker_for asks one name at a time)."""
+    found: dict[tuple[str, str], Speaker] = {}
+    aliases = sorted({alias[:500] for alias, _type in wanted})
+    for start in range(0, len(aliases), IN_CHUNK):
+        rows = session.execute(select(SpeakerAlias.alias, Speaker).join(Speaker, SpeakerAlias.speaker)
+                               .where(SpeakerAlias.alias.in_(aliases[start:start + IN_CHUNK]))
+                               .options(selectinload(Speaker.aliases)).order_by(Speaker.id))
+        for alias, speaker in rows:
+            if (alias, speaker.type) in wanted:
+                found.setdefault((alias, speaker.type), speaker)
+    return found
+
+
+def _oldest_with_alias(candidates: Iterable[Speaker], alias: str, type_: str) -> Speaker | None:
+    """Of speakers met in a transaction and not flushed (new ones in the order made), the one
+    the store's alias query would give once they were: a stored one first, the oldest."""
+    found = [s for s in candidates if s.type == type_ and any(a.alias == alias for a in s.aliases)]
+    stored = [s for s in found if s.id is not None]
+    return min(stored, key=lambda s: s.id) if stored else (found[0] if found else None)
+
+
 def speaker_for(session: Session, name: str, type_: str, role: str | None = None,
-                scope: str | None = None, *, key_absent: bool = False) -> Speaker:
+                scope: str | None = None, *, looked_up: dict | None = None, met: Iterable[Speaker] = ()) -> Speaker:
     """The stored speaker this name is a variant of, or a new one; the variant becomes an alias.
     A name a reviewer merged into another speaker (an alias of it) is that speaker from then on.
     A `scope` (an article's sha256) keeps the speaker to that article: "des sources" or "on" in
-    two articles are two sources, not one. `key_absent`: the caller looked the key up already
-    (stored_speakers) and no speaker has it."""
+    two articles are two sources, not one.
+
+    `looked_up`: the caller asked the store already, for many names at once: no speaker has the
+    key, and this dict (stored_by_alias) holds the oldest speaker of each alias. `met`: the
+    speakers the caller's transaction has met without flushing them (their new aliases count, as
+    they would once flushed)."""
     key = stored_key(name, scope)
-    speaker = None if key_absent else session.scalars(
+    speaker = None if looked_up is not None else session.scalars(
         select(Speaker).where(Speaker.key == key, Speaker.type == type_).order_by(Speaker.id)).first()
     if speaker is None and not scope:
-        speaker = session.scalars(select(Speaker).join(SpeakerAlias).where(SpeakerAlias.alias == name[:500],
-                                                                           Speaker.type == type_)
-                                  .order_by(Speaker.id)).first()
+        alias = name[:500]
+        speaker = looked_up.get((alias, type_)) if looked_up is not None else session.scalars(
+            select(Speaker).join(SpeakerAlias).where(SpeakerAlias.alias == alias, Speaker.type == type_)
+            .order_by(Speaker.id)).first()
+        speaker = _oldest_with_alias([*met, *([speaker] if speaker is not None else [])], alias, type_) or speaker
     if speaker is None:
         speaker = Speaker(name=name, key=key, type=type_, role=role)
         session.add(speaker)

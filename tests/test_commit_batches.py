@@ -54,16 +54,24 @@ def test_a_failing_document_fails_alone_and_the_others_are_as_without_it(db_url,
     reference = f"sqlite:///{tmp_path / 'reference.db'}"
     assert runner.invoke(main, ["--db", reference, "ingest", "--jobs", "1", str(reference_folder)]).exit_code == 0
 
-    original = DocumentWriter.write
+    original, original_many = DocumentWriter.write, committing.write_documents
 
     def fail_on_one(self, analysis):
         ids = original(self, analysis)
-        self.session.flush()  # its rows are in the shared transaction when the failure comes
+        self.session.flush()  # its rows are in the transaction when the failure comes
         if self.source.name == failing.name:
             raise RuntimeError("disk full")
         return ids
 
+    def fail_among(session, items):
+        written = original_many(session, items)
+        session.flush()  # the batch's rows are in the shared transaction when the failure comes
+        if any(source.name == failing.name for source, _analysis in items):
+            raise RuntimeError("disk full")
+        return written
+
     monkeypatch.setattr(DocumentWriter, "write", fail_on_one)
+    monkeypatch.setattr(committing, "write_documents", fail_among)
     batches.clear()  # the reference's
     result = runner.invoke(main, ["--db", db_url, "ingest", "--jobs", "1", "--json", str(folder)])
     assert result.exit_code != 0
@@ -71,8 +79,8 @@ def test_a_failing_document_fails_alone_and_the_others_are_as_without_it(db_url,
     assert [row["name"] for row in summary] == [p.name for p in sorted(folder.glob("*.txt"))]  # input order
     assert [row["name"] for row in summary if row["status"] == "failed"] == [failing.name]
     assert "disk full" in summary[7]["reason"]
-    # rolled back before grouping, the first eight went one by one; the seventeen after shared a new transaction
-    assert len(batches) == 1
+    # the batch's write failed before grouping: all 25 went again one transaction each
+    assert batches == []
     exported = _export(runner, db_url)
     assert len(exported) > 500  # past one chunk
     assert exported == _export(runner, reference)  # nothing of it stored, furniture learnt as without it
@@ -162,3 +170,58 @@ def test_short_documents_sent_to_a_worker_together_fail_alone(db_url, runner, tm
         [(f"a{n:02d}.txt", "failed" if n == 5 else "ingested") for n in range(12)]
     assert "unparsable" in summary[5]["reason"]
     assert len(_export(runner, db_url)) == 11
+
+
+def _speakers(db: str) -> list[tuple]:
+    """Every speaker with its aliases, by name (ids aside)."""
+    from sqlalchemy import func, select
+
+    from claimtrack.store.db import Database
+    from claimtrack.store.models import Claim, Speaker
+
+    with Database(db).session() as session:
+        claims = dict(session.execute(select(Claim.speaker_id, func.count()).group_by(Claim.speaker_id)).all())
+        return sorted((s.name, s.type, s.role, tuple(sorted(a.alias for a in s.aliases)), claims.get(s.id, 0))
+                      for s in session.scalars(select(Speaker)))
+
+
+ALIAS_ARTICLES = {
+    # the first makes "Macron" an alias of Emmanuel Macron; the second names him so
+    "a.txt": "« Nous allons réformer le pays », a déclaré Emmanuel Macron mardi à Paris.\n\n"
+             "Macron a ajouté que la réforme serait rapide.\n",
+    "b.txt": "« La réforme des retraites est prête », a affirmé M. Macron devant les députés.\n",
+    "c.txt": "Selon l'AFP, le ministre Gabriel Attal a démenti toute hausse d'impôts.\n\n"
+             "« Il n'y aura pas de hausse », a assuré Gabriel Attal.\n",
+    "d.txt": "« Le gouvernement ment », a lancé Marine Le Pen, citée par Le Monde.\n\n"
+             "Emmanuel Macron a répondu que les chiffres étaient publics.\n",
+}
+
+
+@pytest.mark.parametrize("before", [[], ["a.txt"]])
+def test_speakers_met_in_one_commit_are_those_met_one_document_at_a_time(db_url, runner, tmp_path, monkeypatch,
+                                                                            one_batch, batches, before):
+    """A commit batch looks its speakers up together (by key, then by alias) and flushes them
+    once: a name an earlier document made an alias, in the same batch or stored before it, is
+    that speaker, as when each document is stored in a transaction of its own."""
+    import claimtrack.identity as identity
+
+    monkeypatch.setattr(identity, "IN_CHUNK", 2)  # the speakers' look-ups past one chunk
+    folder, first = tmp_path / "articles", tmp_path / "first"
+    folder.mkdir()
+    first.mkdir()
+    for name, text in ALIAS_ARTICLES.items():
+        (first if name in before else folder).joinpath(name).write_text(text, encoding="utf-8")
+    reference = f"sqlite:///{tmp_path / 'reference.db'}"
+    for path in sorted([*first.glob("*.txt"), *folder.glob("*.txt")], key=lambda p: p.name):  # one transaction each
+        assert runner.invoke(main, ["--db", reference, "ingest", str(path)]).exit_code == 0
+    for path in sorted(first.glob("*.txt")):
+        assert runner.invoke(main, ["--db", db_url, "ingest", str(path)]).exit_code == 0
+    batches.clear()
+    assert runner.invoke(main, ["--db", db_url, "ingest", "--jobs", "1", str(folder)]).exit_code == 0
+    assert len(batches) == 1  # the folder's documents written in one transaction
+    speakers = _speakers(db_url)
+    macron = [s for s in speakers if s[0] == "Emmanuel Macron"]
+    assert [(s[3], s[4]) for s in macron] == [(("M. Macron", "Macron"), 4)]  # b.txt's claim is his too
+    assert len([s for s in speakers if s[1] == "named"]) > 2
+    assert speakers == _speakers(reference)
+    assert _export(runner, db_url) == _export(runner, reference)

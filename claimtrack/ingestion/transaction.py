@@ -82,7 +82,7 @@ class FurnitureMemory:
 
 
 @dataclass
-class _Tally:
+class Tally:
     """What the ingest summary says of a document, added up over its pieces."""
 
     claims: int = 0
@@ -98,6 +98,16 @@ class _Tally:
         return IngestResult(name, status, self.claims, self.claims - self.editorial, self.editorial, self.skipped,
                             document_id=document_id)
 
+
+
+def result_of(source: SourceText, tally: Tally, status: str, document: Document) -> IngestResult:
+    """The summary line of a document written (ingested or reprocessed)."""
+    result = replace(tally.result(source.name, status, document.id),
+                     published=document.published.isoformat() if document.published else None)
+    if source.encoding == "utf-8 (repaired)":  # said in the summary: a reviewer may meet a �
+        stray = source.text.count("\ufffd")
+        result = replace(result, reason=f"UTF-8 with {stray} stray byte(s) not UTF-8, shown as �")
+    return result
 
 
 def _batch_items_of(session: Session, document_id: int) -> list[tuple[int, str, int, int, int]]:
@@ -124,12 +134,12 @@ def _restore_batch_items(session: Session, document: Document, drawn: list) -> l
     return lost
 
 
-def _stored(session: Session, source: SourceText) -> Document | None:
+def stored_document(session: Session, source: SourceText) -> Document | None:
     """The document already holding this exact content (same sha256), if any."""
     return session.scalars(select(Document).where(Document.sha256 == source.sha256)).first()
 
 
-def _already(source: SourceText, existing: Document, how: str = "") -> IngestResult:
+def already(source: SourceText, existing: Document, how: str = "") -> IngestResult:
     return IngestResult(source.name, "already", len(existing.claims), document_id=existing.id,
                         reason=f"same content as document {existing.id} ({existing.name}){how}")
 
@@ -149,9 +159,9 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
     except IntegrityError:
         # another process stored the same text between our look and our commit: it is there once
         with database.session() as session:
-            existing = _stored(session, source)
+            existing = stored_document(session, source)
             if existing is not None:
-                return _already(source, existing, ", stored meanwhile by another ingest")
+                return already(source, existing, ", stored meanwhile by another ingest")
         return IngestResult(source.name, "failed", reason="the database refused the document (integrity)")
     except Exception as error:  # one bad document must not stop the batch; its transaction rolled back
         return IngestResult(source.name, "failed", reason=f"{type(error).__name__}: {error}".splitlines()[0])
@@ -162,14 +172,13 @@ def ingest_one(database: Database, source: SourceText, analyzer: Analyzer, *, re
 
 def ingest_transaction(session: Session, source: SourceText, analyzer: Analyzer, reprocess: bool,
                         furniture: FurnitureMemory | None, analyze: Callable[[frozenset[str]], Analysis] | None,
-                        ungrouped: list[int] | None = None) -> tuple[IngestResult, set[str]]:
+                        ) -> tuple[IngestResult, set[str]]:
     """The document's one transaction: its result, and its short lines for the furniture memory.
-    Its claims are grouped here, or added to `ungrouped` for the caller to group with others'
-    in the same transaction (claimtrack.ingestion.committing)."""
+    (Several small documents share one: claimtrack.ingestion.committing.)"""
     lines: set[str] = set()
-    existing = _stored(session, source)
+    existing = stored_document(session, source)
     if existing and not reprocess:
-        return _already(source, existing), lines
+        return already(source, existing), lines
     if existing:
         reviewed = sum(len(c.reviews) for c in existing.claims)
         if reviewed:
@@ -183,14 +192,11 @@ def ingest_transaction(session: Session, source: SourceText, analyzer: Analyzer,
     # a long document comes in pieces, each stored before the next is analysed
     pieces = [analyze(known)] if analyze is not None else analyzer.analyze_in_pieces(
         Request(source.text, source.name, known, source.caption_lines))
-    writer, tally = DocumentWriter(session, source), _Tally()
+    writer, tally = DocumentWriter(session, source), Tally()
     for piece in pieces:
         claim_ids = writer.write(piece)
         session.flush()
-        if ungrouped is None:
-            assign_groups(session, claim_ids)
-        else:
-            ungrouped.extend(claim_ids)
+        assign_groups(session, claim_ids)
         tally.add(piece)
         if furniture:
             lines |= furniture.lines_of(piece)
@@ -199,11 +205,7 @@ def ingest_transaction(session: Session, source: SourceText, analyzer: Analyzer,
     lost = _restore_batch_items(session, document, drawn) if existing else []
     if existing:
         refresh_groups(session, left_groups)
-    result = replace(tally.result(source.name, "reprocessed" if existing else "ingested", document.id),
-                     published=document.published.isoformat() if document.published else None)
-    if source.encoding == "utf-8 (repaired)":  # said in the summary: a reviewer may meet a �
-        stray = source.text.count("\ufffd")
-        result = replace(result, reason=f"UTF-8 with {stray} stray byte(s) not UTF-8, shown as �")
+    result = result_of(source, tally, "reprocessed" if existing else "ingested", document)
     if lost:
         batches = ", ".join(sorted(set(lost)))
         result = replace(result, reason=f"{len(lost)} sampled claim(s) no longer exist and left "
