@@ -61,6 +61,7 @@ class Lexicons:
     collective_nouns: frozenset[str]
     relay_participles: frozenset[str]
     time_words: frozenset[str]
+    day_words: frozenset[str]
     author_nouns: frozenset[str]
     platforms: frozenset[str]
     document_verbs: frozenset[str]
@@ -159,6 +160,7 @@ def load() -> Lexicons:
         group_synonyms={fold_accents(noun): fold_accents(line.split()[0])
                         for line in _lines("group_synonyms.txt") for noun in line.split()},
         time_words=frozenset(fold(w) for line in _lines("time_nouns.txt") for w in line.split()),
+        day_words=frozenset(fold(w) for line in _lines("day_words.txt") for w in line.split()),
         author_nouns=frozenset(fold(w) for w in _lines("author_nouns.txt")),
         platforms=frozenset(fold(w) for w in _lines("platforms.txt")),
         document_verbs=frozenset(_lines("document_verbs.txt")),

@@ -55,11 +55,13 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
                 b = close + 1
                 continue
             break
-        if tok.upos == "VERB" and tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Past" \
-                and b + 1 < len(toks) and (toks[b + 1].lower == "par" or (
-                    toks[b + 1].lower in ("sur", "dans") and fold(tok.lemma) in lex.relay_participles)):
-            b += 2  # "publié par X", "un reportage diffusé sur France 24"
-            continue
+        if tok.upos == "VERB" and tok.feat("VerbForm") == "Part" and tok.feat("Tense") == "Past":
+            if (agent := _agent_at(toks, b + 1)) is not None:
+                b = agent + 1  # "publié par X", "publié samedi 4 mai par X"
+                continue
+            if b + 1 < len(toks) and toks[b + 1].lower in ("sur", "dans") and fold(tok.lemma) in lex.relay_participles:
+                b += 2  # "un reportage diffusé sur France 24"
+                continue
         if tok.text == "," and b + 2 < len(toks) and toks[b + 1].feat("VerbForm") == "Part" \
                 and toks[b + 1].feat("Tense") == "Past" and toks[b + 2].lower == "par":
             b += 3
@@ -89,12 +91,26 @@ def extend_np(text: str, sent: ParsedSentence, a: int, limit: int = 16) -> int:
                 tok.text[:1].isupper() and b + 1 < len(toks) and toks[b + 1].text[:1].isupper()):
             break  # a determiner right after a noun opens the next phrase ("des informations les USA"),
             # unless it is capitalised inside the sentence: a name's ("le quotidien espagnol El País")
+        if b > a and fold(tok.text) in lex.day_words and not tok.text[:1].isupper() \
+                and toks[b - 1].upos not in ("ADP", "DET", "NUM") and _agent_at(toks, b + 1) is None:
+            break  # "a déclaré Emmanuel Macron mardi à Paris": the day dates the words, the phrase ends
+            # (not "la séance de lundi", nor "un bilan communiqué samedi par les autorités")
         if tok.text == "»":
             quote_open = False
         b += 1
     while b > a + 1 and (toks[b - 1].upos in ("ADP", "DET") or toks[b - 1].text in ("-", "«")):
         b -= 1
     return b
+
+
+def _agent_at(toks: tuple[Token, ...], i: int) -> int | None:
+    """Where "par" comes, at i or past a date ("publié lundi soir par", "communiqué samedi
+    4 novembre par"), or None."""
+    time_words = load().time_words
+    for _ in range(4):
+        if i < len(toks) and (toks[i].upos == "NUM" or fold(toks[i].text) in time_words):
+            i += 1
+    return i if i < len(toks) and fold(toks[i].text) == "par" else None
 
 
 def start_np(sent: ParsedSentence, b: int) -> int:
