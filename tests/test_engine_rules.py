@@ -73,6 +73,19 @@ def test_quoted_and_first_person_sentences_go_on_in_the_speaker_s_voice(analyzer
     assert claims[1].speaker == claims[0].speaker and claims[1].mode == "direct"
 
 
+def test_a_quotation_that_goes_on_a_report_makes_its_speaker_one_the_first_person_returns_to(analyzer):
+    """An indirect report, then the speaker's words quoted with no cue of their own: a "je" after a
+    line of narration is still the speaker's (GUIDE §2), as after any quotation."""
+    text = ("Le procès des anciens soldats.\n\n"
+            "Le dossier avancera lentement, déclare Marc Dubois, professeur de droit à l'université de Lyon.\n\n"
+            "Cependant, fait-il remarquer, \"A mon avis, ils devraient pouvoir gagner\".\n\n"
+            "Seule cette doctrine très ancienne se trouve entre eux et un verdict.\n\n"
+            "J'ai toujours critiqué cette doctrine.")
+    claims = analyzer.analyze(text).claims
+    assert [c.speaker for c in claims[1:]] == ["Marc Dubois", "Marc Dubois", None, "Marc Dubois"]
+    assert claims[-1].mode == "direct"
+
+
 def test_a_memoir_s_first_person_is_the_article_s_voice(analyzer):
     lines = ["Le recteur Paul Imbert a déclaré que l'université était ouverte à tous."]
     lines += [f"J'ai passé ma {n}e année à la bibliothèque, seule." for n in range(2, 7)]

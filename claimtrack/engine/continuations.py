@@ -62,7 +62,8 @@ def spread_continuations(text: str, sentences: list[ParsedSentence], results: li
         if owner is not None and (quoted or (not author_first_person and in_first_person(sent))):
             results[i] = Attribution(owner.source, "direct", owner.cue, owner.cue_span, None,
                                      f"continuation/{owner.source.type}")
-            if owner.mode == "direct":
+            if owner.mode == "direct" or _QUOTATION_MARK.search(text, sent.start, sent.end):
+                # 'déclare X. Cependant, "A mon avis, …"': quoted in the first person, X is a quoted speaker now
                 last_quoted = (i, owner)
             continue
         # no quotation mark, no cue, no first person: the article's own voice even right after a
@@ -106,6 +107,9 @@ def _uninterrupted(results: list[Attribution | None], last_quoted: tuple[int, At
 # the tagger often reads it as an indicative, the hyphen does not lie
 _IMPERATIVE = re.compile(r"[\s«\"“]*(?!rendez-vous)\w+-(?:moi|toi|nous|vous|le|la|les|leur|lui|en|y)(?![\w-])",
                          re.IGNORECASE)
+
+
+_QUOTATION_MARK = re.compile(r"[«\"“]")
 
 
 def is_quoted_sentence(text: str, sent: ParsedSentence) -> bool:
