@@ -29,8 +29,8 @@ def in_first_person(sent: ParsedSentence, words: frozenset[str] = FIRST_PERSON,
                      quotes: list[Quote] | None = None) -> bool:
     """A sentence spoken in the first person: a first-person pronoun or possessive (outside
     quotations when `quotes` is given)."""
-    return any(fold(t.text) in words and not (quotes and any(q.start < t.start < q.end for q in quotes))
-               for t in sent.tokens)
+    return any(fold(t.text) in words and t.upos != "PROPN" and t.ent != "PER"  # "M. Ma", a name
+               and not (quotes and any(q.start < t.start < q.end for q in quotes)) for t in sent.tokens)
 
 def written_in_first_person(text: str, sentences: list[ParsedSentence], kinds: list[str],
                              index: QuoteIndex) -> bool:

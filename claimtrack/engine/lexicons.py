@@ -62,6 +62,7 @@ class Lexicons:
     relay_participles: frozenset[str]
     time_words: frozenset[str]
     day_words: frozenset[str]
+    agentless_passives: dict[str, str]
     author_nouns: frozenset[str]
     platforms: frozenset[str]
     document_verbs: frozenset[str]
@@ -161,6 +162,7 @@ def load() -> Lexicons:
                         for line in _lines("group_synonyms.txt") for noun in line.split()},
         time_words=frozenset(fold(w) for line in _lines("time_nouns.txt") for w in line.split()),
         day_words=frozenset(fold(w) for line in _lines("day_words.txt") for w in line.split()),
+        agentless_passives=dict(line.split("\t") for line in _lines("agentless_passives.tsv")),
         author_nouns=frozenset(fold(w) for w in _lines("author_nouns.txt")),
         platforms=frozenset(fold(w) for w in _lines("platforms.txt")),
         document_verbs=frozenset(_lines("document_verbs.txt")),

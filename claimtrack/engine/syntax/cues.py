@@ -442,12 +442,40 @@ def _passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> C
             return Cue(v, (a, end), (agent + 1, _closing_name(sent, b)), "passive", sent.depth(v))
     expletive = a > 0 and fold(toks[a - 1].text) == "il" and toks[a - 1].deprel.startswith("nsubj")
     if not expletive:
-        return None
+        return _agentless_cue(text, sent, v, a, end)
     that = next((k for k in range(end, min(len(toks), end + _ADJUNCT_BEFORE_QUE + 1))
                  if fold(toks[k].text) in ("que", "qu'") or toks[k].text in (",", ".", ";", ":")), None)
     if that is not None and fold(toks[that].text) in ("que", "qu'"):
         return Cue(v, (a - 1, end), None, "impersonal", sent.depth(v))
     return None
+
+
+_AGENT_REACH = 8  # words of an attribute between a passive and its agent ("considéré comme une … par")
+
+
+def _agentless_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> Cue | None:
+    """"Le projet est violemment controversé", "L'espionnage est parfois considéré comme une
+    infraction": a judgement in the passive with no agent reports what someone unnamed holds
+    (lexicons/agentless_passives.tsv; a verb of judgement only with its attribute). An agent
+    after a longer attribute ("considéré comme une organisation terroriste par les Etats-Unis")
+    is the source."""
+    toks = sent.tokens
+    kind = load().agentless_passives.get(verb_lemma(toks[v]))
+    if kind is None:
+        return None
+    for k in range(end, min(len(toks), end + _AGENT_REACH)):
+        if toks[k].text in (",", ";", ":", "(") or toks[k].upos in ("VERB", "AUX", "SCONJ", "PRON"):
+            break
+        if fold(toks[k].text) == "par":
+            b = extend_np(text, sent, k + 1)
+            return Cue(v, (a, end), (k + 1, _closing_name(sent, b)), "passive", sent.depth(v)) if b > k + 1 else None
+    if kind == "attribute":
+        k = end
+        while k < len(toks) and toks[k].upos == "ADV":
+            k += 1
+        if k >= len(toks) or not (fold(toks[k].text) in ("comme", "de", "d'") or toks[k].upos == "ADJ"):
+            return None
+    return Cue(v, (a, end), None, "impersonal", sent.depth(v))
 
 
 _ATTRIBUTE_TOKENS = 4
