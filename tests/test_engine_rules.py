@@ -39,6 +39,10 @@ LEXICON_CASES = [
     ("Des habitants s'interrogent sur la sécurité du barrage.", "des habitants", "unnamed"),
     ("La sénatrice Inès Morel s'est souvenue que la loi avait été votée de nuit.", "Inès Morel", "named"),
     ("Le général Marc Dulac a insisté sur la nécessité de renforcer les patrouilles.", "Marc Dulac", "named"),
+    # a list announced by a colon is what the speaker says; with no colon nor clause, a plain list
+    ("Ensuite, la juge Marie Porras énumère quelques exemples: il y a des photos qu'on ne montre pas.",
+     "Marie Porras", "named"),
+    ("Le catalogue énumère les pièces du musée.", None, "editorial"),
     ("« Nous ne céderons pas », a répliqué Hugo Brandt.", "Hugo Brandt", "named"),
     # multiword and pronominal cues
     ("Le président Luis Ortega s'est montré favorable à une réforme de la banque centrale.", "Luis Ortega", "named"),
@@ -435,27 +439,28 @@ def test_the_last_speaker_named_another_way(analyzer):
     _check(analyzer, far, "ancien militaire", "unnamed")
 
 
-def test_speech_addressed_to_someone_goes_on_in_the_quoted_voice(analyzer):
+def test_speech_addressed_to_someone_without_quotation_marks_is_the_article_s(analyzer):
+    """GUIDE §2: no quotation mark, no cue and no first person is the article's own voice, even
+    right after a quotation; "vous" and "tu" are no first person. In quotation marks it goes on."""
     text = ("« La loi laisse du temps aux parents », a déclaré la pédiatre Anne Colin.\n"
             "Le texte a été voté la semaine dernière.\n"
             "Vous avez un bébé en bonne santé et vous pouvez attendre.\n"
+            "« Vous avez un bébé en bonne santé et vous pouvez attendre. »\n"
             "Le texte entre en vigueur en mai.")
     claims = analyzer.analyze(text).claims
-    assert claims[2].speaker == "Anne Colin" and claims[2].mode == "direct"
-    assert claims[1].speaker_type == "editorial" and claims[3].speaker_type == "editorial"
+    assert [c.speaker_type for c in claims] == ["named", "editorial", "editorial", "named", "editorial"], claims
+    assert claims[3].speaker == "Anne Colin" and claims[3].mode == "direct"
 
 
 @pytest.mark.parametrize("addressed", ["Laisse-leur une chance.", "Dis-moi ce que tu en penses."])
-def test_an_imperative_goes_on_in_the_voice_of_the_quotation_before_it(analyzer, addressed):
-    # past two sentences of narration; the sentence in the present after the quotation stays the article's
+def test_an_imperative_without_quotation_marks_is_the_article_s(analyzer, addressed):
     text = ("« La ville n'a jamais été aussi belle », m'a dit mon voisin Marc Olier.\n"
             "Il est possible de fleurir toutes les rues.\n"
             "Il souriait.\n"
             f"{addressed}\n"
             "Le marché ouvre à huit heures.")
     claims = analyzer.analyze(text).claims
-    assert claims[3].speaker == "Marc Olier" and claims[3].mode == "direct", claims[3]
-    assert claims[1].speaker_type == claims[2].speaker_type == claims[4].speaker_type == "editorial"
+    assert [c.speaker_type for c in claims[1:]] == ["editorial"] * 4, claims
 
 
 def test_a_hyphenated_word_is_no_imperative(analyzer):
@@ -518,13 +523,14 @@ def test_authors_of_a_named_issuer_s_document_are_that_issuer(analyzer):
     _check(analyzer, far + "\nSelon les chercheurs, la crue reviendra.", "les chercheurs", "unnamed")
 
 
-def test_a_run_of_sentences_addressed_to_someone_goes_on(analyzer):
+def test_a_run_of_sentences_addressed_to_someone_is_the_article_s(analyzer):
     text = ("« Les parents ne doivent pas céder à la panique », a déclaré la pédiatre Nora Vidal.\n"
             "Cela leur laisse du temps.\n"
             "Vous pouvez attendre et observer votre enfant.\n"
             "Vous avez un bébé en bonne santé.\n"
             "Vous n'avez pas à décider tout de suite.")
-    _check(analyzer, text, "Nora Vidal", "named")
+    claims = analyzer.analyze(text).claims
+    assert [c.speaker_type for c in claims] == ["named"] + ["editorial"] * 4, claims
 
 
 VIA_CASES = [

@@ -1,6 +1,7 @@
 """Sentences with no cue of their own that go on in a speaker's voice: a sentence all in
 quotation after a quotation (or after a line or two of narration), the first person after a
-report, speech addressed to someone.
+report. Speech addressed to someone (tu, vous, an imperative) with no quotation mark is not
+among them: the guide gives it no speaker of its own.
 Any other sentence without quotation marks, cue or first person is the article's own, even
 right after a quotation (GUIDE §2), and ends the run."""
 
@@ -17,7 +18,6 @@ FIRST_PERSON = frozenset("je j' me m' moi mon ma mes nous notre nos".split())
 
 FIRST_PERSON_SINGULAR = frozenset("je j' me m' moi mon ma mes".split())
 SECOND_PERSON = frozenset("tu te t' toi ton ta tes vous votre vos -toi -vous".split())
-ADDRESS_REACH = 3  # sentences
 FIRST_PERSON_REACH = 5  # sentences of narration a quoted speaker's "je" may come back after
 QUOTED_REACH = 3  # sentences after a quotation that a sentence all in quotation marks goes back to it
 
@@ -87,26 +87,13 @@ def spread_continuations(text: str, sentences: list[ParsedSentence], results: li
                                      f"quoted-return/{quoted_owner.source.type}")
             last_quoted = (i, quoted_owner)
             continue
-        # "tu", "vous", "Laisse-leur …": someone addresses someone, which the article's own voice
-        # does not; it goes on with the quotation just before, even past a sentence or two of narration
-        if last_quoted and i - last_quoted[0] <= ADDRESS_REACH \
-                and (in_first_person(sent, SECOND_PERSON) or _IMPERATIVE.match(text, sent.start, sent.end)):
-            quoted_owner = last_quoted[1]
-            results[i] = Attribution(quoted_owner.source, "direct", quoted_owner.cue, quoted_owner.cue_span, None,
-                                     f"address/{quoted_owner.source.type}")
-            last_quoted = (i, quoted_owner)  # a run of sentences addressed to someone goes on
+
 
 def _uninterrupted(results: list[Attribution | None], last_quoted: tuple[int, Attribution], i: int) -> bool:
     """No other speaker between the last quotation and sentence i."""
     speaker = last_quoted[1].source.speaker
     return not any(r is not None and r.source is not None and r.source.speaker != speaker
                    for r in results[last_quoted[0] + 1 : i])
-
-
-# an imperative opens on its verb with a pronoun hooked on ("Laisse-leur", "Dis-moi", "Faites-le"):
-# the tagger often reads it as an indicative, the hyphen does not lie
-_IMPERATIVE = re.compile(r"[\s«\"“]*(?!rendez-vous)\w+-(?:moi|toi|nous|vous|le|la|les|leur|lui|en|y)(?![\w-])",
-                         re.IGNORECASE)
 
 
 _QUOTATION_MARK = re.compile(r"[«\"“]")

@@ -146,8 +146,9 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
             or _inquiete_as_verb(toks, v)) and not reflexive(toks, v):  # "s'inquiéter de" reports as itself
         return _experiencer_cue(text, sent, v)
     frame, multi_end = reporting_word(toks, v)
-    unlisted = frame is None and _unlisted_incise_with_subject(toks, v, quotes)
-    if unlisted:
+    misread = tok.feat("VerbForm") not in ("Fin", "Part")  # "énumère" read as an infinitive
+    unlisted = (frame is None or misread) and _unlisted_incise_with_subject(toks, v, quotes)
+    if unlisted and frame is None:
         frame = "clause"  # '« … », énumère Philippe Robin': the place reports, as a listed verb would
     if frame is None or (tok.feat("VerbForm") not in ("Fin", "Part") and not unlisted):
         # '« … », s'est-il enthousiasmé', '« … », a-t-il tranché' (tagged an infinitive): whatever
