@@ -134,7 +134,8 @@ def _oldest_with_alias(candidates: Iterable[Speaker], alias: str, type_: str) ->
 
 
 def speaker_for(session: Session, name: str, type_: str, role: str | None = None,
-                scope: str | None = None, *, looked_up: dict | None = None, met: Iterable[Speaker] = ()) -> Speaker:
+                scope: str | None = None, *, looked_up: dict | None = None,
+                met: dict[tuple[str, str], list[Speaker]] | None = None) -> Speaker:
     """The stored speaker this name is a variant of, or a new one; the variant becomes an alias.
     A name a reviewer merged into another speaker (an alias of it) is that speaker from then on.
     A `scope` (an article's sha256) keeps the speaker to that article: "des sources" or "on" in
@@ -142,8 +143,8 @@ def speaker_for(session: Session, name: str, type_: str, role: str | None = None
 
     `looked_up`: the caller asked the store already, for many names at once: no speaker has the
     key, and this dict (stored_by_alias) holds the oldest speaker of each alias. `met`: the
-    speakers the caller's transaction has met without flushing them (their new aliases count, as
-    they would once flushed)."""
+    speakers the caller's transaction has met without flushing them, by (alias, type) (their new
+    aliases count, as they would once flushed)."""
     key = stored_key(name, scope)
     speaker = None if looked_up is not None else session.scalars(
         select(Speaker).where(Speaker.key == key, Speaker.type == type_).order_by(Speaker.id)).first()
@@ -152,7 +153,8 @@ def speaker_for(session: Session, name: str, type_: str, role: str | None = None
         speaker = looked_up.get((alias, type_)) if looked_up is not None else session.scalars(
             select(Speaker).join(SpeakerAlias).where(SpeakerAlias.alias == alias, Speaker.type == type_)
             .order_by(Speaker.id)).first()
-        speaker = _oldest_with_alias([*met, *([speaker] if speaker is not None else [])], alias, type_) or speaker
+        met_here = met.get((alias, type_), []) if met else []
+        speaker = _oldest_with_alias([*met_here, *([speaker] if speaker is not None else [])], alias, type_) or speaker
     if speaker is None:
         speaker = Speaker(name=name, key=key, type=type_, role=role)
         session.add(speaker)

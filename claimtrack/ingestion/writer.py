@@ -44,12 +44,13 @@ class SpeakerCache:
     """The speakers met in one transaction, by (key, type, scope): those the claims of a document
     (or of a commit batch) name are looked up in the store together, and a new one is made once.
     Nothing is flushed in between, so the speakers met count for a name another document made
-    their alias (identity.speaker_for's `met`): the speaker found is the one found had each
+    their alias (identity.speaker_for's `met`, indexed by alias): the speaker found is the one found had each
     document been flushed before the next."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
         self.by_key: dict[tuple[str, str, str | None], Speaker] = {}
+        self.by_alias: dict[tuple[str, str], list[Speaker]] = {}  # the met speakers by their aliases
 
     def stored(self, analyses: Sequence[tuple[str, Analysis]]) -> tuple[dict, dict]:
         """What the store holds of the speakers the attributed claims of these (sha256, analysis)
@@ -75,13 +76,17 @@ class SpeakerCache:
             speaker = by_key.get((stored_key(name, scope), type_))
             if speaker is None:
                 speaker = speaker_for(self.session, name, type_, role, scope=scope, looked_up=by_alias,
-                                      met=self.by_key.values())
+                                      met=self.by_alias)
             self.by_key[key] = speaker
         add_alias(speaker, name)
         if role and not speaker.role:
             speaker.role = role
         if item.mention and fold(item.mention) not in load().pronouns and is_name_variant(item.mention, speaker.name):
             add_alias(speaker, item.mention)
+        for alias in speaker.aliases:  # an index, so that a long article's thousands of speakers are not all read
+            holders = self.by_alias.setdefault((alias.alias, speaker.type), [])
+            if speaker not in holders:
+                holders.append(speaker)
         return speaker
 
     def speakers_of(self, stored: tuple[dict, dict], analysis: Analysis, document_sha256: str) -> dict[int, Speaker]:
