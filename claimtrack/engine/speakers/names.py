@@ -168,6 +168,7 @@ class Registry:
         # letter apart (a letter changed, added, dropped or swapped) share one of them
         self._surnames_by_deletion: dict[str, set[str]] = {}
         self._after_titles: tuple[str | None, frozenset[str]] | None = None  # (text, words written after a title)
+        self._word_counts: tuple[str | None, Counter[str]] | None = None  # (text, how often it uses each word)
 
     def last_person_before(self, offset: int) -> tuple[int, str] | None:
         return _last_before(self.mentions, offset)
@@ -242,11 +243,21 @@ class Registry:
                     or len(other_words[-1]) < MISSPELT_SURNAME \
                     or DamerauLevenshtein.distance(name_key(other_words[-1]), name_key(surname)) != 1:
                 continue
-            if word_uses(self.text, surname) > word_uses(self.text, other_words[-1]):
+            if self.uses(surname) > self.uses(other_words[-1]):
                 self._misspelt[other.name] = person.name
             else:
                 self._misspelt[person.name] = other.name
             return
+
+    def uses(self, word: str) -> int:
+        """How often the article uses a word whole (word_uses), from one count of all its words:
+        an article naming thousands of people asks for many surnames, and reading the whole text
+        for each made a long one quadratic."""
+        if not _WORD.fullmatch(word):
+            return word_uses(self.text, word)
+        if self._word_counts is None or self._word_counts[0] is not self.text:
+            self._word_counts = (self.text, Counter(_WORD.findall(self.text or "")))
+        return self._word_counts[1][word]
 
     def person_of_surname(self, word: str) -> Person | None:
         """The first person named in full with this surname, if a human one."""
