@@ -68,3 +68,16 @@ def test_many_names_registered_once_each():
     for position, name in enumerate(names + names):
         registry.add(name, position, human=True)
     assert len(registry.people) == len(set(names))
+
+
+def test_uses_of_a_word_from_one_count_are_a_pass_over_the_text():
+    """Registry.uses answers from one count of the article's words what word_uses finds by
+    reading the whole text, for words whole, hyphenated, elided or with a particle."""
+    from claimtrack.engine.speakers.names import word_uses
+
+    text = ("Jean-Marie Le Pen a parlé. Le Pen, puis Le Penseur et Pen. O'Neill et Paul O'Neill, l'élu, "
+            "Élodie Estève, Esteve, al-Assad et Bachar al-Assad ; Pen-Duick.")
+    registry = Registry(text)
+    for word in ["Pen", "Le", "Jean-Marie", "O'Neill", "Neill", "Estève", "Esteve", "al-Assad", "Assad",
+                 "Pen-Duick", "Duick", "absent", "l'élu"]:
+        assert registry.uses(word) == word_uses(text, word), word

@@ -44,8 +44,8 @@ class SpeakerCache:
     """The speakers met in one transaction, by (key, type, scope): those the claims of a document
     (or of a commit batch) name are looked up in the store together, and a new one is made once.
     Nothing is flushed in between, so the speakers met count for a name another document made
-    their alias (identity.speaker_for's `met`, indexed by alias): the speaker found is the one found had each
-    document been flushed before the next."""
+    their alias (identity.speaker_for's `met`, indexed by alias): the speaker found is the one
+    found had each document been flushed before the next."""
 
     def __init__(self, session: Session) -> None:
         self.session = session
