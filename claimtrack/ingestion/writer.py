@@ -101,18 +101,13 @@ def _published(value: str | None) -> date | None:
         return None
 
 
-def published_of(source: SourceText, analysis: Analysis) -> date | None:
-    """The publication day: the one given with the file, else the one found in it."""
-    return _published(source.published or analysis.published)
-
-
 def document_row(source: SourceText, analysis: Analysis) -> Document:
     """The document's row, from its file and its (first) analysis."""
     pipeline = analysis.pipeline
     return Document(
         name=source.name, source_path=source.path, sha256=source.sha256,
         title=source.title or analysis.title, outlet=source.outlet or analysis.outlet,
-        published=published_of(source, analysis), url=source.url, language="fr",
+        published=_published(source.published or analysis.published), url=source.url, language="fr",
         encoding=source.encoding, text=analysis.text, ingested_at=datetime.now(timezone.utc),
         pipeline_backend=pipeline.backend, pipeline_model=pipeline.model,
         pipeline_version=pipeline.rules_version,
