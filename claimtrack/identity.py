@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Sequence
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -125,12 +125,12 @@ def stored_by_alias(session: Session, wanted: set[tuple[str, str]]) -> dict[tupl
     return found
 
 
-def _oldest_with_alias(candidates: Iterable[Speaker], alias: str, type_: str) -> Speaker | None:
-    """Of speakers met in a transaction and not flushed (new ones in the order made), the one
-    the store's alias query would give once they were: a stored one first, the oldest."""
-    found = [s for s in candidates if s.type == type_ and any(a.alias == alias for a in s.aliases)]
-    stored = [s for s in found if s.id is not None]
-    return min(stored, key=lambda s: s.id) if stored else (found[0] if found else None)
+def _oldest(candidates: Sequence[Speaker]) -> Speaker | None:
+    """Of speakers with the same alias, some met in a transaction and not flushed (new ones in
+    the order made), the one the store's alias query would give once they were: a stored one
+    first, the oldest."""
+    stored = [s for s in candidates if s.id is not None]
+    return min(stored, key=lambda s: s.id) if stored else (candidates[0] if candidates else None)
 
 
 def speaker_for(session: Session, name: str, type_: str, role: str | None = None,
@@ -153,8 +153,8 @@ def speaker_for(session: Session, name: str, type_: str, role: str | None = None
         speaker = looked_up.get((alias, type_)) if looked_up is not None else session.scalars(
             select(Speaker).join(SpeakerAlias).where(SpeakerAlias.alias == alias, Speaker.type == type_)
             .order_by(Speaker.id)).first()
-        met_here = met.get((alias, type_), []) if met else []
-        speaker = _oldest_with_alias([*met_here, *([speaker] if speaker is not None else [])], alias, type_) or speaker
+        met_here = met.get((alias, type_), []) if met else []  # each has the alias and the type already
+        speaker = _oldest([*met_here, *([speaker] if speaker is not None else [])])
     if speaker is None:
         speaker = Speaker(name=name, key=key, type=type_, role=role)
         session.add(speaker)
