@@ -180,6 +180,24 @@ CASES = [
     ("Les chiffres confirment la tendance observée depuis janvier.", None, "editorial", (), "none"),
     ("Si le gouvernement annonce une hausse, les syndicats manifesteront.", None, "editorial", (), "none"),
     ("Il faut que le ministre déclare la vérité.", None, "editorial", (), "none"),
+    # the reformed spelling without circumflex ("reconnait", which the lemmatizer reads "reconner")
+    ("Le ministre reconnait qu'il a commis une erreur.", "le ministre", "unnamed", (), "indirect"),
+    # after a fronted adjunct and a chain of appositions (one with a relative clause) the parser
+    # loses the subject, or takes the apposition's object for it: the person named before the chain
+    ("Samedi matin, Pierre Lemaire, le directeur de Agri Plus, une coopérative qui regroupe les producteurs "
+     "de lait du canton, a lui aussi déclaré avoir perdu des clients.", "Pierre Lemaire", "named", (), "indirect"),
+    ("Durant la première journée, Thomas Weber, le gérant de Auto Lux, une entreprise qui équipe les voitures "
+     "avec des alarmes dernier cri, a lui aussi déclaré avoir vendu trois voitures.", "Thomas Weber", "named", (),
+     "indirect"),
+    # no name before the chain, or a name inside a clause: the chain's own head speaks
+    ("Au cours de la soirée, la directrice de l'association, une structure qui accueille des migrants, "
+     "a affirmé qu'elle manquait de moyens.", "la directrice de l'association", "unnamed", (), "indirect"),
+    ("Après avoir rencontré Jean Dupont, le ministre, un proche du président, a affirmé que le projet avancerait.",
+     "un proche du président", "unnamed", (), "indirect"),
+    # a person described ("le jeune garçon") is who just spoke, not the article's protagonist
+    ("La psychologue Marielos Porras étudie les réseaux sociaux depuis dix ans. Marielos Porras a interrogé "
+     "des enfants. « Je ne dévoilerai pas mes secrets », affirme Jorge, dix ans. Le jeune garçon reconnaît "
+     "qu'il est mal de publier des photos.", "Jorge", "named", (), "indirect"),
 ]
 
 

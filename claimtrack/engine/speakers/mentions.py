@@ -391,10 +391,14 @@ class Resolver(IssuerRules, ReferenceRules):
             person = self.registry.by_role(mention, toks[head].text, span[0])
             if person:
                 return Source(person.name, "named", mention, span, role=person.role, resolved="role")
+            varied = self._elegant_variation(sent, a, head, span)
+            if varied and head_word not in lex.titles:
+                # "… affirme Jorge, dix ans. … Le jeune garçon reconnaît": a person described, not
+                # an office, is the one who just spoke before the article's protagonist
+                return replace(varied, mention=mention, span=span, resolved="variation")
             protagonist = self._protagonist_for(sent, a, head)
             if protagonist:  # "le premier ministre" in an article about Jean Charest, who holds no other title
                 return Source(protagonist.name, "named", mention, span, role=mention, resolved="protagonist")
-            varied = self._elegant_variation(sent, a, head, span)
             if varied:  # "… explique Baranets. … ajoute l'ancien militaire": the last speaker, named otherwise
                 return replace(varied, mention=mention, span=span, resolved="variation")
             described = self._described_subject(toks, a, head, span)

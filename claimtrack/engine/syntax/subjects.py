@@ -76,11 +76,53 @@ def _described_demonstrative(sent: ParsedSentence, a: int) -> tuple[int, int] | 
 
 def preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[int, int] | None:
     subject = _preposed_subject(text, sent, v, a)
+    chained = _name_before_appositions(sent, a)
+    if chained is not None and (subject is None or subject[0] > chained[0]):
+        return chained  # the parser's subject lies inside the appositions, or it found none
     if subject is None or not can_speak(sent.tokens[head_index(sent, *subject)]):
         # "… dans un groupe de soutien, a déclaré": words no one can say are not the subject
         subject = _opening_name(text, sent, a) or (subject and _with_name_before(sent, subject))
         return subject and _through_outlet_name(text, sent, subject, a)
     return _through_outlet_name(text, sent, _with_name_before(sent, subject), a)
+
+
+_APPOSITION_REACH = 3  # appositions between a name and its verb, at most
+
+
+def _name_before_appositions(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
+    """"Durant la première nuit, Mikhail Lyubiumov, le directeur de A1 moto, une société qui
+    équipe les voitures, a déclaré": after a fronted adjunct and a chain of appositions (one
+    with a relative clause) the parser loses the subject or takes a noun of the apposition for
+    it; the person named right before the chain speaks, described by it."""
+    toks = sent.tokens
+    if a < 2 or toks[a - 1].text != ",":
+        return None
+    end = a - 1  # the comma that closes the segment read now
+    for crossed in range(_APPOSITION_REACH + 1):
+        comma = max((k for k in range(end) if toks[k].text == ","), default=-1)
+        segment = toks[comma + 1 : end]
+        if not segment:
+            return None
+        if crossed and (comma + 1, end) in name_runs(sent, comma + 1, end) and any(t.ent == "PER" for t in segment):
+            return comma + 1, a - 1
+        if comma < 0 or not _is_apposition(segment):
+            return None
+        end = comma
+    return None
+
+
+def _is_apposition(segment: tuple[Token, ...]) -> bool:
+    """A noun phrase that describes ("le directeur des ventes", "une société qui équipe …",
+    "77 ans"): it opens with a determiner, a noun, an adjective or a number, and has no verb
+    of its own outside a relative clause."""
+    if segment[0].upos not in ("DET", "NOUN", "ADJ", "NUM") or segment[0].text[:1].isupper():
+        return False
+    relative = False
+    for t in segment:
+        relative = relative or fold(t.text) in RELATIVE
+        if t.upos in ("VERB", "AUX") and t.feat("VerbForm") == "Fin" and not relative:
+            return False
+    return True
 
 
 def _through_outlet_name(text: str, sent: ParsedSentence, subject: tuple[int, int], a: int) -> tuple[int, int]:

@@ -54,11 +54,11 @@ def aux_chain(toks: tuple[Token, ...], v: int) -> int:
     # adverbs between an auxiliary and its participle ("a également souligné", "avait peu avant précisé")
     k = v - 1
     while k >= max(0, v - 6):
-        if (toks[k].upos == "ADV" and fold(toks[k].text) not in NEGATIONS) \
+        if side := _side_phrase_before(toks, k):
+            k -= side  # "se sont de leur côté félicités", "a quant à lui estimé", "a lui aussi déclaré"
+        elif (toks[k].upos == "ADV" and fold(toks[k].text) not in NEGATIONS) \
                 or fold(toks[k].text) in ADVERBIAL_WORDS or _adverb_elided_de(toks, k):
             k -= 1
-        elif side := _side_phrase_before(toks, k):
-            k -= side  # "se sont de leur côté félicités", "a quant à lui estimé"
         else:
             break
     if 0 <= k < v - 1 and _is_aux(toks[k]):
@@ -407,7 +407,8 @@ def verb_key(toks: tuple[Token, ...], v: int) -> str:
 
 def verb_lemma(tok: Token) -> str:
     """The tagger's lemma when the lexicon knows it, else a guess from the form: lemmatizers
-    miss news verbs ("conteste" -> "conteste", "répètent" -> "répèter")."""
+    miss news verbs ("conteste" -> "conteste", "répètent" -> "répèter") and the reformed
+    spelling without circumflex ("reconnait" -> "reconner")."""
     return _verb_lemma(tok.lemma, tok.text)
 
 
@@ -421,7 +422,7 @@ def _verb_lemma(tagged_lemma: str, text: str) -> str:
     form = fold(text)
     guesses = [lemma, lemma + "r" if lemma.endswith("e") else lemma]
     endings = (("ent", "er"), ("es", "er"), ("e", "er"), ("é", "er"), ("ée", "er"), ("ait", "er"),
-               ("t", "tir"), ("aît", "aître"), ("et", "ettre"), ("it", "ire"),
+               ("t", "tir"), ("aît", "aître"), ("ait", "aître"), ("et", "ettre"), ("it", "ire"),
                ("geant", "ger"), ("ant", "er"), ("issant", "ir"), ("isant", "ire"))  # gerunds
     for ending, replacement in endings:
         if form.endswith(ending):
