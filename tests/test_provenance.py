@@ -291,8 +291,8 @@ def test_a_new_group_never_takes_a_live_groups_id(provenance_db):
                                    updated_at=datetime.now(timezone.utc)))
             session.flush()
         live = set(session.scalars(select(ClaimGroup.id)))
-        touched = _merge(session, {lone[0]: lone}, {c: None for c in lone})
-        assert len(touched) == 1 and touched.isdisjoint(live)
+        touched, grown = _merge(session, {lone[0]: lone}, {c: None for c in lone})
+        assert len(touched) == 1 and touched.isdisjoint(live) and not grown  # new: counted afresh
         assert set(session.scalars(select(Claim.group_id).where(Claim.id.in_(lone)))) == touched
 
 
@@ -307,3 +307,43 @@ def test_a_store_from_before_groups_is_told_to_regroup(seeded_copy, runner):
     assert regrouped.exit_code == 0 and json.loads(regrouped.output)["claims"] > 100
     again = runner.invoke(main, ["--db", seeded_copy, "db", "upgrade"])
     assert "regroup" not in again.output
+
+
+def _group_figures(session) -> dict:
+    return {g.id: (g.first_claim_id, g.first_seen, g.claims, g.documents, g.speakers_differ)
+            for g in session.scalars(select(ClaimGroup))}
+
+
+def test_groups_that_gain_claims_keep_the_figures_a_recount_gives(fresh_db, runner, tmp_path, monkeypatch):
+    """A group that only gains claims is updated from its stored figures (grouping._grow_groups),
+    not recounted from all its members: after every ingest its figures are those a recount
+    gives — a document repeating the quotation counts once, also when it comes in pieces
+    grouped one after another, a later-ingested article published earlier becomes the first,
+    another speaker marks the group — past one chunk of groups."""
+    from claimtrack.engine import pipeline
+    from claimtrack.provenance import grouping
+
+    monkeypatch.setattr(grouping, "CHUNK", 1)
+    monkeypatch.setattr(pipeline, "PIECE_CHARS", 150)  # about a paragraph a piece
+    articles = [  # (publication day, paragraphs), ingested in this order
+        ("2026-03-05", [f"« {ORIGINAL} », a déclaré Paul Durand.", f"« {OTHER_QUOTE} », a ajouté Paul Durand.",
+                        f"Il a répété : « {ORIGINAL} ».", f"Puis encore : « {ORIGINAL} »."]),
+        ("2026-03-06", [f"« {SHORTENED} », a affirmé Paul Durand.", f"« {OTHER_QUOTE} », a-t-il dit."]),
+        ("2026-03-02", [f"« {CHANGED} », estime un analyste.", f"« {OTHER_QUOTE} », selon un analyste.",
+                        f"« {OTHER_QUOTE} », insiste l'analyste."]),
+        ("2026-03-07", [f"« {HEDGE_DROPPED} », a déclaré Paul Durand."]),
+    ]
+    for k, (day, paragraphs) in enumerate(articles):
+        path = tmp_path / f"article_{k}.txt"
+        path.write_text("Titre\n\n" + "\n\n".join(paragraphs) + "\n", encoding="utf-8")
+        result = runner.invoke(main, ["--db", fresh_db, "ingest", "--date", day, str(path)])
+        assert result.exit_code == 0, result.output
+        with Database(fresh_db).session() as session:
+            stored = _group_figures(session)
+            grouping.refresh_groups(session, stored)
+            assert _group_figures(session) == stored
+            session.rollback()
+    with Database(fresh_db).session() as session:
+        figures = sorted((claims, documents, differ) for _first, _seen, claims, documents, differ
+                         in _group_figures(session).values())
+    assert figures == [(4, 3, True), (6, 4, True)]

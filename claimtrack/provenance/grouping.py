@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 
-from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy import Row, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from claimtrack.provenance.fingerprint import Fingerprint, claim_core, fingerprint, words
@@ -35,7 +35,8 @@ class GroupingResult:
     groups: int  # groups created or extended
 
 
-def _chunks(values: Sequence, size: int = CHUNK) -> Iterable[Sequence]:
+def _chunks(values: Sequence, size: int | None = None) -> Iterable[Sequence]:
+    size = size or CHUNK  # (read when called: tests go past one chunk with a small one)
     for start in range(0, len(values), size):
         yield values[start:start + size]
 
@@ -55,9 +56,17 @@ def _bucket_members(session: Session, buckets: set[int], exact: set[int]) -> dic
     words filled it), and of a full exact bucket (a sentence repeated everywhere, grouped
     long ago) one member is enough. So the work stays the same as the store grows."""
     members: dict[int, list[int]] = defaultdict(list)
+    known_full = _full_buckets(session)
     for part in _chunks(sorted(buckets)):
+        # a bucket already counted full in this transaction is not counted again: it only grows
+        # until the commit, and counting it read all its rows (an article repeating one quotation
+        # in every paragraph made each piece recount a bucket as long as the article so far)
+        counted = [b for b in part if b not in known_full]
         sizes = dict(session.execute(select(ClaimBucket.bucket, func.count())
-                                     .where(ClaimBucket.bucket.in_(part)).group_by(ClaimBucket.bucket)).all())
+                                     .where(ClaimBucket.bucket.in_(counted))
+                                     .group_by(ClaimBucket.bucket)).all()) if counted else {}
+        known_full.update(b for b, n in sizes.items() if n > MAX_BUCKET)
+        sizes.update((b, MAX_BUCKET + 1) for b in part if b in known_full)
         small = [b for b, n in sizes.items() if n <= MAX_BUCKET]
         for bucket, claim_id in session.execute(select(ClaimBucket.bucket, ClaimBucket.claim_id)
                                                 .where(ClaimBucket.bucket.in_(small))) if small else ():
@@ -69,6 +78,18 @@ def _bucket_members(session: Session, buckets: set[int], exact: set[int]) -> dic
                                                     .group_by(ClaimBucket.bucket)):
                 members[bucket].append(claim_id)
     return members
+
+
+def _full_buckets(session: Session) -> set[int]:
+    """The buckets this session's transaction found fuller than MAX_BUCKET (kept in
+    `session.info`, forgotten when another transaction begins: a deletion committed in between
+    may have emptied one)."""
+    transaction = session.get_transaction()
+    kept = session.info.get("claimtrack_full_buckets")
+    if kept is None or kept[0] is not transaction:
+        kept = (transaction, set())
+        session.info["claimtrack_full_buckets"] = kept
+    return kept[1]
 
 
 class _Components:
@@ -153,15 +174,18 @@ def assign_groups(session: Session, claim_ids: Sequence[int]) -> GroupingResult:
             matched.add(claim_id)
             if other_group is not None:
                 tried_groups.add(other_group)
-    touched = _merge(session, components.groups(), group_of)
-    refresh_groups(session, touched)
+    touched, grown = _merge(session, components.groups(), group_of)
+    recounted = _grow_groups(session, grown)
+    refresh_groups(session, (touched - set(grown)) | recounted)
     return GroupingResult(len(printed), len(matched), len(touched))
 
 
-def _merge(session: Session, components: dict[int, list[int]], group_of: dict[int, int | None]) -> set[int]:
+def _merge(session: Session, components: dict[int, list[int]],
+           group_of: dict[int, int | None]) -> tuple[set[int], dict[int, list[int]]]:
     """Write each component as one group: the oldest group it touches absorbs the others, and
     the components in no group yet become new groups, numbered by the database in one INSERT
-    (ids taken from claim ids collided when two ingests grouped the same earlier claim at once)."""
+    (ids taken from claim ids collided when two ingests grouped the same earlier claim at once).
+    Returns the groups touched, and of them those that only gained claims, with the claims."""
     now = datetime.now(timezone.utc)
     fresh, assignments, absorbed = [], [], {}
     for claims in components.values():
@@ -187,7 +211,13 @@ def _merge(session: Session, components: dict[int, list[int]], group_of: dict[in
         session.execute(update(Claim).where(Claim.group_id == group).values(group_id=target))
     for part in _chunks(sorted(absorbed)):
         session.execute(delete(ClaimGroup).where(ClaimGroup.id.in_(part)))
-    return set(new_ids) | {a["group_id"] for a in assignments} | set(absorbed.values())
+    touched = set(new_ids) | {a["group_id"] for a in assignments} | set(absorbed.values())
+    grown: dict[int, list[int]] = defaultdict(list)
+    for assignment in assignments:
+        grown[assignment["group_id"]].append(assignment["id"])
+    for group in [*new_ids, *absorbed.values()]:
+        grown.pop(group, None)  # new groups and those that absorbed others are counted afresh
+    return touched, dict(grown)
 
 
 def seen_day(published: date | None, ingested: datetime) -> date:
@@ -198,6 +228,63 @@ def seen_day(published: date | None, ingested: datetime) -> date:
 def seen_order(published: date | None, ingested: datetime, claim_id: int) -> tuple:
     """Earliest first: by the day seen, then by ingestion time, then by claim."""
     return seen_day(published, ingested), ingested, claim_id
+
+
+def _member_rows(session: Session, claim_ids: Iterable[int]) -> dict[int, Row]:
+    """What a group's figures need of these claims: document, day seen, speaker."""
+    rows: dict[int, Row] = {}
+    for part in _chunks(sorted(set(claim_ids))):
+        for row in session.execute(
+                select(Claim.id, Claim.document_id, Document.published, Document.ingested_at, Claim.speaker_type,
+                       Speaker.key)
+                .join(Document, Claim.document_id == Document.id).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
+                .where(Claim.id.in_(part))):
+            rows[row.id] = row
+    return rows
+
+
+def _grow_groups(session: Session, grown: dict[int, list[int]]) -> set[int]:
+    """Update the figures of groups that only gained claims from their stored figures and the
+    new members alone, where recounting read every member: a quotation an article repeats in
+    every paragraph made each piece of it reread a group as long as the article so far. Returns
+    the groups whose stored figures were missing, to recount."""
+    if not grown:
+        return set()
+    now = datetime.now(timezone.utc)
+    stored = {g.id: g for part in _chunks(sorted(grown)) for g in session.execute(
+        select(ClaimGroup.id, ClaimGroup.first_claim_id, ClaimGroup.claims, ClaimGroup.documents,
+               ClaimGroup.speakers_differ).where(ClaimGroup.id.in_(part)))}
+    firsts = {g.first_claim_id for g in stored.values() if g.first_claim_id is not None}
+    rows = _member_rows(session, firsts | {c for added in grown.values() for c in added})
+    recount, updates = set(), []
+    for group_id, added in grown.items():
+        group = stored.get(group_id)
+        first = rows.get(group.first_claim_id) if group is not None and group.first_claim_id is not None else None
+        if first is None or not group.claims:
+            recount.add(group_id)
+            continue
+        members = [rows[c] for c in added]
+        documents = group.documents
+        per_document: dict[int, int] = defaultdict(int)
+        for row in members:
+            per_document[row.document_id] += 1
+        for document_id, count in per_document.items():
+            # the document was in the group before if it holds more members than it just gave
+            # (read through the (group_id, document_id) index, at most count + 1 rows)
+            present = session.scalars(select(Claim.id).where(Claim.group_id == group_id,
+                                                             Claim.document_id == document_id)
+                                      .limit(count + 1)).all()
+            documents += len(present) <= count
+        earliest = min([first, *members], key=lambda r: seen_order(r.published, r.ingested_at, r.id))
+        differ = group.speakers_differ or any((r.speaker_type, r.key) != (first.speaker_type, first.key)
+                                              for r in members)
+        updates.append({"id": group_id, "first_claim_id": earliest.id,
+                        "first_seen": seen_day(earliest.published, earliest.ingested_at),
+                        "claims": group.claims + len(added), "documents": documents,
+                        "speakers_differ": differ, "updated_at": now})
+    if updates:
+        session.execute(update(ClaimGroup), updates)
+    return recount
 
 
 def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:

@@ -108,7 +108,9 @@ class Claim(Base):
                       # `--sort confidence`: least sure first, in document order among equals
                       Index("ix_claims_confidence_order", "confidence", "document_id", "start"),
                       # `stats`: the profile's columns in its grouping order, read from the index alone
-                      Index("ix_claims_profile", "document_id", "speaker_type", "verdict", "status", "group_id"))
+                      Index("ix_claims_profile", "document_id", "speaker_type", "verdict", "status", "group_id"),
+                      # a group's members, and whether a document is among them (provenance.grouping)
+                      Index("ix_claims_group_document", "group_id", "document_id"))
 
     id: Mapped[int] = mapped_column(primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"))
@@ -136,7 +138,7 @@ class Claim(Base):
     evidence: Mapped[str | None] = mapped_column(String(64))
     origin: Mapped[str] = mapped_column(String(16), default="machine")
     # the same claim in other documents (claimtrack.provenance.grouping); None when it is in no other
-    group_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    group_id: Mapped[int | None] = mapped_column(Integer)
     # the latest review, denormalised for filtering; the history is in `reviews`
     status: Mapped[str] = mapped_column(String(16), default="machine", index=True)
     verdict: Mapped[str | None] = mapped_column(String(16))
