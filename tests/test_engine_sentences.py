@@ -194,6 +194,18 @@ CASES = [
      "a affirmé qu'elle manquait de moyens.", "la directrice de l'association", "unnamed", (), "indirect"),
     ("Après avoir rencontré Jean Dupont, le ministre, un proche du président, a affirmé que le projet avancerait.",
      "un proche du président", "unnamed", (), "indirect"),
+    # "si" as an adverb of degree, or closed off by the quotation mark, opens no condition
+    ("« Nous avons vécu la même chose dans les années 1890, quand certains américains sont devenus si riches », "
+     "a déclaré Marshall Goldman.", "Marshall Goldman", "named", (), "direct"),
+    ("« Il faut appréhender ce qui peut encore s'ensuivre », dit l'économiste Kieran Davies.",
+     "Kieran Davies", "named", (), "direct"),
+    # a document with only its nationality speaks for the state the adjective names, as the
+    # article names it (lexicons/nationalities.tsv); a state the article never names stays a description
+    ("L'Arabie saoudite a toujours soutenu cette ligne. Les tensions sont fortes, selon la déclaration "
+     "saoudienne officielle.", "Arabie saoudite", "named", (), "according_to"),
+    ("La Turquie dément. Selon un communiqué turc, l'armée a riposté.", "Turquie", "named", (), "according_to"),
+    ("Les tensions sont fortes, selon la déclaration saoudienne officielle.", "déclaration saoudienne officielle",
+     "named", (), "according_to"),
     # a person described ("le jeune garçon") is who just spoke, not the article's protagonist
     ("La psychologue Marielos Porras étudie les réseaux sociaux depuis dix ans. Marielos Porras a interrogé "
      "des enfants. « Je ne dévoilerai pas mes secrets », affirme Jorge, dix ans. Le jeune garçon reconnaît "

@@ -30,6 +30,22 @@ def fold_accents(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", fold(text)) if not unicodedata.combining(ch))
 
 
+def masculine_forms(adjective: str) -> list[str]:
+    """The masculine singular an agreed adjective may come from: "saoudiennes" → "saoudien",
+    "américaine" → "américain", "turque" → "turc", "grecque" → "grec" (a few guesses, tried in order)."""
+    forms = [adjective]
+    if adjective.endswith("s") and len(adjective) > 3:
+        forms.append(adjective[:-1])
+    for form in list(forms):
+        if form.endswith("nne"):
+            forms.append(form[:-2])
+        if form.endswith("que"):
+            forms += [form[:-3] + "c", form[:-3]]
+        if form.endswith("e"):
+            forms.append(form[:-1])
+    return forms
+
+
 @dataclass(frozen=True)
 class Lexicons:
     verb_frames: dict[str, str]
@@ -56,6 +72,7 @@ class Lexicons:
     non_sources: frozenset[str]
     issued_nouns: frozenset[str]  # figures and rulings that speak for a named issuer
     role_synonyms: tuple[tuple[str, str], ...]
+    nationalities: dict[str, tuple[str, ...]]  # accent-folded adjective -> the state's names
     discourse_markers: tuple[tuple[str, ...], ...]  # folded token sequences
     human_nouns: frozenset[str]
     collective_nouns: frozenset[str]
@@ -170,4 +187,6 @@ def load() -> Lexicons:
         stance_adjectives=_agreed_forms(_lines("stance_adjectives.txt")),
         discourse_markers=tuple(tuple(fold(w) for w in line.split()) for line in _lines("discourse_markers.txt")),
         role_synonyms=tuple(tuple(fold(part) for part in line.split("\t")) for line in _lines("role_synonyms.tsv")),
+        nationalities={adjective: tuple(states.split("|"))
+                       for adjective, states in (line.split("\t") for line in _lines("nationalities.tsv"))},
     )

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.lexicons import fold, fold_accents, load, masculine_forms
 from claimtrack.engine.speakers.names import Registry, is_agent_noun, name_key
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token, span_text
 
@@ -32,7 +32,10 @@ def national(tokens: tuple[Token, ...]) -> bool:
     if first is None or first.upos != "ADJ" or first.text[:1].isupper():
         return False
     word = fold(first.text)
-    return word.endswith(NATIONAL_ENDINGS) and word not in NOT_NATIONAL
+    if word.endswith(NATIONAL_ENDINGS) and word not in NOT_NATIONAL:
+        return True
+    nationalities = load().nationalities  # the others: "un communiqué turc", "des sources russes"
+    return any(form in nationalities for form in masculine_forms(fold_accents(word)))
 
 
 def speaking_head(toks: tuple[Token, ...], head: int, b: int) -> int:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.lexicons import fold, fold_accents, load, masculine_forms
 from claimtrack.engine.speakers.names import Registry, name_runs
 from claimtrack.engine.speakers.outlets import find_outlets
 from claimtrack.engine.speakers.sources import VARIATION_REACH, Source
@@ -61,6 +61,21 @@ class IssuerRules:
         match = re.search(rf"\b(?:[Ll]['’]\s*)?((?:ambassade|administration|diplomatie)\s+{stem}\w*"
                           rf"(?:\s+à\s+[A-ZÀ-Ý][\w-]+)?|gouvernement\s+{stem}\w*)", self.text)
         return match.group(1) if match else None
+
+    def _national_state(self, after_noun: tuple[Token, ...]) -> str | None:
+        """The state a nationality adjective names ("la déclaration saoudienne officielle" →
+        Arabie saoudite; lexicons/nationalities.tsv), as the article names it; None when the
+        article never names that state."""
+        adjective = next((t for t in after_noun if t.upos != "PUNCT"), None)
+        states = None
+        for form in masculine_forms(fold_accents(adjective.text)) if adjective is not None else ():
+            states = load().nationalities.get(form)
+            if states:
+                break
+        for state in states or ():
+            if re.search(rf"(?<![\w-]){re.escape(state)}(?![\w-])", self.text):
+                return state
+        return None
 
     def note_documents(self, sent: ParsedSentence) -> None:
         """A document the sentence introduces with its issuer, whoever speaks ("… citent une enquête

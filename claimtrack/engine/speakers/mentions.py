@@ -326,8 +326,12 @@ class Resolver(IssuerRules, ReferenceRules):
                 # "les documents américains" in an article about "l'ambassade américaine": its cables
                 issuer_name = self._national_institution(toks[head + 1 : relay_start]) if kind == "named" else None
                 description = issuer_name or description
-                source = Source(description[:1].lower() + description[1:], kind, mention, span, via=relays,
-                                plural=toks[head].feat("Number") == "Plur" and not issuer_name)
+                description = description[:1].lower() + description[1:]
+                # "selon la déclaration saoudienne officielle" in an article about "l'Arabie saoudite"
+                state = self._national_state(toks[head + 1 : relay_start]) if kind == "named" and not issuer_name \
+                    else None
+                source = Source(state or description, kind, mention, span, via=relays,
+                                plural=toks[head].feat("Number") == "Plur" and not (issuer_name or state))
                 self.last_issuer = self.issuers[document_key(toks[head].text)] = source
                 return source
             elif outlets:

@@ -321,14 +321,24 @@ def hypothetical(toks: tuple[Token, ...], v: int, a: int) -> bool:
     """"Si le gouvernement annonce une hausse, …", "Il faut que le ministre déclare …": a
     condition, an obligation or a wish reports nothing."""
     marks = {fold(t.text) for t in toks if t.head == v and t.deprel == "mark"}
-    before = {fold(t.text) for t in toks[max(0, a - 4) : a]}
-    if marks & {"si", "s'"} or (before & {"si", "s'"} and not marks):
+    if marks & {"si", "s'"} or (not marks and any(_condition_opens(toks, k, a) for k in range(max(0, a - 4), a))):
         return True
     if not marks and a > 0 and toks[a - 1].text == "," and toks[v].feat("VerbForm") != "Inf":
         return False  # "Il faut, écrit X, taxer …": an incise the parser hung on "faut", not its complement
     governor = toks[toks[v].head]
     return toks[v].head != v and toks[v].deprel in ("ccomp", "xcomp") and fold(governor.lemma) in load().irrealis \
         and not realised_modal(toks, toks[v].head)
+
+
+def _condition_opens(toks: tuple[Token, ...], k: int, a: int) -> bool:
+    """"si"/"s'" at k opens a condition the verb group at a belongs to: not the adverb of degree
+    before an adjective ("« … si riches », a déclaré X"), nor a word a closing quotation mark
+    separates from the verb group."""
+    if fold(toks[k].text) not in ("si", "s'"):
+        return False
+    if k + 1 < a and toks[k + 1].upos in ("ADJ", "ADV") and fold(toks[k].text) == "si":
+        return False
+    return not any(t.text in ("»", "”", '"') for t in toks[k + 1 : a])
 
 
 def realised_modal(toks: tuple[Token, ...], v: int) -> bool:
