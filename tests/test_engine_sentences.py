@@ -206,6 +206,12 @@ CASES = [
     ("La Turquie dément. Selon un communiqué turc, l'armée a riposté.", "Turquie", "named", (), "according_to"),
     ("Les tensions sont fortes, selon la déclaration saoudienne officielle.", "déclaration saoudienne officielle",
      "named", (), "according_to"),
+    # praise and revealing are speech acts (GUIDE): "faire l'éloge", "mettre en lumière / en évidence";
+    # a thing that lights another says nothing
+    ("Des chercheurs viennent de mettre en lumière le rôle du sommeil dans la mémoire.", "des chercheurs",
+     "unnamed", (), "indirect"),
+    ("Le ministre a fait l'éloge de la police.", "le ministre", "unnamed", (), "indirect"),
+    ("La lampe met en lumière le tableau.", None, "editorial", (), "none"),
     # a person described ("le jeune garçon") is who just spoke, not the article's protagonist
     ("La psychologue Marielos Porras étudie les réseaux sociaux depuis dix ans. Marielos Porras a interrogé "
      "des enfants. « Je ne dévoilerai pas mes secrets », affirme Jorge, dix ans. Le jeune garçon reconnaît "
