@@ -53,6 +53,21 @@ def test_the_share_of_a_sentence_in_quotation_marks_is_a_feature(rules_analyzer)
     assert context[1]["inside_quote"] == "False"
 
 
+def test_a_persons_candidate_counts_the_other_people_named_close_before(rules_analyzer):
+    """A speaker reached through a pronoun is less sure when another person was named since: the
+    candidate says how many (people named in the sentence and the two before, not its own name)."""
+    text = ("« Je ne publie rien de privé », affirme Jorge Ruiz.\n"
+            "Le cas de José Pérez est différent.\n"
+            "« Cela ne m'inquiète pas », déclare-t-il.")
+    analysis = rules_analyzer.analyze(text, keep_candidates=True)
+    first, last = analysis.candidates[0], analysis.candidates[-1]
+    assert any(f.startswith("rivals=0&") for f in first.rules.features), first.rules.features
+    named = [c for c in last.candidates if c.speaker_type == "named"]
+    assert named and all(any(f.startswith("rivals=1&") for f in c.features) for c in named), \
+        [(c.source.speaker, c.features[-1]) for c in named]
+    assert not any(f.startswith("rivals=") for c in last.candidates if c.source is None for f in c.features)
+
+
 @pytest.mark.parametrize(("text", "speaker"), [
     # no quotation mark, no cue, no first person: the article's own voice (GUIDE §2), even after a quotation
     ("« Nous ne céderons pas », a déclaré le maire, Paul Ribot.\nLe conseil municipal se réunit jeudi.", None),

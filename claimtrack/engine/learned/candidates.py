@@ -16,7 +16,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from claimtrack.engine.attribution import MIN_QUOTE_WORDS, Attribution
 from claimtrack.engine.continuations import FIRST_PERSON, SECOND_PERSON, in_first_person, is_quoted_sentence
@@ -196,6 +196,8 @@ def claim_candidates(
                     proposals.append((f"next{distance}", later.source, later))
         proposals.append(("none", None, Attribution(None, "none")))
         candidates = _merge(proposals, context, lambda base: _frame(text, base))
+        people = _people_near(sentences, i)
+        candidates = [_with_rivals(c, people) for c in candidates]
         # outlet_sentence is in document order: two bisections, not a pass over it for every claim
         upto = bisect.bisect_right(outlet_at, i)
         near = outlet_sentence[bisect.bisect_left(outlet_at, i - OUTLET_REACH) : upto]
@@ -207,6 +209,37 @@ def claim_candidates(
         if chosen.source is not None and chosen.source.via:
             carried, carried_at = tuple(chosen.source.via), position
     return result
+
+
+PEOPLE_REACH = 2  # sentences before a claim whose people's names may compete with its speaker
+
+
+def _people_near(sentences: Sequence[ParsedSentence], i: int) -> list[frozenset[str]]:
+    """The people the tagger saw named (runs of PER tokens, as folded words) in the sentence and
+    the PEOPLE_REACH before it."""
+    people = []
+    for sent in sentences[max(0, i - PEOPLE_REACH) : i + 1]:
+        run: list[str] = []
+        for tok in (*sent.tokens, None):
+            if tok is not None and tok.ent == "PER":
+                run.append(fold(tok.text))
+            elif run:
+                people.append(frozenset(run))
+                run = []
+    return people
+
+
+def _with_rivals(candidate: Candidate, people: list[frozenset[str]]) -> Candidate:
+    """A person's candidate knows how many other people were named close before: a speaker the
+    rules reached through a pronoun or a description is less surely the one meant when someone
+    else was named since ("Le cas de José, 14 ans …, déclare-t-il" after Jorge spoke)."""
+    source = candidate.source
+    if source is None or source.type != "named":
+        return candidate
+    own = set(fold(source.speaker or "").split())
+    rivals = len({p for p in people if not p & own})
+    feature = f"rivals={min(rivals, 2)}&resolved={source.resolved or '-'}"
+    return replace(candidate, features=(*candidate.features, feature))
 
 
 def _key(source: Source | None) -> tuple[str, str]:
