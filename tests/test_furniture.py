@@ -47,3 +47,19 @@ def test_running_text_is_never_lost_as_furniture(analyzer):
     assert kinds["Source : AFP"] == "boilerplate"
     assert kinds[body] == "claim" and kinds[newsletter] == "claim"  # prose after a trailing-furniture line
     assert kinds["Partager cet article"] == "boilerplate"
+
+
+def test_a_blogs_moderation_notice_is_furniture_though_written_as_prose(analyzer):
+    """The notice under a blog's comment box is sentences (25 words and more, ending with a full
+    stop), which the running-text guard keeps from the patterns found anywhere in a line; one
+    anchored at its start makes it furniture, and a report about someone's comments stays a claim."""
+    notice = ("Les commentaires injurieux, hors sujet ou comportant des attaques personnelles seront supprimés "
+              "sans préavis. Les auteurs des textes publiés en sont les seuls responsables. Leur contenu "
+              "n'engage pas la responsabilité de ce blog.")
+    report = ("Les commentaires du ministre sur la réforme des retraites seront retirés du compte rendu "
+              "officiel de la séance, a indiqué jeudi la présidence de l'Assemblée nationale.")
+    text = f"Le débat continue\n\n{report}\n\nAucun commentaire:\n\n{notice}\n"
+    kinds = _kinds(analyzer, text)
+    assert kinds[report] == "claim"
+    assert [k for line, k in kinds.items() if line.startswith(("Les commentaires injurieux", "Les auteurs",
+                                                               "Leur contenu"))] == ["boilerplate"] * 3, kinds
