@@ -4,6 +4,7 @@ model file, and the engine choices on the command line."""
 from __future__ import annotations
 
 import json
+import math
 from pathlib import Path
 
 import pytest
@@ -318,3 +319,15 @@ def test_an_answer_of_a_rule_the_model_never_saw_stands():
     assert model(()).choose(claim)[0] == 1
     again = DecisionModel.from_dict(json.loads(model(("incise", "none")).to_json()))
     assert again.rules_seen == ("incise", "none") and again.choose(claim)[0] == 0
+
+
+def test_the_confidence_scorer_is_the_mean_of_its_fold_scorers():
+    """Bagging kept as plain weights: the mean bias and weights (a missing weight counts as 0)
+    score as the mean of the scorers' log-odds."""
+    from claimtrack.engine.learned.model import LinearScorer
+    from claimtrack.engine.learned.training import average_scorer
+
+    first, second = LinearScorer(1.0, {"a": 2.0, "b": -1.0}), LinearScorer(-0.5, {"a": 1.0, "c": 3.0})
+    mean = average_scorer([first, second])
+    assert mean == LinearScorer(0.25, {"a": 1.5, "b": -0.5, "c": 1.5})
+    assert abs(mean.probability(["a", "c"]) - 1 / (1 + math.exp(-(0.25 + 1.5 + 1.5)))) < 1e-12

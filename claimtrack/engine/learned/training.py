@@ -176,9 +176,10 @@ def choose_rules_margin(scored: Sequence[tuple[int, LabelledClaim, list[float]]]
 
 def _confidence(documents: Sequence[TrainingDocument], scored: Sequence[tuple[int, LabelledClaim, list[float]]],
                 margin: float, c: float, seed: int, folds: int) -> tuple[LinearScorer, Calibration]:
-    """A scorer of "the chosen candidate is right", fitted on out-of-fold choices (each article's
-    choices made by scorers that never saw it), and its conservative calibration curve (none
-    without out-of-fold choices of both kinds: fewer than two articles give none at all)."""
+    """A scorer of "the chosen candidate is right", learnt from out-of-fold choices (each article's
+    choices made by scorers that never saw it) in folds of articles and averaged over the folds,
+    and its conservative calibration curve (none without out-of-fold choices of both kinds: fewer
+    than two articles give none at all)."""
     rows, rights, groups = [], [], []
     for k, claim, scores in scored:
         best = pick(scores, margin)
@@ -189,14 +190,29 @@ def _confidence(documents: Sequence[TrainingDocument], scored: Sequence[tuple[in
         return LinearScorer(0.0, {}), Calibration((), ())
     # the curve is fitted on the confidence scorer's own out-of-fold probabilities too
     probabilities = [0.0] * len(rows)
+    scorers = []
     for test in _groups(len(documents), folds):
         held = set(test)
         inside = [j for j, g in enumerate(groups) if g not in held]
         scorer = _fit_scorer([rows[j] for j in inside], [rights[j] for j in inside], c, seed)
+        scorers.append(scorer)
         for j, g in enumerate(groups):
             if g in held:
                 probabilities[j] = scorer.probability(rows[j])
-    return _fit_scorer(rows, rights, c, seed), conservative_curve(probabilities, rights)
+    # the scorer kept is the mean of the fold scorers whose probabilities the curve was fitted on,
+    # not one refitted on every article: a refit is surer of itself than they were, so the curve
+    # read its scores as better than they are (out-of-fold, "≥ 0.8" held 93.6% against 93.9%)
+    return average_scorer(scorers), conservative_curve(probabilities, rights)
+
+
+def average_scorer(scorers: Sequence[LinearScorer]) -> LinearScorer:
+    """The mean of linear scorers (bias and every weight; a weight a scorer lacks counts as 0),
+    itself a linear scorer: bagging that a model file holds as plain weights."""
+    names = sorted({name for scorer in scorers for name in scorer.weights})
+    n = len(scorers)
+    weights = {name: round(sum(s.weights.get(name, 0.0) for s in scorers) / n, 6) for name in names}
+    bias = round(sum(s.bias for s in scorers) / n, 6)
+    return LinearScorer(bias, {name: w for name, w in weights.items() if abs(w) >= 1e-6})
 
 
 def conservative_curve(scores: Sequence[float], rights: Sequence[bool]) -> Calibration:
