@@ -20,7 +20,7 @@ from tests.conftest import SEEDS
 PIECE = 4000  # characters a piece holds in these tests (a real one holds PIECE_CHARS)
 
 
-def _long_text(copies: int = 5) -> str:
+def _long_text(copies: int = 6) -> str:
     """The seed articles several times over, one document of over 500 claims (past a chunk of
     the store's look-ups), each copy told apart by a line of its own."""
     seeds = [p.read_text(encoding="utf-8").strip() for p in sorted(SEEDS.glob("*.txt"))]
