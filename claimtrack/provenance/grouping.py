@@ -14,8 +14,9 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
+from typing import Any
 
-from sqlalchemy import Row, delete, func, insert, select, update
+from sqlalchemy import Row, Select, delete, func, insert, select, update
 from sqlalchemy.orm import Session
 
 from claimtrack.provenance.fingerprint import Fingerprint, claim_core, fingerprint, words
@@ -230,15 +231,19 @@ def seen_order(published: date | None, ingested: datetime, claim_id: int) -> tup
     return seen_day(published, ingested), ingested, claim_id
 
 
+def _members_select(*first: Any) -> Select:
+    """What a group's figures need of its members (claim, document, day seen, speaker), after
+    the `first` columns asked for."""
+    return (select(*first, Claim.id, Claim.document_id, Document.published, Document.ingested_at,
+                   Claim.speaker_type, Speaker.key)
+            .join(Document, Claim.document_id == Document.id).outerjoin(Speaker, Claim.speaker_id == Speaker.id))
+
+
 def _member_rows(session: Session, claim_ids: Iterable[int]) -> dict[int, Row]:
-    """What a group's figures need of these claims: document, day seen, speaker."""
+    """What a group's figures need of these claims, by claim id."""
     rows: dict[int, Row] = {}
     for part in _chunks(sorted(set(claim_ids))):
-        for row in session.execute(
-                select(Claim.id, Claim.document_id, Document.published, Document.ingested_at, Claim.speaker_type,
-                       Speaker.key)
-                .join(Document, Claim.document_id == Document.id).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
-                .where(Claim.id.in_(part))):
+        for row in session.execute(_members_select().where(Claim.id.in_(part))):
             rows[row.id] = row
     return rows
 
@@ -293,11 +298,7 @@ def refresh_groups(session: Session, group_ids: Iterable[int]) -> None:
     now = datetime.now(timezone.utc)
     for part in _chunks(sorted(set(group_ids))):
         members: dict[int, list] = {group_id: [] for group_id in part}
-        for row in session.execute(
-                select(Claim.group_id, Claim.id, Claim.document_id, Document.published, Document.ingested_at,
-                       Claim.speaker_type, Speaker.key)
-                .join(Document, Claim.document_id == Document.id).outerjoin(Speaker, Claim.speaker_id == Speaker.id)
-                .where(Claim.group_id.in_(part))):
+        for row in session.execute(_members_select(Claim.group_id).where(Claim.group_id.in_(part))):
             members[row.group_id].append(row)
         dissolved = [group_id for group_id, rows in members.items() if len(rows) < 2]
         if dissolved:
