@@ -174,6 +174,7 @@ def claim_candidates(
             obtaining.add(cursor)
     outlet_at = [k for k, _ in outlet_sentence]
     result: list[ClaimCandidates] = []
+    people_in = [_people_in(s) for s in sentences]  # once a sentence: each claim reads its own and two before
     carried: tuple[str, ...] = ()
     carried_at = 0
     for position, i in enumerate(claim_ids):
@@ -196,7 +197,7 @@ def claim_candidates(
                     proposals.append((f"next{distance}", later.source, later))
         proposals.append(("none", None, Attribution(None, "none")))
         candidates = _merge(proposals, context, lambda base: _frame(text, base))
-        people = _people_near(sentences, i)
+        people = [p for named in people_in[max(0, i - PEOPLE_REACH) : i + 1] for p in named]
         candidates = [_with_rivals(c, people) for c in candidates]
         # outlet_sentence is in document order: two bisections, not a pass over it for every claim
         upto = bisect.bisect_right(outlet_at, i)
@@ -214,18 +215,15 @@ def claim_candidates(
 PEOPLE_REACH = 2  # sentences before a claim whose people's names may compete with its speaker
 
 
-def _people_near(sentences: Sequence[ParsedSentence], i: int) -> list[frozenset[str]]:
-    """The people the tagger saw named (runs of PER tokens, as folded words) in the sentence and
-    the PEOPLE_REACH before it."""
-    people = []
-    for sent in sentences[max(0, i - PEOPLE_REACH) : i + 1]:
-        run: list[str] = []
-        for tok in (*sent.tokens, None):
-            if tok is not None and tok.ent == "PER":
-                run.append(fold(tok.text))
-            elif run:
-                people.append(frozenset(run))
-                run = []
+def _people_in(sent: ParsedSentence) -> list[frozenset[str]]:
+    """The people the tagger saw named in a sentence (runs of PER tokens, as folded words)."""
+    people, run = [], []
+    for tok in (*sent.tokens, None):
+        if tok is not None and tok.ent == "PER":
+            run.append(fold(tok.text))
+        elif run:
+            people.append(frozenset(run))
+            run = []
     return people
 
 

@@ -32,10 +32,16 @@ def national(tokens: tuple[Token, ...]) -> bool:
     if first is None or first.upos != "ADJ" or first.text[:1].isupper():
         return False
     word = fold(first.text)
-    if word.endswith(NATIONAL_ENDINGS) and word not in NOT_NATIONAL:
-        return True
-    nationalities = load().nationalities  # the others: "un communiqué turc", "des sources russes"
-    return any(form in nationalities for form in masculine_forms(fold_accents(word)))
+    # the others by the lexicon: "un communiqué turc", "des sources russes"
+    return (word.endswith(NATIONAL_ENDINGS) and word not in NOT_NATIONAL) or bool(national_states(first))
+
+
+def national_states(adjective: Token) -> tuple[str, ...]:
+    """The names of the state a nationality adjective stands for (lexicons/nationalities.tsv),
+    or none."""
+    nationalities = load().nationalities
+    return next((nationalities[form] for form in masculine_forms(fold_accents(adjective.text))
+                 if form in nationalities), ())
 
 
 def speaking_head(toks: tuple[Token, ...], head: int, b: int) -> int:

@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from claimtrack.engine.lexicons import fold, fold_accents, load, masculine_forms
+from claimtrack.engine.lexicons import fold, load
+from claimtrack.engine.speakers.descriptions import national_states
 from claimtrack.engine.speakers.names import Registry, name_runs
 from claimtrack.engine.speakers.outlets import find_outlets
 from claimtrack.engine.speakers.sources import VARIATION_REACH, Source
@@ -67,12 +68,7 @@ class IssuerRules:
         Arabie saoudite; lexicons/nationalities.tsv), as the article names it; None when the
         article never names that state."""
         adjective = next((t for t in after_noun if t.upos != "PUNCT"), None)
-        states = None
-        for form in masculine_forms(fold_accents(adjective.text)) if adjective is not None else ():
-            states = load().nationalities.get(form)
-            if states:
-                break
-        for state in states or ():
+        for state in national_states(adjective) if adjective is not None else ():
             if re.search(rf"(?<![\w-]){re.escape(state)}(?![\w-])", self.text):
                 return state
         return None
