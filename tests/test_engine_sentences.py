@@ -216,6 +216,15 @@ CASES = [
     ("La psychologue Marielos Porras étudie les réseaux sociaux depuis dix ans. Marielos Porras a interrogé "
      "des enfants. « Je ne dévoilerai pas mes secrets », affirme Jorge, dix ans. Le jeune garçon reconnaît "
      "qu'il est mal de publier des photos.", "Jorge", "named", (), "indirect"),
+    # a person named in the noun phrase that opens a sentence the parser left without a subject
+    # ("Le cas de Lucas, 14 ans, est différent") is the one a later "il" stands for, not the last speaker
+    ("« J'aime le football », affirme Marc, dix ans. Le cas de Lucas, 14 ans, est différent. "
+     "« Cela ne m'inquiète pas », déclare-t-il.", "Lucas", "named", (), "direct"),
+    ("« J'aime le football », affirme Marc, dix ans. Le cas de Lucas, 14 ans, est différent. "
+     "L'adolescent possède trois comptes, il admet ne pas connaître ses amis.", "Lucas", "named", (), "indirect"),
+    # an opening phrase of time is no subject when the verb has one
+    ("« J'aime le football », affirme Marc Dubois. Le lendemain de la visite de Lucas Martin, il a déclaré "
+     "qu'il était content.", "Marc Dubois", "named", (), "indirect"),
 ]
 
 

@@ -125,13 +125,23 @@ def _is_subject(toks: tuple[Token, ...], a: int, b: int, human: bool = False) ->
             continue
         subject = t if t.deprel.startswith("nsubj") else toks[t.head]
         if subject is not t and not (t.deprel in ("appos", "flat:name", "nmod")
-                                     and subject.deprel.startswith("nsubj")):
+                                     and (subject.deprel.startswith("nsubj") or _unparsed_subject(toks, subject))):
             return False
         verb = toks[subject.head]
         if verb.deprel.startswith("aux") and verb.head != verb.i:
             verb = toks[verb.head]  # "Leekens a évoqué" parsed with the auxiliary as the subject's head
         return verb.head == verb.i or (verb.deprel == "conj" and toks[verb.head].head == verb.head)
     return False
+
+
+def _unparsed_subject(toks: tuple[Token, ...], noun: Token) -> bool:
+    """"Le cas de José, 14 ans, est différent.": the noun opening the sentence, right after its
+    determiner, that the parser attached to a main verb it left with no subject at all (here as
+    an oblique): that noun is the subject it missed."""
+    if noun.upos not in ("NOUN", "PROPN") or noun.i != 1 or toks[0].upos != "DET" or not noun.deprel.startswith("obl"):
+        return False
+    verb = toks[noun.head]
+    return verb.head == verb.i and not any(t.head == verb.i and t.deprel.startswith(("nsubj", "expl")) for t in toks)
 
 
 def _apposed_to_opening_subject(toks: tuple[Token, ...], a: int, b: int) -> bool:
