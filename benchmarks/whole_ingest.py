@@ -11,7 +11,8 @@ grouping, ANALYZE). `--jobs 0` means one worker per core. Runs go in rounds (bar
 machine the same run varies by 15% from one minute to the next. Prints every round, then the
 medians: ingest / bare for one job and the speed-up of N jobs over one, whole and past the model
 load (a process that ingests one short article measures the load, which every process pays once
-and no number of workers shortens).
+and no number of workers shortens), and the most N jobs could give if everything past the load
+were shared perfectly: jobs 1 / (load + (jobs 1 - load) / N).
 """
 
 from __future__ import annotations
@@ -88,7 +89,8 @@ def main() -> None:
             one, load = median["jobs 1"], median["load"]
             ratios = [a / b for a, b in zip(runs["jobs 1"], runs[f"jobs {n}"], strict=True)]
             print(f"{label:30} {seconds:7.1f} s   {one / seconds:.2f}x --jobs 1 (rounds {min(ratios):.2f}-"
-                  f"{max(ratios):.2f}x), {(one - load) / (seconds - load):.2f}x past the load")
+                  f"{max(ratios):.2f}x), {(one - load) / (seconds - load):.2f}x past the load; at most "
+                  f"{one / (load + (one - load) / n):.2f}x with the load paid once (Amdahl)")
         else:
             print(f"{label:30} {seconds:7.1f} s")
 
