@@ -135,7 +135,7 @@ def _is_subject(toks: tuple[Token, ...], a: int, b: int, human: bool = False) ->
 
 
 def _unparsed_subject(toks: tuple[Token, ...], noun: Token) -> bool:
-    """"Le cas de José, 14 ans, est différent.": the noun opening the sentence, right after its
+    """"Le cas de Lucas, 14 ans, est différent.": the noun opening the sentence, right after its
     determiner, that the parser attached to a main verb it left with no subject at all (here as
     an oblique): that noun is the subject it missed."""
     if noun.upos not in ("NOUN", "PROPN") or noun.i != 1 or toks[0].upos != "DET" or not noun.deprel.startswith("obl"):
