@@ -222,6 +222,14 @@ CASES = [
      "« Cela ne m'inquiète pas », déclare-t-il.", "Lucas", "named", (), "direct"),
     ("« J'aime le football », affirme Marc, dix ans. Le cas de Lucas, 14 ans, est différent. "
      "L'adolescent possède trois comptes, il admet ne pas connaître ses amis.", "Lucas", "named", (), "indirect"),
+    # a noun predicate ranking its subject first, last or alone among those who speak: the subject speaks
+    ("Le roi Paul de Molvanie a été hier le premier dirigeant à appeler le président à quitter le pouvoir.",
+     "Paul de Molvanie", "named", (), "indirect"),
+    ("Marie Dupont est la seule députée à dénoncer le projet.", "Marie Dupont", "named", (), "indirect"),
+    ("Jean Dupont est le seul député à avoir critiqué le projet.", "Jean Dupont", "named", (), "indirect"),
+    ("Marie Curie est la première femme à diriger le laboratoire.", None, "editorial", (), "none"),
+    ("En juin, Alex Martin est devenu la première personne à avoir été reconnue « neutre » par un tribunal.",
+     None, "editorial", (), "none"),
     # an opening phrase of time is no subject when the verb has one
     ("« J'aime le football », affirme Marc Dubois. Le lendemain de la visite de Lucas Martin, il a déclaré "
      "qu'il était content.", "Marc Dubois", "named", (), "indirect"),

@@ -171,6 +171,9 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     if form == "Part" and tok.feat("Tense") != "Pres" and verb_lemma(tok).endswith("er") \
             and not fold(tok.text).endswith(("é", "ée", "és", "ées", "ant")):
         form = "Fin"  # "Margaret Somerville, …, conteste": a present tense the tagger took for a participle
+    if form == "Part" and a < v and toks[a].feat("VerbForm") == "Inf" and toks[v].deprel in ("acl", "xcomp") \
+            and not any(fold(t.lemma) == "être" for t in toks[a:v]):
+        form = "Inf"  # "le seul à avoir dénoncé": a past infinitive speaks as the infinitive does (not a passive)
     if form == "Inf":
         return _narrative_cue(sent, v, end) or _infinitive_cue(text, sent, v, end, frame, quotes)
     if first_or_second_person(toks, v):
@@ -332,6 +335,19 @@ def _quotation_relative(toks: tuple[Token, ...], a: int, quotes: list[Quote]) ->
 _MODAL_GOVERNORS = frozenset("falloir pouvoir devoir aller".split())
 
 
+_RANKS = frozenset("premier premiere seul seule dernier derniere unique".split())
+
+
+def _ranked_noun(toks: tuple[Token, ...], noun: int, v: int) -> bool:
+    """"a été le premier dirigeant à appeler …", "est la seule députée à dénoncer …": a noun
+    predicate ranking its subject first, last or alone among those who do what the infinitive
+    after "à" says; the subject does it (the parser hangs the infinitive on the noun)."""
+    return toks[v].deprel in ("acl", "xcomp") and toks[noun].upos == "NOUN" \
+        and any(t.head == noun and t.deprel == "cop" for t in toks) \
+        and any(t.head == noun and fold_accents(t.text) in _RANKS for t in toks) \
+        and any(t.head == v and t.deprel == "mark" and fold_accents(t.text) == "a" for t in toks)
+
+
 def _infinitive_cue(text: str, sent: ParsedSentence, v: int, end: int, frame: str,
                     quotes: list[Quote]) -> Cue | None:
     """A reporting infinitive under a finite verb speaks for that verb's subject: "a tenu à
@@ -339,11 +355,12 @@ def _infinitive_cue(text: str, sent: ParsedSentence, v: int, end: int, frame: st
     Modal and future governors ("pourrait annoncer", "va déclarer") report nothing yet."""
     toks = sent.tokens
     governor = toks[v].head
-    if governor == v or toks[v].deprel not in ("xcomp", "ccomp", "obl", "obl:arg", "advcl"):
+    ranked = governor != v and _ranked_noun(toks, governor, v)
+    if governor == v or (toks[v].deprel not in ("xcomp", "ccomp", "obl", "obl:arg", "advcl") and not ranked):
         return None
     head = toks[governor]
-    if head.upos not in ("VERB", "AUX", "ADJ") or (fold(head.lemma) in _MODAL_GOVERNORS
-                                                  and not realised_modal(toks, governor)):
+    if not ranked and (head.upos not in ("VERB", "AUX", "ADJ") or (fold(head.lemma) in _MODAL_GOVERNORS
+                                                                  and not realised_modal(toks, governor))):
         return None
     if fold(head.lemma) == "être" or any(t.head == v and t.deprel == "cop" for t in toks):
         return None  # "il était conseiller de Thatcher": a noun the tagger read as an infinitive
