@@ -3,25 +3,54 @@ module gathers them, so that no command module imports the group (no import circ
 
 from __future__ import annotations
 
+import importlib
+
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
 from claimtrack import __version__
-from claimtrack.cli.batch_commands import batches, sample
-from claimtrack.cli.evaluate_command import evaluate, train
-from claimtrack.cli.provenance_commands import graph, regroup, trace
-from claimtrack.cli.report_commands import documents_command, report, speakers_command, stats
-from claimtrack.cli.review_commands import review_command, show
-from claimtrack.cli.store_commands import claims, export, ingest
-from claimtrack.cli.store_commands import db as db_group
 from claimtrack.errors import ClaimtrackError
 from claimtrack.safe_text import visible
 from claimtrack.store.db import one_line
 
+# Each command's module is imported when that command runs (or when --help lists it): a command
+# that reads the store then does not import the attribution engine, the reports and the graph
+# too, which took most of a second before any command started (`claimtrack show 12`, run all day).
+COMMANDS = {
+    "batches": "claimtrack.cli.batch_commands:batches",
+    "claims": "claimtrack.cli.store_commands:claims",
+    "db": "claimtrack.cli.store_commands:db",
+    "documents": "claimtrack.cli.report_commands:documents_command",
+    "evaluate": "claimtrack.cli.evaluate_command:evaluate",
+    "export": "claimtrack.cli.store_commands:export",
+    "graph": "claimtrack.cli.provenance_commands:graph",
+    "ingest": "claimtrack.cli.store_commands:ingest",
+    "regroup": "claimtrack.cli.provenance_commands:regroup",
+    "report": "claimtrack.cli.report_commands:report",
+    "review": "claimtrack.cli.review_commands:review_command",
+    "sample": "claimtrack.cli.batch_commands:sample",
+    "show": "claimtrack.cli.review_commands:show",
+    "speakers": "claimtrack.cli.report_commands:speakers_command",
+    "stats": "claimtrack.cli.report_commands:stats",
+    "trace": "claimtrack.cli.provenance_commands:trace",
+    "train": "claimtrack.cli.evaluate_command:train",
+}
+
 
 class _Group(click.Group):
     """The command group, with the last line of defence of a command line a newsroom relies on:
-    an error no command foresaw still ends in one line and a non-zero exit, never a traceback."""
+    an error no command foresaw still ends in one line and a non-zero exit, never a traceback.
+    Its commands are loaded on demand (COMMANDS)."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module, attribute = target.split(":")
+        return getattr(importlib.import_module(module), attribute)
 
     def invoke(self, ctx: click.Context):
         try:
@@ -64,7 +93,3 @@ def main(ctx: click.Context, db: str) -> None:
     ctx.ensure_object(dict)
     ctx.obj["db"] = db
 
-
-for command in (db_group, ingest, documents_command, claims, export, show, review_command, sample, batches,
-                speakers_command, stats, report, evaluate, train, trace, graph, regroup):
-    main.add_command(command)

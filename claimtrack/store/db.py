@@ -15,10 +15,6 @@ from pathlib import Path
 from typing import TypeVar
 from urllib.parse import unquote
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import OperationalError
@@ -129,7 +125,14 @@ def migrations_dir() -> Path:
     return package.parent / "migrations"
 
 
-def alembic_config(url: str) -> Config:
+# The newest migration (tested equal to Alembic's head): a database already at it is opened with
+# one query, without importing Alembic and reading every migration, which every command paid
+SCHEMA_HEAD = "0014"
+
+
+def alembic_config(url: str):
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", str(migrations_dir()))
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
@@ -173,20 +176,43 @@ def make_engine(url: str) -> Engine:
     return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": connect_timeout()})
 
 
+def _scripts(url: str):
+    from alembic.script import ScriptDirectory
+
+    return ScriptDirectory.from_config(alembic_config(url))
+
+
 def head_revision(url: str) -> str:
-    return ScriptDirectory.from_config(alembic_config(url)).get_current_head()
+    return _scripts(url).get_current_head()
 
 
 def current_revision(engine: Engine) -> str | None:
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def stored_revision(engine: Engine) -> str | None:
+    """The revision the database says it is at, read with one query; None when it cannot say
+    (no version table yet, an unreadable file): then `current_revision` and Alembic decide."""
+    try:
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql("SELECT version_num FROM alembic_version").fetchall()
+    except Exception:
+        return None
+    return rows[0][0] if len(rows) == 1 else None
+
+
 def upgrade(url: str, revision: str = "head") -> None:
+    from alembic import command
+
     command.upgrade(alembic_config(url), revision)
 
 
 def downgrade(url: str, revision: str) -> None:
+    from alembic import command
+
     command.downgrade(alembic_config(url), revision)
 
 
@@ -291,7 +317,9 @@ class Database:
         self.sessions = sessionmaker(self.engine, expire_on_commit=False)
 
     def ensure_current(self) -> None:
-        script = ScriptDirectory.from_config(alembic_config(self.url))
+        if stored_revision(self.engine) == SCHEMA_HEAD:
+            return
+        script = _scripts(self.url)
         try:
             current = current_revision(self.engine)
         except Exception as error:
@@ -376,7 +404,7 @@ def schema_state(database: Database) -> str:
         current = current_revision(database.engine)
     except Exception as error:
         raise _unreadable(database.url, error) from error
-    script = ScriptDirectory.from_config(alembic_config(database.url))
+    script = _scripts(database.url)
     head = script.get_current_head()
     if current == head:
         return f"{current} (head)"
