@@ -401,3 +401,16 @@ def test_the_lemmatizers_word_lists_become_sets_and_give_the_same_lemmas(analyze
              "Les désinformateurs réinventent sans cesse leurs contre-récits, déplorent des chercheuses."]
     for text in texts:
         assert [t.lemma_ for t in ours(text)] == [t.lemma_ for t in shipped(text)], text
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Le ministre a été critiqué par l'opposition pour sa gestion de la crise.", "opposition"),
+    ("L'entreprise a été critiquée par les syndicats en raison de ses licenciements.", "les syndicats"),
+    ("Le maire a été accusé par ses adversaires pour avoir menti.", "ses adversaires"),
+    ("Le projet a été salué par l'ONU pour son ambition.", "ONU"),
+    # a name with "pour" in it stays whole
+    ("Le journaliste a été salué par le Comité pour la protection des journalistes.",
+     "Comité pour la protection des journalistes"),
+])
+def test_a_passives_agent_ends_before_the_reason_it_praises_or_blames_for(analyzer, text, speaker):
+    assert analyzer.analyze(text).claims[-1].speaker == speaker

@@ -32,7 +32,7 @@ def passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> Cu
     toks = sent.tokens
     agent = end + _attribute_length(toks, v, end)  # "est jugée peu probable par les experts"
     if agent < len(toks) and fold(toks[agent].text) == "par":
-        b = extend_np(text, sent, agent + 1)
+        b = _before_reason(toks, agent + 1, extend_np(text, sent, agent + 1))
         if b > agent + 1:
             return Cue(v, (a, end), (agent + 1, closing_name(sent, b)), "passive", sent.depth(v))
     expletive = a > 0 and fold(toks[a - 1].text) == "il" and toks[a - 1].deprel.startswith("nsubj")
@@ -43,6 +43,25 @@ def passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> Cu
     if that is not None and fold(toks[that].text) in ("que", "qu'"):
         return Cue(v, (a - 1, end), None, "impersonal", sent.depth(v))
     return None
+
+
+_POSSESSIVES = frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split())
+_REASON_OPENERS = {"en": "raison", "à": "cause", "a": "cause"}  # "en raison de", "à cause de"
+
+
+def _before_reason(toks: tuple[Token, ...], start: int, end: int) -> int:
+    """Where a passive's agent ends before the reason it praises or blames for: "critiqué par
+    l'opposition pour sa gestion", "salué par les juges pour ses qualités", "par les syndicats en
+    raison de …". "pour" is cut only before a possessive or a verb: a name or a description may
+    have it ("le Comité pour la protection des journalistes", "la présidente du comité pour la
+    sécurité")."""
+    for k in range(start + 1, end - 1):
+        word, after = fold(toks[k].text), toks[k + 1]
+        if word == "pour" and (fold(after.text) in _POSSESSIVES or after.upos in ("VERB", "AUX")):
+            return k
+        if _REASON_OPENERS.get(word) == fold(after.text):
+            return k
+    return end
 
 
 _AGENT_REACH = 8  # words of an attribute between a passive and its agent ("considéré comme une … par")
@@ -62,7 +81,7 @@ def _agentless_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) ->
         if toks[k].text in (",", ";", ":", "(") or toks[k].upos in ("VERB", "AUX", "SCONJ", "PRON"):
             break
         if fold(toks[k].text) == "par":
-            b = extend_np(text, sent, k + 1)
+            b = _before_reason(toks, k + 1, extend_np(text, sent, k + 1))
             return Cue(v, (a, end), (k + 1, closing_name(sent, b)), "passive", sent.depth(v)) if b > k + 1 else None
     if kind == "attribute":
         k = end
