@@ -414,3 +414,14 @@ def test_the_lemmatizers_word_lists_become_sets_and_give_the_same_lemmas(analyze
 ])
 def test_a_passives_agent_ends_before_the_reason_it_praises_or_blames_for(analyzer, text, speaker):
     assert analyzer.analyze(text).claims[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker_type"), [
+    ("Le chant est assuré par Marie Dupont et Paul Martin.", "editorial"),  # a service, not words
+    ("La soirée est présentée par le chanteur Paul Martin.", "editorial"),
+    ("Ce qui est démontré par les résultats des élections.", "editorial"),
+    ("Il a été démontré que le vaccin est sûr.", "unnamed"),  # the impersonal passive still reports
+    ("Le diagnostic a été confirmé par l'institut Pasteur.", "named"),  # a verb that reports its object
+])
+def test_a_passive_that_names_a_service_a_show_or_evidence_is_no_report(analyzer, text, speaker_type):
+    assert analyzer.analyze(text).claims[-1].speaker_type == speaker_type

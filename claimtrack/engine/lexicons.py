@@ -59,6 +59,7 @@ class Lexicons:
     outlet_nouns: frozenset[str]
     non_press_modifiers: frozenset[str]  # "agence de notation", "site nucléaire": no outlet
     penalty_nouns: frozenset[str]  # "condamné à deux ans de prison": a court's decision
+    unreported_passives: frozenset[str]  # "Le chant est assuré par X": a service, not words
     company_nouns: frozenset[str]  # "l'entreprise": the organisation named last
     forecast_nouns: frozenset[str]  # "prévoit une croissance": a forecast
     not_companies: frozenset[str]  # "société civile": phrases of those nouns that name something else
@@ -156,6 +157,7 @@ def load() -> Lexicons:
         outlet_nouns=frozenset(fold(w) for w in _lines("outlet_nouns.txt")),
         non_press_modifiers=frozenset(fold(w) for w in _lines("non_press_modifiers.txt")),
         penalty_nouns=frozenset(fold(w) for w in _lines("penalty_nouns.txt")),
+        unreported_passives=frozenset(fold(w) for w in _lines("unreported_passives.txt")),
         company_nouns=frozenset(fold(w) for w in _lines("company_nouns.txt") if not w.startswith("!")),
         forecast_nouns=frozenset(fold(w) for w in _lines("forecast_nouns.txt")),
         not_companies=frozenset(fold(w[1:]) for w in _lines("company_nouns.txt") if w.startswith("!")),

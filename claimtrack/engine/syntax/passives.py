@@ -31,7 +31,8 @@ def passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> Cu
     source the article may name later)."""
     toks = sent.tokens
     agent = end + _attribute_length(toks, v, end)  # "est jugée peu probable par les experts"
-    if agent < len(toks) and fold(toks[agent].text) == "par":
+    reported = verb_lemma(toks[v]) not in load().unreported_passives  # "Le chant est assuré par X"
+    if reported and agent < len(toks) and fold(toks[agent].text) == "par":
         b = _before_reason(toks, agent + 1, extend_np(text, sent, agent + 1))
         if b > agent + 1:
             return Cue(v, (a, end), (agent + 1, closing_name(sent, b)), "passive", sent.depth(v))
