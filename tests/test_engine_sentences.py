@@ -425,3 +425,14 @@ def test_a_passives_agent_ends_before_the_reason_it_praises_or_blames_for(analyz
 ])
 def test_a_passive_that_names_a_service_a_show_or_evidence_is_no_report(analyzer, text, speaker_type):
     assert analyzer.analyze(text).claims[-1].speaker_type == speaker_type
+
+
+@pytest.mark.parametrize(("text", "speaker_type"), [
+    ("Le groupe donne un délai de quinze jours pour que les actionnaires indiquent leur intérêt.", "editorial"),
+    ("Le maire a convoqué la presse afin que les habitants disent ce qu'ils pensent.", "editorial"),
+    ("Le vote a eu lieu sans que le ministre annonce sa position.", "editorial"),
+    # what followed is told, not wished: "avant que" keeps its report
+    ("Il a fallu attendre deux heures avant que le ministre déclare que l'école rouvrirait.", "unnamed"),
+])
+def test_words_in_a_clause_of_purpose_are_not_said(analyzer, text, speaker_type):
+    assert analyzer.analyze(text).claims[-1].speaker_type == speaker_type

@@ -318,16 +318,23 @@ def reflexive(toks: tuple[Token, ...], v: int) -> bool:
 
 
 def hypothetical(toks: tuple[Token, ...], v: int, a: int) -> bool:
-    """"Si le gouvernement annonce une hausse, …", "Il faut que le ministre déclare …": a
-    condition, an obligation or a wish reports nothing."""
+    """"Si le gouvernement annonce une hausse, …", "Il faut que le ministre déclare …", "un délai
+    pour que les actionnaires indiquent …": a condition, an obligation, a wish or a purpose
+    reports nothing."""
     marks = {fold(t.text) for t in toks if t.head == v and t.deprel == "mark"}
     if marks & {"si", "s'"} or (not marks and any(_condition_opens(toks, k, a) for k in range(max(0, a - 4), a))):
         return True
+    if marks & _UNREALISED and marks & {"que", "qu'"}:
+        return True  # "pour que", "afin que", "sans que": words wished for or not said
     if not marks and a > 0 and toks[a - 1].text == "," and toks[v].feat("VerbForm") != "Inf":
         return False  # "Il faut, écrit X, taxer …": an incise the parser hung on "faut", not its complement
     governor = toks[toks[v].head]
     return toks[v].head != v and toks[v].deprel in ("ccomp", "xcomp") and fold(governor.lemma) in load().irrealis \
         and not realised_modal(toks, toks[v].head)
+
+
+# with "que": a purpose, or what did not happen ("avant que X ne déclare" often tells what X did next)
+_UNREALISED = frozenset({"pour", "afin", "sans"})
 
 
 def _condition_opens(toks: tuple[Token, ...], k: int, a: int) -> bool:
