@@ -436,3 +436,13 @@ def test_a_passive_that_names_a_service_a_show_or_evidence_is_no_report(analyzer
 ])
 def test_words_in_a_clause_of_purpose_are_not_said(analyzer, text, speaker_type):
     assert analyzer.analyze(text).claims[-1].speaker_type == speaker_type
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("L'une des victimes a raconté qu'elle avait eu peur.", "une des victimes"),
+    ("Un des dirigeants de Renault a déclaré que l'usine fermerait.", "un des dirigeants de Renault"),
+    ("L'un des intervenants a demandé si les candidats croyaient à la Bible.", "un des intervenants"),
+])
+def test_one_of_several_people_speaks_as_the_subject(analyzer, text, speaker):
+    claim = analyzer.analyze(text).claims[-1]
+    assert (claim.speaker_type, claim.speaker) == ("unnamed", speaker)

@@ -221,15 +221,19 @@ def _past_fronted_adjunct(toks: tuple[Token, ...], s: int, head: int) -> int:
 
 
 def _counted_people(text: str, sent: ParsedSentence, i: int, a: int) -> tuple[int, int] | None:
-    """"Beaucoup d'habitants ont peur que …", "plusieurs des survivants racontent": a quantifier
-    the parser made the subject, with the people it counts after it."""
+    """"Beaucoup d'habitants ont peur que …", "plusieurs des survivants racontent", "l'une des
+    victimes a raconté": a quantifier the parser made the subject, with the people it counts
+    after it (and the article of "l'un", "l'une")."""
     toks = sent.tokens
     j = i + 1
-    if fold(toks[i].text) not in QUANTIFIER_OPENERS or j + 1 >= a \
-            or fold(toks[j].text) not in ("de", "d'", "des", "du"):
+    one = fold(toks[i].text) in ("un", "une")
+    if (fold(toks[i].text) not in QUANTIFIER_OPENERS and not one) or j + 1 >= a \
+            or fold(toks[j].text) not in (("des",) if one else ("de", "d'", "des", "du")):
         return None
     start = j + 1 if fold(toks[j].text) in ("de", "d'") else j
     end = min(extend_np(text, sent, start), a)
+    if one and i > 0 and fold(toks[i - 1].text) in ("l'", "l’"):
+        i -= 1
     return (i, end) if end > start else None
 
 
