@@ -446,3 +446,18 @@ def test_words_in_a_clause_of_purpose_are_not_said(analyzer, text, speaker_type)
 def test_one_of_several_people_speaks_as_the_subject(analyzer, text, speaker):
     claim = analyzer.analyze(text).claims[-1]
     assert (claim.speaker_type, claim.speaker) == ("unnamed", speaker)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # a year or a manner between an incise's verb and its subject
+    ("« Il n'y a rien de nouveau dans ces documents », avait déclaré en 2006 le professeur Paul Martin, "
+     "directeur du centre.", "Paul Martin"),
+    ("« La loi ne définit pas ses droits », ajoute avec plus de prudence le porte-parole du ministère.",
+     "porte-parole du ministère"),
+    # one of several people, then her name; a role that is no title, then the person's name
+    ("Tout le monde est content, raconte une des participantes, Marie Dubois.", "Marie Dubois"),
+    ("Le club n'était pas sûr, a déclaré un participant, Marc Dubois.", "Marc Dubois"),
+    ("Grand admirateur de la littérature russe, Paul Martin assure avoir réalisé un rêve d'enfant.", "Paul Martin"),
+])
+def test_incises_and_appositions_that_name_the_speaker(analyzer, text, speaker):
+    assert analyzer.analyze(text).claims[-1].speaker == speaker

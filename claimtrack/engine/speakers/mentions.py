@@ -355,7 +355,10 @@ class Resolver(IssuerRules, ReferenceRules):
             return Source(name or mention, "outlet", mention, span)
         # "de l'association des locataires (ALR)": a name in brackets glosses the noun before it
         apposed = [r for r in runs if not in_complement(toks, r[0], a) and not bracketed_gloss(toks, r, a)]
-        if head_word not in lex.titles:
+        one = toks[head].feat("Number") != "Plur" or any(fold(t.text) in ("un", "une") for t in toks[a:head])
+        if head_word not in lex.titles and not (is_role_word(head_word, lex) and one):
+            # "un participant, Marc Dubois", "une des participantes, Marie Dubois": a person's role,
+            # then the person; not a thing's name, nor one of several people listed
             apposed = [r for r in apposed if not any(t.text == "," for t in toks[head:r[0]])]
         # "le président X à la télévision d'État, Canal Uno": the outlet spoken to is no name of the speaker
         apposed = [r for r in apposed if not find_outlets(span_text(self.text, sent, *r), self.outlets)] or apposed

@@ -183,6 +183,8 @@ def skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
         elif fold(toks[i].text) == "en" and i + 1 < len(toks) and toks[i + 1].upos == "NOUN" \
                 and not toks[i + 1].text[:1].isupper():
             i += 2  # "en téléconférence", "en conférence"
+        elif fold(toks[i].text) == "en" and i + 1 < len(toks) and toks[i + 1].text.isdigit():
+            i += 2  # "avait déclaré en 2006 le professeur …": a year
         elif dated := _dated_phrase(toks, i, time_words):
             i = dated
         elif side := _side_phrase(toks, i):
@@ -217,6 +219,9 @@ def _manner_phrase(toks: tuple[Token, ...], i: int) -> int:
         return 0
     if word in ("sans", "avec") and nxt.upos == "NOUN":
         return i + 2
+    if word in ("sans", "avec") and fold(nxt.text) in _QUANTITY_ADVERBS and i + 3 < len(toks) \
+            and fold(toks[i + 2].text) in ("de", "d'", "d’") and toks[i + 3].upos == "NOUN":
+        return i + 4  # "ajoute avec plus d'ambiguïté le porte-parole"
     if word == "sans" and nxt.upos == "VERB" and nxt.feat("VerbForm") == "Inf":
         return i + 2
     if word == "en" and nxt.upos == "VERB" and nxt.feat("VerbForm") == "Part" and nxt.feat("Tense") == "Pres":
@@ -224,6 +229,7 @@ def _manner_phrase(toks: tuple[Token, ...], i: int) -> int:
     return 0
 
 
+_QUANTITY_ADVERBS = frozenset("plus moins beaucoup peu tant autant".split())
 _DEICTIC = frozenset("ce cet cette".split())
 _RELATIVE_DATES = frozenset("prochain prochaine prochains prochaines dernier dernière derniers dernières passé passée "
                             "passés passées suivant suivante précédent précédente même".split())
@@ -255,9 +261,12 @@ def subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
     before = toks[a - 1].text if a > 0 else ""
     if before != "," and before not in CLOSING_QUOTES and fold(before) != "comme":
         return False  # ", note un analyste", "», a annoncé le bureau", "comme l'a écrit Le Monde"
-    return nxt.upos in ("DET", "PROPN", "NOUN") or (nxt.text[:1].isupper() and nxt.upos not in ("PUNCT",))
+    # ", raconte une des participantes": one of several, a pronoun with the people it counts
+    one_of = fold(nxt.text) in _ONE_OF and end + 1 < len(toks) and fold(toks[end + 1].text) in ("des", "d'entre")
+    return nxt.upos in ("DET", "PROPN", "NOUN") or one_of or (nxt.text[:1].isupper() and nxt.upos not in ("PUNCT",))
 
 
+_ONE_OF = frozenset("un une l'un l'une l’un l’une".split())
 _OPENING_MARKS = frozenset('"“«')
 _CLOSING_MARKS = frozenset('"”»')
 _HANDLE_WORDS = 3
