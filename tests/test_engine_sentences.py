@@ -461,3 +461,28 @@ def test_one_of_several_people_speaks_as_the_subject(analyzer, text, speaker):
 ])
 def test_incises_and_appositions_that_name_the_speaker(analyzer, text, speaker):
     assert analyzer.analyze(text).claims[-1].speaker == speaker
+
+
+def test_a_quotation_whose_opening_mark_was_dropped_is_still_one(analyzer):
+    """A web copy lost the '«' at the start of the paragraph: the name inside the quotation is no
+    one a later 'il' stands for, and the quotation's speaker is the one who spoke before."""
+    from claimtrack.engine.text.quotes import find_quotes
+
+    text = ("Paul Martin a reçu le prix hier soir.\n"
+            "Marie Curie a permis à des gens comme moi de réussir » a-t-il déclaré.\n")
+    dropped = [q for q in find_quotes(text) if q.unopened]
+    assert [text[q.start : q.end] for q in dropped] == ["Marie Curie a permis à des gens comme moi de réussir »"]
+    assert analyzer.analyze(text).claims[-1].speaker == "Paul Martin"
+    # a straight mark before it may have opened it: no quotation is made up
+    titled = 'Le film" Sangre de mayo » sort demain.\n'
+    assert not [q for q in find_quotes(titled) if q.unopened]
+
+
+def test_a_quoted_line_after_a_line_all_in_quotation_goes_on_with_it(analyzer):
+    """No full stop at its end, it looks like a quoted subheading; right after a line that is all
+    quotation it is the quotation going on."""
+    text = ("« Nous avons gagné ce soir », a déclaré Paul Martin.\n"
+            "« C'était un match très difficile pour toute l'équipe. »\n"
+            "« J'étais extrêmement fier de mes joueurs, vraiment fier »\n")
+    analysis = analyzer.analyze(text)
+    assert [c.speaker for c in analysis.claims] == ["Paul Martin"] * 3

@@ -81,6 +81,21 @@ def _running_text(flat: str) -> bool:
     return len(flat.split()) >= _RUNNING_WORDS and flat.rstrip().endswith((".", "!", "?", "»", '"', "”", "…"))
 
 
+_WHOLE_QUOTATION = re.compile(r"^[«\"“].*[»\"”][.!?…]?$")
+
+
+_QUOTED_WORDS = 5  # words of a quoted line that make it a clause rather than a few quoted words
+
+
+def _quotation_going_on(flat: str, previous: str) -> bool:
+    """A quoted clause with no full stop right after a line that is all quotation ('« J'étais
+    fier de mes joueurs, vraiment fier »' after '« C'était un match difficile. »'): the quotation
+    going on, not a quoted subheading, which follows the article's own lines. A few quoted words
+    ('« Nos clients »') stay a subheading."""
+    return bool(_WHOLE_QUOTATION.match(flat)) and bool(_WHOLE_QUOTATION.match(previous)) \
+        and len(flat.split()) >= _QUOTED_WORDS
+
+
 def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[str] = frozenset(),
                     known_captions: frozenset[str] = frozenset()) -> dict[int, str]:
     lex = load()
@@ -110,7 +125,7 @@ def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[s
             kind = "caption"
         elif kinds and signature_name(flat) and ends_unfinished(previous):
             kind = "caption"  # the signature of the box above, not a claim of its own
-        elif _is_headline(paragraph, len(members)):
+        elif _is_headline(paragraph, len(members)) and not _quotation_going_on(flat, previous):
             kind = "headline"
         kinds[number] = kind
         previous = flat

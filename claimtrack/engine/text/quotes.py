@@ -43,7 +43,21 @@ def _paired(text: str, opening: str, closing: str) -> list[Quote]:
             if i + len(closing) - start <= _MAX_QUOTE:
                 quotes.append(Quote(start, i + len(closing)))
             stack.clear()
+        elif (dropped := _dropped_opening(text, i, opening, closing)) is not None:
+            quotes.append(Quote(dropped, i + len(closing), unopened=True))
     return quotes
+
+
+def _dropped_opening(text: str, i: int, opening: str, closing: str) -> int | None:
+    """Where a quotation closed at i with no opening mark began: its paragraph's first word, when
+    nothing before it in the paragraph is a quotation mark ('… accès au cinéma » a-t-il déclaré.',
+    a web copy that dropped the '«'). A straight or curly mark before it may be the opening one
+    of another kind ('dans" Sangre de mayo »'): then no quotation is made up."""
+    start = text.rfind("\n", 0, i) + 1
+    before = text[start:i]
+    if not before.strip() or i - start > _MAX_QUOTE or any(m in before for m in (opening, closing, '"', "“", "”")):
+        return None
+    return start + len(before) - len(before.lstrip())
 
 
 def _opens(line: str, i: int) -> bool:
