@@ -486,3 +486,11 @@ def test_a_quoted_line_after_a_line_all_in_quotation_goes_on_with_it(analyzer):
             "« J'étais extrêmement fier de mes joueurs, vraiment fier »\n")
     analysis = analyzer.analyze(text)
     assert [c.speaker for c in analysis.claims] == ["Paul Martin"] * 3
+
+
+@pytest.mark.parametrize("text", [
+    "« J'ai perdu un ami », pleurait Robert Martin.",  # the tagger reads "pleurait" as an auxiliary
+    "« J'ai perdu un ami », a pleuré Robert Martin.",  # the compound past of a verb no list holds
+])
+def test_any_verb_in_the_incise_place_reports_whatever_its_tag_and_tense(analyzer, text):
+    assert analyzer.analyze(text).claims[-1].speaker == "Robert Martin"

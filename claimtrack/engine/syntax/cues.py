@@ -104,17 +104,26 @@ def _closes_quotation(tok: Token, quotes: list[Quote]) -> bool:
     return tok.text in CLOSING_QUOTES and any(q.end == tok.end for q in quotes)
 
 
+_TRUE_AUXILIARIES = frozenset("être avoir pouvoir devoir aller faire venir".split())
+
+
 def _unlisted_incise_with_subject(toks: tuple[Token, ...], v: int, quotes: list[Quote]) -> bool:
     """A finite verb the lexicon does not list right after a closing quotation and its comma,
     its subject a name or a noun phrase after it that closes the clause ("« … », énumère Philippe
     Robin", "« … », sourit la ministre"): French keeps that place for the verb of the quotation's
     speaker, whatever the verb ("« … », lit le juge chaque matin" goes on past its noun phrase)."""
     tok = toks[v]
-    if tok.upos != "VERB" or not tok.text.isalpha() or not tok.text.islower():
+    # "pleurait" tagged an auxiliary is still a verb; "a pleuré": the compound past, its auxiliary first
+    verb = tok.upos == "VERB" or (tok.upos == "AUX" and fold(tok.lemma) not in _TRUE_AUXILIARIES)
+    if not verb or not tok.text.isalpha() or not tok.text.islower():
         return False
-    if tok.feat("VerbForm") != "Fin" and (tok.feat("VerbForm") != "Inf" or fold(tok.text) == fold(tok.lemma)):
+    compound = tok.feat("VerbForm") == "Part" and v > 0 and toks[v - 1].upos == "AUX" \
+        and fold(toks[v - 1].lemma) in ("avoir", "être") and toks[v - 1].feat("VerbForm") == "Fin"
+    if tok.feat("VerbForm") != "Fin" and not compound \
+            and (tok.feat("VerbForm") != "Inf" or fold(tok.text) == fold(tok.lemma)):
         return False  # a present the tagger took for an infinitive ("énumère") differs from its lemma
-    if v < 2 or toks[v - 1].text != "," or not _closes_quotation(toks[v - 2], quotes):
+    a = v - 1 if compound else v
+    if a < 2 or toks[a - 1].text != "," or not _closes_quotation(toks[a - 2], quotes):
         return False
     if not any(t.head == v and (t.deprel.startswith("nsubj") or t.deprel == "obj") and t.i > v
                and t.upos in ("PROPN", "NOUN") for t in toks):
