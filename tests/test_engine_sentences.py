@@ -494,3 +494,12 @@ def test_a_quoted_line_after_a_line_all_in_quotation_goes_on_with_it(analyzer):
 ])
 def test_any_verb_in_the_incise_place_reports_whatever_its_tag_and_tense(analyzer, text):
     assert analyzer.analyze(text).claims[-1].speaker == "Robert Martin"
+
+
+@pytest.mark.parametrize(("text", "speaker_type", "speaker"), [
+    ("Tout le monde dit que le maire va partir.", "unnamed", "Tout le monde"),  # everyone: vague people
+    ("Tout le monde savait qu'il était malade.", "editorial", None),  # no name "Tout" knowing anything
+])
+def test_everyone_is_no_one_named_tout(analyzer, text, speaker_type, speaker):
+    claim = analyzer.analyze(text).claims[-1]
+    assert (claim.speaker_type, claim.speaker) == (speaker_type, speaker)

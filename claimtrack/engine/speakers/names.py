@@ -20,7 +20,7 @@ INNER_PARTICLES = frozenset("de du la le".split())
 
 NOT_NAMES = frozenset(
     "lundi mardi mercredi jeudi vendredi samedi dimanche janvier février mars avril mai juin juillet août "
-    "septembre octobre novembre décembre hier selon".split()
+    "septembre octobre novembre décembre hier selon tout toute tous toutes".split()  # "Tout le monde dit …"
 )
 
 
