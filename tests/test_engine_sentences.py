@@ -503,3 +503,21 @@ def test_any_verb_in_the_incise_place_reports_whatever_its_tag_and_tense(analyze
 def test_everyone_is_no_one_named_tout(analyzer, text, speaker_type, speaker):
     claim = analyzer.analyze(text).claims[-1]
     assert (claim.speaker_type, claim.speaker) == (speaker_type, speaker)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Marie Dupont, ambassadrice auprès de l'Union européenne, était à Prague. "
+     "Madame l'Ambassadrice a rappelé que la réforme était prête.", "Marie Dupont"),
+    ("Le ministre Paul Martin était à Lyon. Monsieur le ministre a déclaré que tout irait bien.", "Paul Martin"),
+    ("Monsieur Paul Martin a déclaré que tout irait bien.", "Paul Martin"),
+])
+def test_madame_and_monsieur_are_honorifics_not_names(analyzer, text, speaker):
+    assert analyzer.analyze(text).claims[-1].speaker == speaker
+
+
+def test_an_adjective_opening_the_sentence_before_a_comma_is_no_name(analyzer):
+    from claimtrack.engine.speakers.names import name_runs
+
+    sentence = analyzer.backend.parse(["Courageux, il arrive même à sourire devant Paul Martin."], [0])[0]
+    names = [" ".join(t.text for t in sentence.tokens[a:b]) for a, b in name_runs(sentence)]
+    assert names == ["Paul Martin"]

@@ -419,11 +419,19 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
                         break
                 else:
                     break
-            runs.append((i, j))
+            if not _detached_opening_adjective(toks, i, j):
+                runs.append((i, j))
             i = j
         else:
             i += 1
     return runs
+
+
+def _detached_opening_adjective(toks: tuple[Token, ...], a: int, b: int) -> bool:
+    """"Courageux, il arrive même à sourire": an adjective opening the sentence, set off by a
+    comma, describes the subject that follows; it is no name (one the tagger knows as a person
+    stays one)."""
+    return a == 0 and b == 1 and toks[0].upos == "ADJ" and not toks[0].ent and len(toks) > 1 and toks[1].text == ","
 
 
 def first_name_read_as_verb(toks: tuple[Token, ...], i: int, hi: int) -> bool:
