@@ -12,7 +12,7 @@ import re
 from claimtrack.engine.attribution import Attribution
 from claimtrack.engine.lexicons import fold
 from claimtrack.engine.syntax.parsed import ParsedSentence
-from claimtrack.engine.text.quotes import Quote, QuoteIndex
+from claimtrack.engine.text.quotes import Quote, QuoteIndex, all_quoted
 
 FIRST_PERSON = frozenset("je j' me m' moi mon ma mes nous notre nos".split())
 
@@ -101,5 +101,4 @@ _QUOTATION_MARK = re.compile(r"[«\"“]")
 
 def is_quoted_sentence(text: str, sent: ParsedSentence) -> bool:
     """A sentence that is all quotation: '"Mais c'est possible".'"""
-    body = text[sent.start : sent.end].strip()
-    return body[:1] in "«\"“" and bool(re.search(r"[»\"”][.!?…]?$", body))
+    return all_quoted(text[sent.start : sent.end])

@@ -10,7 +10,7 @@ from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.syntax.cues import Cue, inside
 from claimtrack.engine.syntax.inversion import before_setting
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token
-from claimtrack.engine.syntax.phrases import extend_np
+from claimtrack.engine.syntax.phrases import POSSESSIVES, extend_np
 from claimtrack.engine.syntax.subjects import preposed_subject
 from claimtrack.engine.syntax.verbgroup import RELATIVE, aux_chain, first_or_second_person, negated
 from claimtrack.engine.text.quotes import Quote
@@ -123,7 +123,6 @@ def _pour_framing(text: str, sent: ParsedSentence) -> Cue | None:
 
 
 _STRESSED_PRONOUNS = frozenset("lui elle eux elles".split())
-_POSSESSIVES = frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split())
 _PERSON_ENDING = re.compile(r"(?:eur|euse|trice|iste|logue)s?$")
 
 
@@ -137,7 +136,7 @@ def _person_phrase(toks: tuple[Token, ...], a: int, b: int) -> bool:
     if b - a == 1 and fold(toks[a].text) in _STRESSED_PRONOUNS:
         return True
     heads = [t for t in toks[a:b] if t.upos == "NOUN" and not (a <= t.head < b)]
-    if len(heads) != 1 or any(fold(t.text) in _POSSESSIVES for t in toks[a:b]):
+    if len(heads) != 1 or any(fold(t.text) in POSSESSIVES for t in toks[a:b]):
         return False
     words = {fold(heads[0].text), fold(heads[0].lemma)}
     if words & (lex.institutions | lex.collective_nouns | lex.outlet_nouns | lex.time_words):

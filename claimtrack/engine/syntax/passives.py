@@ -8,7 +8,7 @@ from claimtrack.engine.lexicons import fold, load
 from claimtrack.engine.speakers.names import name_runs
 from claimtrack.engine.syntax.cue import Cue
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token
-from claimtrack.engine.syntax.phrases import extend_np
+from claimtrack.engine.syntax.phrases import POSSESSIVES, extend_np
 from claimtrack.engine.syntax.verbgroup import verb_lemma
 
 _ETRE_VERBS = frozenset("monter descendre venir revenir partir sortir entrer rentrer rester tomber aller arriver "
@@ -46,7 +46,6 @@ def passive_cue(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> Cu
     return None
 
 
-_POSSESSIVES = frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split())
 _REASON_OPENERS = {"en": "raison", "à": "cause", "a": "cause"}  # "en raison de", "à cause de"
 
 
@@ -58,7 +57,7 @@ def _before_reason(toks: tuple[Token, ...], start: int, end: int) -> int:
     sécurité")."""
     for k in range(start + 1, end - 1):
         word, after = fold(toks[k].text), toks[k + 1]
-        if word == "pour" and (fold(after.text) in _POSSESSIVES or after.upos in ("VERB", "AUX")):
+        if word == "pour" and (fold(after.text) in POSSESSIVES or after.upos in ("VERB", "AUX")):
             return k
         if _REASON_OPENERS.get(word) == fold(after.text):
             return k

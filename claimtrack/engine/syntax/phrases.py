@@ -8,6 +8,7 @@ from claimtrack.engine.lexicons import Lexicons, fold, load
 from claimtrack.engine.speakers.names import first_name_read_as_verb, is_name_token, name_continuation, name_runs
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token
 
+POSSESSIVES = frozenset("son sa ses leur leurs mon ma mes notre nos votre vos".split())
 NP_ADPS = frozenset("de d' du des à au aux pour en par".split())
 
 

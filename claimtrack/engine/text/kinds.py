@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from claimtrack.engine.lexicons import load
+from claimtrack.engine.text.quotes import all_quoted
 from claimtrack.engine.text.segmenter import Span
 
 # English function words that are no French words ("on" is one: « On a tout perdu »)
@@ -81,9 +82,6 @@ def _running_text(flat: str) -> bool:
     return len(flat.split()) >= _RUNNING_WORDS and flat.rstrip().endswith((".", "!", "?", "»", '"', "”", "…"))
 
 
-_WHOLE_QUOTATION = re.compile(r"^[«\"“].*[»\"”][.!?…]?$")
-
-
 _QUOTED_WORDS = 5  # words of a quoted line that make it a clause rather than a few quoted words
 
 
@@ -92,8 +90,7 @@ def _quotation_going_on(flat: str, previous: str) -> bool:
     fier de mes joueurs, vraiment fier »' after '« C'était un match difficile. »'): the quotation
     going on, not a quoted subheading, which follows the article's own lines. A few quoted words
     ('« Nos clients »') stay a subheading."""
-    return bool(_WHOLE_QUOTATION.match(flat)) and bool(_WHOLE_QUOTATION.match(previous)) \
-        and len(flat.split()) >= _QUOTED_WORDS
+    return all_quoted(flat) and all_quoted(previous) and len(flat.split()) >= _QUOTED_WORDS
 
 
 def paragraph_kinds(text: str, spans: list[Span], known_boilerplate: frozenset[str] = frozenset(),

@@ -152,6 +152,15 @@ def find_quotes(text: str) -> list[Quote]:
 
 
 
+_CLOSED_AT_END = re.compile(r"[»\"”][.!?…]?$")
+
+
+def all_quoted(passage: str) -> bool:
+    """A sentence or a line that is all quotation: '"Mais c'est possible".', '« … »'."""
+    body = passage.strip()
+    return body[:1] in "«\"“" and bool(_CLOSED_AT_END.search(body))
+
+
 class QuoteIndex:
     """A document's quotations, searchable by span in logarithmic time. find_quotes keeps only
     outermost quotations, so ends rise with starts and one bisection finds the first overlap:
