@@ -521,3 +521,15 @@ def test_an_adjective_opening_the_sentence_before_a_comma_is_no_name(analyzer):
     sentence = analyzer.backend.parse(["Courageux, il arrive même à sourire devant Paul Martin."], [0])[0]
     names = [" ".join(t.text for t in sentence.tokens[a:b]) for a, b in name_runs(sentence)]
     assert names == ["Paul Martin"]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # the parser makes the clause's predicate noun the verb's subject: it is the clause before an incise
+    ("Ce vote est une étape de notre nouvelle vie, notre nouvelle ère en tant que pays libre, a déclaré à l'AFP "
+     "Marie Dubois, une historienne de 54 ans.", "Marie Dubois"),
+    # a copula a comma sets apart is the parser's mistake: the subject stays the subject
+    ("Soulignant que la paix était « en jeu », son homologue américain, Paul Martin, a exhorté Lyon et Paris "
+     "à respecter leurs engagements.", "Paul Martin"),
+])
+def test_a_clause_whose_predicate_the_parser_made_the_subject_comes_before_an_incise(analyzer, text, speaker):
+    assert analyzer.analyze(text).claims[-1].speaker == speaker

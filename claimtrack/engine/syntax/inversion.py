@@ -68,6 +68,7 @@ def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool
     has_subject_before = any(
         t.head == v and t.deprel.startswith("nsubj") and t.i < a
         and not any(x.upos in ("VERB", "AUX") and x.feat("VerbForm") == "Fin" for x in toks[t.i + 1 : a])
+        and not _predicate_with_own_subject(toks, t.i)  # "Ce processus est une étape …, a déclaré X"
         and not (inverted_after_comma and any(x.text == "," for x in toks[t.i + 1 : a]))
         and not any(x.text in CLOSING_QUOTES and quoted_words_before(toks, x.i) >= 3  # a quoted sentence,
                     for x in toks[t.i + 1 : a])  # taken for the subject ('« C'est un désastre », a réagi …')
@@ -80,6 +81,15 @@ def is_incise(text: str, sent: ParsedSentence, v: int, a: int, end: int) -> bool
     pronominal = follows and comma_before and reflexive(toks, v)
     return not has_subject_before and (_clause_before(toks, a) or (after_comma and follows) or pronominal) and (
         _after_quote(toks, a) or follows)
+
+
+def _predicate_with_own_subject(toks: tuple[Token, ...], i: int) -> bool:
+    """A noun the parser made the verb's subject that has a copula and a subject of its own, the
+    copula right before it ("Ce processus est une étape de notre vie, a déclaré X": "étape"): a
+    clause before the incise. A copula a comma sets apart is the parser's mistake, not the noun's
+    ("… était « en jeu », son homologue, Frank Wisner, a exhorté")."""
+    return any(x.head == i and x.deprel == "cop" and x.i < i and not any(t.text == "," for t in toks[x.i : i])
+               for x in toks) and any(x.head == i and x.deprel.startswith("nsubj") for x in toks)
 
 
 def name_after_pp(sent: ParsedSentence, start: int) -> int | None:
