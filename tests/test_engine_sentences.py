@@ -533,3 +533,17 @@ def test_an_adjective_opening_the_sentence_before_a_comma_is_no_name(analyzer):
 ])
 def test_a_clause_whose_predicate_the_parser_made_the_subject_comes_before_an_incise(analyzer, text, speaker):
     assert analyzer.analyze(text).claims[-1].speaker == speaker
+
+
+@pytest.mark.parametrize(("text", "speaker_type", "speaker"), [
+    # a dash where the comma goes, after a closing quotation mark
+    ("« La voiture ne pourrait pas réagir assez vite pour éviter l'obstacle » - explique Paul Martin, "
+     "le directeur du laboratoire.", "named", "Paul Martin"),
+    ('"Il faut briser le cercle de la pauvreté" - a exigé Marie Dubois.', "named", "Marie Dubois"),
+    # the dash closing an insertion opened by another is no incise: the verb's subject is before it
+    ("Fondé en 2002 autour d'une école, le Groupe Alpha - qui signifie en latin \"la voie juste est un devoir\" - "
+     "prône l'instauration d'un État.", "named", "Groupe Alpha"),
+])
+def test_a_dash_after_a_closing_quotation_opens_an_incise(analyzer, text, speaker_type, speaker):
+    claim = analyzer.analyze(text).claims[-1]
+    assert (claim.speaker_type, claim.speaker) == (speaker_type, speaker)

@@ -43,9 +43,23 @@ def _present_read_as_participle(t: Token) -> bool:
     return t.upos == "VERB" and t.feat("VerbForm") == "Part" and _PARTICIPLE_ENDINGS.search(fold(t.text)) is None
 
 
+_DASHES = frozenset("-–—")
+
+
+def mark_before(toks: tuple[Token, ...], a: int) -> str:
+    """What stands right before the verb group at a, a dash after a closing quotation mark read
+    as that mark ('"…" - explique X': a dash some copies put where the comma goes). A dash that
+    closes an insertion opened by another ("Boko Haram - qui signifie "…" - prône") is not one."""
+    if a > 1 and toks[a - 1].text in _DASHES and toks[a - 2].text in CLOSING_QUOTES \
+            and not any(t.text in _DASHES for t in toks[: a - 2]):
+        return toks[a - 2].text
+    return toks[a - 1].text if a > 0 else ""
+
+
 def _after_quote(toks: tuple[Token, ...], a: int) -> bool:
     """The verb group follows a comma or a closing quotation mark: where an incise stands."""
-    return a > 0 and (toks[a - 1].text == "," or toks[a - 1].text in CLOSING_QUOTES)
+    before = mark_before(toks, a)
+    return before == "," or before in CLOSING_QUOTES
 
 
 def quoted_words_before(toks: tuple[Token, ...], closing: int) -> int:
@@ -268,7 +282,7 @@ def subject_follows(toks: tuple[Token, ...], v: int, end: int) -> bool:
     a = aux_chain(toks, v)
     if a > 1 and fold(toks[a - 1].text) in ("le", "l'") and fold(toks[a - 2].text) == "comme":
         a -= 1  # "Comme le rapporte Der Spiegel": the object clitic, tagged as an article
-    before = toks[a - 1].text if a > 0 else ""
+    before = mark_before(toks, a)
     if before != "," and before not in CLOSING_QUOTES and fold(before) != "comme":
         return False  # ", note un analyste", "», a annoncé le bureau", "comme l'a écrit Le Monde"
     # ", raconte une des participantes": one of several, a pronoun with the people it counts
