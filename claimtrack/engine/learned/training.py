@@ -228,16 +228,18 @@ def promised_share(scores: Sequence[float], rights: Sequence[bool], groups: Sequ
     to be right): measured this way, "≥ 0.8" was right 93.5–94% on articles never seen."""
     if articles < 2:
         return CONFIDENT_TARGET
+    splits = []  # (claims fitted on, claims read on) of each fold, the same for every target
+    for test in _groups(articles, folds):
+        held = set(test)
+        inside = [j for j, g in enumerate(groups) if g not in held]
+        if len({rights[j] for j in inside}) == 2:
+            splits.append((inside, [j for j, g in enumerate(groups) if g in held]))
     for target in PROMISE_TARGETS:
         right = total = 0
-        for test in _groups(articles, folds):
-            held = set(test)
-            inside = [j for j, g in enumerate(groups) if g not in held]
-            if len({rights[j] for j in inside}) < 2:
-                continue
+        for inside, outside in splits:
             curve = conservative_curve([scores[j] for j in inside], [rights[j] for j in inside], target)
-            for j, g in enumerate(groups):
-                if g in held and curve(scores[j]) >= CONFIDENT:
+            for j in outside:
+                if curve(scores[j]) >= CONFIDENT:
                     right += rights[j]
                     total += 1
         if not total or right / total >= CONFIDENT_TARGET:

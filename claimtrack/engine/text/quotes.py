@@ -53,7 +53,13 @@ def _dropped_opening(text: str, i: int, opening: str, closing: str) -> int | Non
     nothing before it in the paragraph is a quotation mark ('… accès au cinéma » a-t-il déclaré.',
     a web copy that dropped the '«'). A straight or curly mark before it may be the opening one
     of another kind ('dans" Sangre de mayo »'): then no quotation is made up."""
-    start = text.rfind("\n", 0, i) + 1
+    # the paragraph's start is looked for no further back than a quotation may reach, so that a
+    # long paragraph with many stray marks is not read back to its start for each of them
+    reach = max(0, i - _MAX_QUOTE - 1)
+    newline = text.rfind("\n", reach, i)
+    if newline < 0 and reach > 0:
+        return None  # the paragraph opens further back than any quotation reaches
+    start = newline + 1
     before = text[start:i]
     if not before.strip() or i - start > _MAX_QUOTE or any(m in before for m in (opening, closing, '"', "“", "”")):
         return None
