@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from claimtrack.engine.backends.french_token_match import merged, quick_french_patterns
+from claimtrack.engine.backends.french_token_match import atoms, merged, quick_french_patterns
 from tests.conftest import SEEDS, SHARED
 
 
@@ -20,11 +20,29 @@ def test_alternatives_sharing_a_tail_become_one():
         assert (re.match(result, word) is not None) == keeps == (re.match(pattern, word) is not None), word
 
 
-def test_a_quantifier_after_the_word_is_never_cut_from_it():
+def test_a_quantifier_stays_on_its_atom():
     pattern = "(?iu)(?:^ab[ée]+[-][a-z]+$)|(?:^cd[ée]+[-][a-z]+$)"
     result = merged(pattern)
-    assert result == "(?iu)(?:^ab[ée]+[-][a-z]+$)|(?:^cd[ée]+[-][a-z]+$)"  # "(?:ab[ée]|cd[ée])+" would differ
-    assert re.match(result, "abéé-x") and not re.match(result, "abcdé-x")
+    assert result == "(?iu)(?:^(?:ab|cd)[ée]+[-][a-z]+$)"  # "(?:ab[ée]|cd[ée])+" would differ
+    for word in ("abéé-x", "cdé-y", "abcdé-x", "abé", "ab-x", "cdée-x"):
+        assert (re.match(result, word) is not None) == (re.match(pattern, word) is not None), word
+
+
+def test_alternatives_differing_in_their_middle_keep_their_common_ends_once():
+    letters = "[a-zàâçéèêëîïôûùüÿœ]"
+    pattern = "(?iu)" + "|".join(f"(?:^{letters}+[-–]{word}[-–](?:l['’])?{letters}+$)"
+                                  for word in ("l[èe]s?", "la", "sur", "aux?"))
+    result = merged(pattern)
+    assert result == f"(?iu)(?:^{letters}+[-–](?:l[èe]s?|la|sur|aux?)[-–](?:l['’])?{letters}+$)"
+    assert result.count(letters) == 2 and pattern.count(letters) == 8
+    for word in ("Saint-Jean-sur-Richelieu", "pomme-de-terre", "arc-la-l'eau", "vin-les-ans", "vin-le-an",
+                 "a-aux-b", "a-au-b", "a-sur", "-sur-b", "a-sur-l'", "a-lès-b"):
+        assert (re.match(result, word) is not None) == (re.match(pattern, word) is not None), word
+
+
+def test_atoms_keep_groups_classes_escapes_and_quantifiers_whole():
+    assert atoms("^ab[ée]+(?:x|(y))?\\.z{2,3}?$") == ["^", "a", "b", "[ée]+", "(?:x|(y))?", "\\.", "z{2,3}?", "$"]
+    assert atoms("^[]a]*[^]]$") == ["^", "[]a]*", "[^]]", "$"]
 
 
 @pytest.mark.parametrize("pattern", [
@@ -33,6 +51,12 @@ def test_a_quantifier_after_the_word_is_never_cut_from_it():
     "(?iu)(?:^a[-](b$)|(?:^d[-]b$)",  # a group cut in two
     "(?i)(?:^a[-]b$)|(?:^d[-]b$)",  # not the flags spaCy joins with
     "^a[-]b$|^d[-]b$",
+    "(?iu)(?:^a(?=b)[-]b$)|(?:^d[-]b$)",  # a look-ahead
+    "(?iu)(?:^(a)[-]\\1$)|(?:^d[-]b$)",  # a back-reference
+    "(?iu)(?:^a*+[-]b$)|(?:^d[-]b$)",  # a possessive quantifier
+    "(?iu)(?:^(?P<x>a)[-]b$)|(?:^d[-]b$)",  # a named group
+    "(?iu)(?:^a{[-]b$)|(?:^d[-]b$)",  # a brace that is not a repeat
+    "(?iu)(?:^a[-]b$x$)|(?:^d[-]b$)",  # an anchor inside
 ])
 def test_a_pattern_of_another_shape_is_left_as_it_is(pattern):
     assert merged(pattern) is None

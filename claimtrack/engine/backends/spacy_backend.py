@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from claimtrack.engine.backends.base import BackendUnavailable
 from claimtrack.engine.backends.french_token_match import quick_french_patterns
+from claimtrack.engine.backends.lookup_tables import quick_lookup_tables
 from claimtrack.engine.syntax.parsed import ParsedSentence, Token
 
 
@@ -81,7 +82,7 @@ class SpacyBackend:
         except ImportError as error:  # pragma: no cover - spaCy is a core dependency
             raise BackendUnavailable("spaCy is not installed: pip install claimtrack") from error
         try:
-            with quick_french_patterns():  # 3 s less start-up, same tokens
+            with quick_french_patterns(), quick_lookup_tables():  # 3.5 s less start-up, same model
                 self.nlp = spacy.load(model)
         except OSError as error:
             raise BackendUnavailable(
