@@ -1837,3 +1837,38 @@ def test_an_unresolved_pronoun_is_no_antecedent_of_the_next(analyzer):
     claims = analyzer.analyze(text).claims
     assert claims[0].speaker == "elle"  # no one named before it
     assert claims[2].speaker == "Paul Keller"
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    ("« Les inscriptions sont closes », explique Karel Goldman de l'agence Bison&Rose.", "Karel Goldman", "named"),
+    ("Jean Dupont de l'AFP a déclaré que les inscriptions étaient closes.", "Jean Dupont", "named"),
+    ("« C'est fini », a déclaré Marie Curie du journal Le Monde.", "Marie Curie", "named"),
+    # no "de" ties the outlet to the person: the outlet speaks
+    ("Johnny Hallyday réopéré, RTL affirme qu'il est en coma artificiel", "RTL", "outlet"),
+    ("Le Monde a écrit que les inscriptions étaient closes.", "Le Monde", "outlet"),
+])
+def test_a_person_named_with_the_outlet_they_work_for_is_the_speaker(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Alan Turner du Musée d'Histoire naturelle de New York dit que trois vagues ont eu lieu.", "Alan Turner"),
+    ("Paul Martin du Parti libéral a dit que les loyers montent.", "Paul Martin"),
+    ("Charles de Gaulle a déclaré que la France était libre.", "Charles de Gaulle"),
+    ("Marie de La Rochefoucauld a dit que les loyers montent.", "Marie de La Rochefoucauld"),
+])
+def test_a_name_ends_where_the_body_the_person_works_for_begins(analyzer, text, speaker):
+    claim = analyzer.analyze(text).claims[-1]
+    assert (claim.speaker, claim.speaker_type) == (speaker, "named")
+
+
+def test_of_two_people_named_as_often_the_first_named_is_the_protagonist(analyzer):
+    text = ("John Kerry a admis que l'espionnage était allé trop loin.\n\n"
+            "Kerry a ajouté que la NSA protégeait le pays.\n\n"
+            "Le sénateur Chris Murphy a indiqué qu'il irait en Europe.\n\n"
+            "Murphy a déclaré que le voyage aurait lieu cette année.\n\n"
+            "Kerry a estimé que les alliés comprendraient.\n\n"
+            "Murphy a expliqué que les Européens devaient être honnêtes.\n\n"
+            "Le secrétaire d'État a également admis qu'il avait gouverné sur pilote automatique.")
+    last = analyzer.analyze(text).claims[-1]
+    assert (last.speaker, last.speaker_type) == ("John Kerry", "named")

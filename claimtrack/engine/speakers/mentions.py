@@ -282,6 +282,21 @@ class Resolver(IssuerRules, ReferenceRules):
         source = self.classify(sent, opening, end)
         return source if source is not None and source.type in ("named", "unnamed") else None
 
+    def _person_of_outlet(self, sent: ParsedSentence, a: int, runs: list[tuple[int, int]], span: tuple[int, int],
+                          outlet_at: int) -> bool:
+        """Whether the mention opens on a person's name and names an outlet only after it, as the
+        person's employer or firm: the person is the source (GUIDE: a journalist named as the
+        source is named), the outlet no more than where they work."""
+        toks = sent.tokens
+        lead = next((r for r in runs if r[0] == a), None)
+        if lead is None or outlet_at == 0 or toks[lead[1] - 1].end > span[0] + outlet_at \
+                or lead[1] >= len(toks) or fold(toks[lead[1]].text) not in ("de", "du", "d'", "d’", "des"):
+            return False  # "Johnny Hallyday réopéré, RTL affirme": no "de" ties the outlet to the person
+        if "," in self.text[toks[lead[1]].start : span[0] + outlet_at]:
+            return False
+        return any(t.ent == "PER" for t in toks[lead[0] : lead[1]]) or \
+            names_a_person(span_text(self.text, sent, *lead), self.registry)
+
     def _classify(self, sent: ParsedSentence, a: int, b: int, mention: str, span: tuple[int, int],
                   head: int) -> Source | None:
         """The rules in the order a reader applies them: a publication title, a document or office
@@ -342,6 +357,8 @@ class Resolver(IssuerRules, ReferenceRules):
             issuer = self._figures_issuer(sent, head, b)
             if issuer is not None:  # "selon une estimation du Pentagone": the figures speak for their issuer
                 return replace(issuer, mention=mention, span=span, resolved="issuer")
+        if outlets and self._person_of_outlet(sent, a, runs, span, outlets[0][0]):
+            outlets = []  # "Karel Goldman de l'agence Bison&Rose", "Jean Dupont de l'AFP": a person speaks
         if outlets and head_word not in lex.titles:
             return Source(outlets[0][2], "outlet", mention, span)
         press = not any(fold(t.text) in lex.non_press_modifiers for t in toks[head + 1 : b])  # no "agence de notation"

@@ -174,8 +174,10 @@ class Registry:
         return _last_before(self.mentions, offset)
 
     def protagonist(self, text: str) -> Person | None:
-        """The article's protagonist: the one person whose surname comes back most often (three
-        times at least, strictly more than anyone else)."""
+        """The article's protagonist: the person whose surname comes back most often (three times
+        at least); of two named as often, the one the article names first, as a news article
+        opens on whom it is about (not when they share the surname: the count cannot tell them
+        apart)."""
         counts, kept = [], _KeptNames()
         words: Counter[str] | None = None
         for person in self.people:
@@ -189,9 +191,12 @@ class Registry:
                     counts.append((words[surname], person))
                 else:
                     counts.append((word_uses(text, surname), person))
-        counts.sort(key=lambda c: c[0], reverse=True)
-        if not counts or counts[0][0] < PROTAGONIST_MENTIONS or (len(counts) > 1 and counts[1][0] == counts[0][0]):
+        counts.sort(key=lambda c: (-c[0], c[1].position))  # a tie goes to the one the article names first
+        if not counts or counts[0][0] < PROTAGONIST_MENTIONS:
             return None
+        if len(counts) > 1 and counts[1][0] == counts[0][0] \
+                and counts[1][1].surname_key == counts[0][1].surname_key:
+            return None  # "Johnny" and "David Hallyday": the same words counted for both, no one leads
         return counts[0][1]
 
     def last_organisation_before(self, offset: int) -> tuple[int, str] | None:
@@ -413,7 +418,8 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
                     while k < hi and (toks[k].text in ("-", "‐") or toks[k].lower in PARTICLES
                                       or toks[k].lower in INNER_PARTICLES):
                         k += 1
-                    if k < hi and is_name_token(toks[k], lex, toks[k - 1]) and toks[k].start - toks[k - 1].end <= 1:
+                    if k < hi and is_name_token(toks[k], lex, toks[k - 1]) and toks[k].start - toks[k - 1].end <= 1 \
+                            and not _affiliation_after_person(toks, i, j, k):
                         j = k
                     else:
                         break
@@ -425,6 +431,14 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
         else:
             i += 1
     return runs
+
+
+def _affiliation_after_person(toks: tuple[Token, ...], a: int, j: int, k: int) -> bool:
+    """"Alan Turner du Musée d'Histoire naturelle", "Paul Martin du Parti libéral": a person's
+    name, a particle outside it, then a place or a body (the entity recogniser's labels): where
+    the person works, not the rest of their name as in "Charles de Gaulle"."""
+    return toks[k].ent not in ("", "PER") and any(t.ent == "PER" for t in toks[a:j]) \
+        and not any(t.ent == "PER" for t in toks[j:k])
 
 
 def _detached_opening_adjective(toks: tuple[Token, ...], a: int, b: int) -> bool:
