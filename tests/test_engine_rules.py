@@ -1854,7 +1854,11 @@ def test_a_person_named_with_the_outlet_they_work_for_is_the_speaker(analyzer, t
 @pytest.mark.parametrize(("text", "speaker"), [
     ("Alan Turner du Musée d'Histoire naturelle de New York dit que trois vagues ont eu lieu.", "Alan Turner"),
     ("Paul Martin du Parti libéral a dit que les loyers montent.", "Paul Martin"),
+    ("Douglas Kidd de la National Association of Airline Passengers a déclaré qu'il doutait.", "Douglas Kidd"),
+    ("Le juge, Jon C. Bleue de la Cour supérieure d'État, a affirmé que les médias étaient contrôlés.",
+     "Jon C. Bleue"),
     ("Charles de Gaulle a déclaré que la France était libre.", "Charles de Gaulle"),
+    ("Jean de La Fontaine a écrit que la raison du plus fort est toujours la meilleure.", "Jean de La Fontaine"),
     ("Marie de La Rochefoucauld a dit que les loyers montent.", "Marie de La Rochefoucauld"),
 ])
 def test_a_name_ends_where_the_body_the_person_works_for_begins(analyzer, text, speaker):

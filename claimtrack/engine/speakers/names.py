@@ -419,7 +419,7 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
                                       or toks[k].lower in INNER_PARTICLES):
                         k += 1
                     if k < hi and is_name_token(toks[k], lex, toks[k - 1]) and toks[k].start - toks[k - 1].end <= 1 \
-                            and not _affiliation_after_person(toks, i, j, k):
+                            and not _affiliation_after_person(toks, i, j, k, lex):
                         j = k
                     else:
                         break
@@ -433,12 +433,16 @@ def name_runs(sent: ParsedSentence, lo: int = 0, hi: int | None = None) -> list[
     return runs
 
 
-def _affiliation_after_person(toks: tuple[Token, ...], a: int, j: int, k: int) -> bool:
-    """"Alan Turner du Musée d'Histoire naturelle", "Paul Martin du Parti libéral": a person's
-    name, a particle outside it, then a place or a body (the entity recogniser's labels): where
-    the person works, not the rest of their name as in "Charles de Gaulle"."""
-    return toks[k].ent not in ("", "PER") and any(t.ent == "PER" for t in toks[a:j]) \
-        and not any(t.ent == "PER" for t in toks[j:k])
+def _affiliation_after_person(toks: tuple[Token, ...], a: int, j: int, k: int, lex: Lexicons) -> bool:
+    """"Alan Turner du Musée d'Histoire naturelle", "Jon C. Bleue de la Cour supérieure",
+    "Douglas Kidd de la National Association of …": a person's name, particles, then a place or
+    a body (labelled so by the entity recogniser, or an institution noun among its first words):
+    where the person works, not the rest of their name as in "Charles de Gaulle"."""
+    person = any(t.ent == "PER" for t in toks[a:j])
+    if toks[k].ent not in ("", "PER") and person and not any(t.ent == "PER" for t in toks[j:k]):
+        return True
+    return (person or j - a >= 2) and any(
+        t.text[:1].isupper() and fold(t.text) in lex.institutions for t in toks[k : k + 3])
 
 
 def _detached_opening_adjective(toks: tuple[Token, ...], a: int, b: int) -> bool:
