@@ -1876,3 +1876,17 @@ def test_of_two_people_named_as_often_the_first_named_is_the_protagonist(analyze
             "Le secrétaire d'État a également admis qu'il avait gouverné sur pilote automatique.")
     last = analyzer.analyze(text).claims[-1]
     assert (last.speaker, last.speaker_type) == ("John Kerry", "named")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("Janey, maintenant Superintendant des écoles de Newark, a déclaré que l'année était longue.", "Janey"),
+    ("Eurostat, l'agence de statistiques de l'Union européenne, a annoncé un taux de 9,8 %.", "Eurostat"),
+    # no comma: the complement is part of the body's name; a list stays a list
+    ("Le Commandement des opérations interarmées irakien a annoncé que la ville était reprise.",
+     "Commandement des opérations interarmées irakien"),
+    ("L'UNICEF, Amnistie internationale et l'Association du Barreau canadien plaident pour son retour.",
+     "UNICEF, Amnistie internationale et l'Association du Barreau canadien"),
+])
+def test_a_capitalised_name_ends_before_the_apposition_after_its_comma(analyzer, text, speaker):
+    claim = analyzer.analyze(text).claims[-1]
+    assert (claim.speaker, claim.speaker_type) == (speaker, "named")

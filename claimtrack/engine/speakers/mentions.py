@@ -400,8 +400,13 @@ class Resolver(IssuerRules, ReferenceRules):
             joined = coordinated(toks, apposed)
             if joined and head == apposed[0][0]:  # "Emmanuel Macron et Olaf Scholz ont affirmé"
                 name = " et ".join(self.registry.canonical(span_text(self.text, sent, *r)) for r in joined)
-            if run[0] <= head < run[1] and run[1] < b and not is_person_like(toks, run):
-                name = drop_determiner(mention)  # "le Commandement des opérations interarmées irakien"
+            apposition = toks[run[1]].text == "," if run[1] < b else False
+            if apposition and any(fold(t.text) in ("et", "ou") for t in toks[run[1] : b]):
+                apposition = False  # "l'UNICEF, Amnistie internationale et l'Association du Barreau": a list
+            if run[0] <= head < run[1] and run[1] < b and not is_person_like(toks, run) and not apposition:
+                # "le Commandement des opérations interarmées irakien"; not "Janey, maintenant
+                # superintendant …": after a comma comes an apposition, not the rest of the name
+                name = drop_determiner(mention)
             role = role_text(self.text, sent, a, b, run)
             return Source(name, "named", mention, span, role=role)
         if toks[head].text[:1].isupper() and toks[head].upos in ("PROPN", "NOUN", "X") and \
