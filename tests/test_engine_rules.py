@@ -1890,3 +1890,23 @@ def test_of_two_people_named_as_often_the_first_named_is_the_protagonist(analyze
 def test_a_capitalised_name_ends_before_the_apposition_after_its_comma(analyzer, text, speaker):
     claim = analyzer.analyze(text).claims[-1]
     assert (claim.speaker, claim.speaker_type) == (speaker, "named")
+
+
+_REPORT = "Le ministre Paul Roy a jugé que la réforme était utile. "
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    # the article's own determiner before the marks: a term, not the previous speaker's words
+    (_REPORT + "La Ligue arabe étudie à présent un « mécanisme de protection des civils » pour la région.",
+     None, "editorial"),
+    (_REPORT + "Des médecins participeront à la mise en place d'une « permanence de soins ambulatoires ».",
+     None, "editorial"),
+    # a capital opening the quoted words mid-sentence: a title
+    (_REPORT + "Le centre a produit un manuel, « Une histoire du Kampuchea démocratique », en 2007.",
+     None, "editorial"),
+    # the speaker goes on as "il"; speech woven in starts in lower case
+    (_REPORT + "Il détecte une « étroitesse des valeurs clés » chez ses adversaires.", "Paul Roy", "named"),
+    (_REPORT + "Le texte doit « rendre enfin justice aux petits commerçants du centre ».", "Paul Roy", "named"),
+])
+def test_a_quoted_term_or_title_is_no_partial_quotation(analyzer, text, speaker, speaker_type):
+    _check(analyzer, text, speaker, speaker_type)

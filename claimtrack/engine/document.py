@@ -297,7 +297,7 @@ def _spread_partial_quotations(text: str, sentences: list[ParsedSentence], resul
             continue
         if current.source is None and previous is not None and previous.source is not None \
                 and any(q.words(text) >= MIN_QUOTE_WORDS and not _quoted_name_or_title(text, q)
-                        for q in index.overlapping(sent.start, sent.end)):
+                        and not _quoted_term(text, sent, q) for q in index.overlapping(sent.start, sent.end)):
             source = _named_subject(text, sent, registry) or previous.source
             current = results[i] = Attribution(source, "direct", previous.cue, previous.cue_span, None,
                                                f"partial-quote/{source.type}")
@@ -312,6 +312,27 @@ def _quoted_name_or_title(text: str, quote: Quote) -> bool:
     Conservative Association"): most of its words capitalised, nobody's words."""
     words = re.findall(r"[^\W\d_]+", text[quote.start : quote.end])
     return bool(words) and sum(w[0].isupper() for w in words) / len(words) >= _TITLE_CAPITALS
+
+
+_SPEAKER_PRONOUNS = frozenset(("il", "elle", "ils", "elles"))
+_TERM_DETERMINERS = frozenset("un une le la les l' des du d'un d'une ce cet cette ces son sa ses".split())
+
+
+def _quoted_term(text: str, sent: ParsedSentence, quote: Quote) -> bool:
+    """Quotation marks around a term or a title, not around anyone's words: the article's own
+    determiner before the opening mark ('étudie un « mécanisme de protection des civils »', 'la
+    mise en place d'une « permanence de soins »'), or a capital opening the quoted words in the
+    middle of a sentence, not after a colon ('le premier manuel, « Une histoire du Kampuchea
+    démocratique »', 'l'ouvrage « La fin du monde »'). Quoted speech woven into a sentence
+    starts in lower case and carries its own determiner ('a applaudi « le succès » de …')."""
+    before = text[max(sent.start, quote.start - 12) : quote.start].rstrip()
+    words = before.replace("’", "'").split()
+    if words and words[-1].lower() in _TERM_DETERMINERS:
+        # unless the speaker goes on as "il": 'Il détecte une « étroitesse des valeurs clés »'
+        return not any(t.deprel.startswith("nsubj") and t.lower in _SPEAKER_PRONOUNS
+                       and sent.tokens[t.head].deprel == "root" for t in sent.tokens)
+    opening = text[quote.start : quote.end].lstrip("«»\"“”„ \u00a0")
+    return bool(opening[:1].isupper()) and bool(before) and not before.endswith((":", "«", '"', "“", "—", "–", "-"))
 
 
 def _named_subject(text: str, sent: ParsedSentence, registry: Registry) -> Source | None:
