@@ -1910,3 +1910,14 @@ _REPORT = "Le ministre Paul Roy a jugé que la réforme était utile. "
 ])
 def test_a_quoted_term_or_title_is_no_partial_quotation(analyzer, text, speaker, speaker_type):
     _check(analyzer, text, speaker, speaker_type)
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    ("Paul Roy fait remarquer que la fin du monde approche.", "Paul Roy", "named"),
+    ("Restall fait valoir que la fin du monde approche.", "Restall", "named"),
+    ("Un gâteau fait maison a été servi aux invités.", None, "editorial"),  # a participle indeed
+])
+def test_fait_before_the_infinitive_of_a_cue_is_a_present_tense(analyzer, text, speaker, speaker_type):
+    """The tagger reads "fait" in "fait remarquer", "fait valoir" as a participle (no subject,
+    no auxiliary): no participle takes an infinitive without its auxiliary."""
+    _check(analyzer, text, speaker, speaker_type)

@@ -180,6 +180,9 @@ def _verb_cue(text: str, sent: ParsedSentence, v: int, quotes: list[Quote]) -> C
     if form == "Part" and tok.feat("Tense") != "Pres" and verb_lemma(tok).endswith("er") \
             and not fold(tok.text).endswith(("é", "ée", "és", "ées", "ant")):
         form = "Fin"  # "Margaret Somerville, …, conteste": a present tense the tagger took for a participle
+    if form == "Part" and a == v and multi_end is not None and fold(tok.lemma) == "faire" \
+            and v + 1 < len(toks) and toks[v + 1].feat("VerbForm") == "Inf":
+        form = "Fin"  # "Restall fait remarquer que …": no participle takes an infinitive without its auxiliary
     if form == "Part" and a < v and toks[a].feat("VerbForm") == "Inf" and toks[v].deprel in ("acl", "xcomp") \
             and not any(fold(t.lemma) == "être" for t in toks[a:v]):
         form = "Inf"  # "le seul à avoir dénoncé": a past infinitive speaks as the infinitive does (not a passive)
