@@ -1921,3 +1921,23 @@ def test_fait_before_the_infinitive_of_a_cue_is_a_present_tense(analyzer, text, 
     """The tagger reads "fait" in "fait remarquer", "fait valoir" as a participle (no subject,
     no auxiliary): no participle takes an infinitive without its auxiliary."""
     _check(analyzer, text, speaker, speaker_type)
+
+
+@pytest.mark.parametrize(("text", "speaker", "speaker_type"), [
+    ("Trente chantiers seront retardés, selon les propos de Karel Hanzelka.", "Karel Hanzelka", "named"),
+    # the words speak for whoever said them, named or not
+    ("Les ravisseurs auraient accepté, selon les dires d'un agent de sécurité égyptien.",
+     "un agent de sécurité égyptien", "unnamed"),
+    # a possessive gives the person
+    ("Mohamed Morsi a présenté le projet. Le texte sera, selon ses propres mots, soumis à un référendum.",
+     "Mohamed Morsi", "named"),
+    ("Mohamed Morsi a présenté le projet. Le texte sera, selon sa déclaration, soumis à un référendum.",
+     "Mohamed Morsi", "named"),
+    ("Les accusations de corruption se multiplient contre le maire.", None, "editorial"),
+    # someone's words are no document that "l'article" goes back to
+    ("Le quotidien Al-Ahram écrivait que, selon les dires d'un médiateur allemand, la libération tardait. "
+     "Selon l'article, les ravisseurs voulaient une rançon.", "article", "unnamed"),
+])
+def test_someone_s_words_speak_for_whoever_said_them(analyzer, text, speaker, speaker_type):
+    claim = analyzer.analyze(text).claims[-1]
+    assert (claim.speaker, claim.speaker_type) == (speaker, speaker_type), claim

@@ -89,6 +89,7 @@ class Lexicons:
     indefinite_pronouns: frozenset[str]  # "d'autres", "la plupart", "beaucoup" as a whole subject
     wish_verbs: frozenset[str]  # espérer, craindre, oublier: an infinitive after them is said
     speaker_verbs: frozenset[str]  # affirmer, nier: their subject speaks, whatever noun names it
+    speech_nouns: frozenset[str]  # propos, dires: someone's words, that speak for them named or not
     first_names: dict[str, str]  # accent-folded first name -> "Fem" or "Masc"
     group_synonyms: dict[str, str]  # accent-folded noun -> the first noun of its line (one group, two nouns)
 
@@ -176,6 +177,7 @@ def load() -> Lexicons:
         indefinite_pronouns=frozenset(fold(w) for w in _lines("indefinite_pronouns.txt")),
         wish_verbs=frozenset(fold(w) for w in _lines("wish_verbs.txt")),
         speaker_verbs=frozenset(fold(w) for w in _lines("speaker_verbs.txt")),
+        speech_nouns=frozenset(fold(w) for w in _lines("speech_nouns.txt")),
         first_names=_first_names(_lines("first_names.tsv")),
         group_synonyms={fold_accents(noun): fold_accents(line.split()[0])
                         for line in _lines("group_synonyms.txt") for noun in line.split()},

@@ -282,6 +282,15 @@ class Resolver(IssuerRules, ReferenceRules):
         source = self.classify(sent, opening, end)
         return source if source is not None and source.type in ("named", "unnamed") else None
 
+    def _whose_words(self, sent: ParsedSentence, a: int, b: int) -> Source | None:
+        """Who said the words a speech noun names, named or not: "les dires d'un agent de
+        sécurité" are the agent's ("un agent de sécurité égyptien", unnamed)."""
+        toks = sent.tokens
+        if a >= b or fold(toks[a].text) not in ("de", "d'", "du", "des"):
+            return None
+        source = self.classify(sent, a + 1, b)
+        return source if source is not None and source.type in ("named", "unnamed", "outlet") else None
+
     def _person_of_outlet(self, sent: ParsedSentence, a: int, runs: list[tuple[int, int]], span: tuple[int, int],
                           outlet_at: int) -> bool:
         """Whether the mention opens on a person's name and names an outlet only after it, as the
@@ -321,6 +330,8 @@ class Resolver(IssuerRules, ReferenceRules):
         if document_kind:
             relays, relay_start = self._relays(sent, head + 1, b)
             issuer = self._issuer(sent, head + 1, relay_start)
+            if issuer is None and head_word in lex.speech_nouns:
+                issuer = self._whose_words(sent, head + 1, relay_start)
             if document_kind == "office":
                 if issuer and issuer.type == "named" and names_a_person(issuer.speaker, self.registry):
                     name = f"{toks[head].text} de {issuer.speaker}"
@@ -329,7 +340,8 @@ class Resolver(IssuerRules, ReferenceRules):
                     return Source(drop_determiner(mention).rstrip(" ,;:"), "named", mention, span)
             elif issuer:
                 source = replace(issuer, mention=mention, span=span, via=tuple(dict.fromkeys((*relays, *issuer.via))))
-                self.last_issuer = self.issuers[document_key(toks[head].text)] = source
+                if head_word not in lex.speech_nouns:  # someone's words are no document "l'article" goes back to
+                    self.last_issuer = self.issuers[document_key(toks[head].text)] = source
                 return source
             elif document_kind == "media" and relays:
                 # "selon un reportage diffusé sur France 24": the outlet that broadcast it says it

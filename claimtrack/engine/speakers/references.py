@@ -164,6 +164,9 @@ class ReferenceRules:
         if not self._is_person(possessor):
             return source
         rest = source.speaker[match.end():]
+        if any(fold(word) in load().speech_nouns for word in rest.split()[:2]):
+            # "selon ses propres mots", "selon sa déclaration": the words are the possessor's own
+            return replace(source, speaker=possessor, type="named", resolved="issuer")
         determiner = fold(match.group(1))
         article = "les " if determiner == "ses" else "l'" if rest[:1].lower() in _VOWELS else \
             "la " if determiner == "sa" else "le "
