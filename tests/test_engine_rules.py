@@ -1941,3 +1941,12 @@ def test_fait_before_the_infinitive_of_a_cue_is_a_present_tense(analyzer, text, 
 def test_someone_s_words_speak_for_whoever_said_them(analyzer, text, speaker, speaker_type):
     claim = analyzer.analyze(text).claims[-1]
     assert (claim.speaker, claim.speaker_type) == (speaker, speaker_type), claim
+
+
+@pytest.mark.parametrize("text", [
+    "« Cette mission était impérative », a indiqué par ailleurs le porte-parole de l'armée Peter Lerner.",
+    "« Nous resterons », a répété une nouvelle fois le ministre Peter Lerner.",
+    "« Nous resterons », a assuré en outre le ministre Peter Lerner.",
+])
+def test_a_connective_phrase_between_an_incise_and_its_subject_is_skipped(analyzer, text):
+    _check(analyzer, text, "Peter Lerner", "named")

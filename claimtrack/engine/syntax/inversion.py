@@ -211,7 +211,7 @@ def skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
             i += 2  # "avait déclaré en 2006 le professeur …": a year
         elif dated := _dated_phrase(toks, i, time_words):
             i = dated
-        elif side := _side_phrase(toks, i):
+        elif side := _side_phrase(toks, i) or _connective_phrase(toks, i):
             i = side
         elif manner := _manner_phrase(toks, i):
             i = manner
@@ -225,6 +225,20 @@ def skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
 def _side_phrase(toks: tuple[Token, ...], i: int) -> int:
     """End of a phrase that marks a speaker's turn ("de son côté", "pour sa part"), or 0."""
     for phrase in SIDE_PHRASES:
+        if tuple(fold(t.text) for t in toks[i : i + len(phrase)]) == phrase:
+            return i + len(phrase)
+    return 0
+
+
+# phrases that tie the report to what came before: "a indiqué par ailleurs le porte-parole"
+_CONNECTIVE_PHRASES = tuple(tuple(p.split()) for p in (
+    "par ailleurs", "en outre", "de plus", "d' ailleurs", "en revanche", "par contre", "à nouveau", "de nouveau",
+    "une nouvelle fois", "une fois de plus", "encore une fois", "en effet"))
+
+
+def _connective_phrase(toks: tuple[Token, ...], i: int) -> int:
+    """End of a connective phrase ("par ailleurs", "en outre", "une nouvelle fois"), or 0."""
+    for phrase in _CONNECTIVE_PHRASES:
         if tuple(fold(t.text) for t in toks[i : i + len(phrase)]) == phrase:
             return i + len(phrase)
     return 0
