@@ -1950,3 +1950,11 @@ def test_someone_s_words_speak_for_whoever_said_them(analyzer, text, speaker, sp
 ])
 def test_a_connective_phrase_between_an_incise_and_its_subject_is_skipped(analyzer, text):
     _check(analyzer, text, "Peter Lerner", "named")
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ("M. Lawrie Drew dont le fils a été enseveli a déclaré qu'il ne peut pas se résigner.", "Lawrie Drew"),
+    ("Marie Dupont dont la maison a brûlé affirme que les secours sont arrivés tard.", "Marie Dupont"),
+])
+def test_a_name_before_a_relative_in_dont_without_commas_speaks(analyzer, text, speaker):
+    _check(analyzer, text, speaker, "named")

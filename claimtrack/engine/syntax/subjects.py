@@ -81,7 +81,8 @@ def preposed_subject(text: str, sent: ParsedSentence, v: int, a: int) -> tuple[i
         return chained  # the parser's subject lies inside the appositions, or it found none
     if subject is None or not can_speak(sent.tokens[head_index(sent, *subject)]):
         # "… dans un groupe de soutien, a déclaré": words no one can say are not the subject
-        subject = _opening_name(text, sent, a) or (subject and _with_name_before(sent, subject))
+        subject = _opening_name(text, sent, a) or _name_before_dont(sent, a) \
+            or (subject and _with_name_before(sent, subject))
         return subject and _through_outlet_name(text, sent, subject, a)
     return _through_outlet_name(text, sent, _with_name_before(sent, subject), a)
 
@@ -157,6 +158,26 @@ def _opening_name(text: str, sent: ParsedSentence, a: int) -> tuple[int, int] | 
         return None
     names = [r for r in name_runs(sent, start, comma) if any(t.ent == "PER" for t in toks[r[0] : r[1]])]
     return (start, comma) if names and names[-1][1] == comma else None
+
+
+def _name_before_dont(sent: ParsedSentence, a: int) -> tuple[int, int] | None:
+    """"M. Lawrie Drew dont le fils a été enseveli a déclaré": a relative clause in "dont" with no
+    commas around it, and its own verb before the verb group; the parser hangs the reporting
+    verb on the relative's, with no subject. The name opening the sentence right before "dont"
+    is who speaks ("X dont le fils a déclaré" is the son's report: no verb between)."""
+    toks = sent.tokens
+    start = 0
+    while start < a and toks[start].upos in ("CCONJ", "ADV"):
+        start += 1
+    relative = next((k for k in range(start + 1, a) if fold(toks[k].text) == "dont"), None)
+    if relative is None or any(t.text in (",", ";", ":") for t in toks[start:a]):
+        return None
+    if not any(t.upos == "VERB" for t in toks[relative + 1 : a]):
+        return None
+    runs = name_runs(sent, start, relative)
+    if not runs or runs[-1][1] != relative or runs[0][0] > start + 1:
+        return None
+    return (start, relative)
 
 
 def _with_name_before(sent: ParsedSentence, subject: tuple[int, int]) -> tuple[int, int]:
