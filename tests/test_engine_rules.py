@@ -1958,3 +1958,10 @@ def test_a_connective_phrase_between_an_incise_and_its_subject_is_skipped(analyz
 ])
 def test_a_name_before_a_relative_in_dont_without_commas_speaks(analyzer, text, speaker):
     _check(analyzer, text, speaker, "named")
+
+
+def test_the_party_after_a_title_is_no_holder_of_it(analyzer):
+    """"eurodéputée" is a title; the body written right after it is the person's party."""
+    text = ("Lívia Járóka, eurodéputée Fidesz Parti Populaire Européen, a présenté le rapport.\n\n"
+            "D'après l'eurodéputée, il est nécessaire d'en parler.")
+    _check(analyzer, text, "Lívia Járóka", "named")

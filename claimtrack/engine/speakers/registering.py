@@ -39,7 +39,9 @@ def register_names(text: str, sent: ParsedSentence, registry: Registry,
         if len(tokens) < 2 and not any(t.ent == "PER" for t in toks[a:b]) and not introduced and not known:
             continue
         name = span_text(text, sent, a, b)
-        role = _role_after(text, sent, b, lex) or _role_before(text, sent, a, lex)
+        # "Lívia Járóka, eurodéputée Fidesz …": a body right after a title is the person's party, no holder
+        body = all(t.ent == "ORG" for t in toks[a:b]) and a > 0 and toks[a - 1].text != ","
+        role = _role_after(text, sent, b, lex) or (None if body else _role_before(text, sent, a, lex))
         human = introduced or known or any(t.ent == "PER" for t in toks[a:b]) or _unrecognised_person(toks, a, b, lex)
         registry.add(name, toks[a].start, role, human=human,
                      gender=_gender(text[max(0, toks[a].start - 12) : toks[a].start], role, lex),
