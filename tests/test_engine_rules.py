@@ -1965,3 +1965,12 @@ def test_the_party_after_a_title_is_no_holder_of_it(analyzer):
     text = ("Lívia Járóka, eurodéputée Fidesz Parti Populaire Européen, a présenté le rapport.\n\n"
             "D'après l'eurodéputée, il est nécessaire d'en parler.")
     _check(analyzer, text, "Lívia Járóka", "named")
+
+
+def test_a_titled_person_in_the_apposition_after_a_place_speaks(analyzer):
+    """The parser's subject starts on the place the adjunct before it names ("entre Bagdad et
+    Moscou, le général …"): the person the apposition gives with a title speaks."""
+    text = ("Sur fond de coopération entre Bagdad et Moscou, le général Maan al-Saadi, commandant de "
+            "l'armée de l'air, a annoncé que des radars arriveraient.")
+    claim = analyzer.analyze(text).claims[-1]
+    assert (claim.speaker, claim.speaker_type) == ("Maan al-Saadi", "named")
