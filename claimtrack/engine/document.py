@@ -326,8 +326,8 @@ def _quoted_term(text: str, sent: ParsedSentence, quote: Quote) -> bool:
     démocratique »', 'l'ouvrage « La fin du monde »'). Quoted speech woven into a sentence
     starts in lower case and carries its own determiner ('a applaudi « le succès » de …')."""
     before = text[max(sent.start, quote.start - 12) : quote.start].rstrip()
-    words = before.replace("’", "'").split()
-    if words and words[-1].lower() in _TERM_DETERMINERS:
+    words = before.split()
+    if words and fold(words[-1]) in _TERM_DETERMINERS:
         # unless the speaker goes on as "il": 'Il détecte une « étroitesse des valeurs clés »'
         return not any(t.deprel.startswith("nsubj") and t.lower in _SPEAKER_PRONOUNS
                        and sent.tokens[t.head].deprel == "root" for t in sent.tokens)

@@ -299,7 +299,7 @@ class Resolver(IssuerRules, ReferenceRules):
         toks = sent.tokens
         lead = next((r for r in runs if r[0] == a), None)
         if lead is None or outlet_at == 0 or toks[lead[1] - 1].end > span[0] + outlet_at \
-                or lead[1] >= len(toks) or fold(toks[lead[1]].text) not in ("de", "du", "d'", "d’", "des"):
+                or lead[1] >= len(toks) or fold(toks[lead[1]].text) not in ("de", "du", "d'", "des"):
             return False  # "Johnny Hallyday réopéré, RTL affirme": no "de" ties the outlet to the person
         if "," in self.text[toks[lead[1]].start : span[0] + outlet_at]:
             return False
@@ -419,12 +419,13 @@ class Resolver(IssuerRules, ReferenceRules):
                 # "le Commandement des opérations interarmées irakien"; not "Janey, maintenant
                 # superintendant …": after a comma comes an apposition, not the rest of the name
                 name = drop_determiner(mention)
-            titled = next((r for r in runs if r[0] > run[1] and fold(toks[r[0] - 1].text) in lex.titles), None)
-            if apposition and titled is not None and not is_person_like(toks, run):
+            if apposition and not is_person_like(toks, run):
                 # "… entre Bagdad et Moscou, le général Maan al-Saadi, commandant …": the subject the
                 # parser gave starts on a place; the person the apposition names with a title speaks
-                run = titled
-                name = self.registry.canonical(span_text(self.text, sent, *run))
+                titled = next((r for r in runs if r[0] > run[1] and fold(toks[r[0] - 1].text) in lex.titles), None)
+                if titled is not None:
+                    run = titled
+                    name = self.registry.canonical(span_text(self.text, sent, *run))
             role = role_text(self.text, sent, a, b, run)
             return Source(name, "named", mention, span, role=role)
         if toks[head].text[:1].isupper() and toks[head].upos in ("PROPN", "NOUN", "X") and \

@@ -222,12 +222,17 @@ def skip_adverbials(toks: tuple[Token, ...], i: int) -> int:
     return i
 
 
-def _side_phrase(toks: tuple[Token, ...], i: int) -> int:
-    """End of a phrase that marks a speaker's turn ("de son côté", "pour sa part"), or 0."""
-    for phrase in SIDE_PHRASES:
+def _phrase_end(toks: tuple[Token, ...], i: int, phrases: tuple[tuple[str, ...], ...]) -> int:
+    """End of the first of `phrases` written at i, or 0."""
+    for phrase in phrases:
         if tuple(fold(t.text) for t in toks[i : i + len(phrase)]) == phrase:
             return i + len(phrase)
     return 0
+
+
+def _side_phrase(toks: tuple[Token, ...], i: int) -> int:
+    """End of a phrase that marks a speaker's turn ("de son côté", "pour sa part"), or 0."""
+    return _phrase_end(toks, i, SIDE_PHRASES)
 
 
 # phrases that tie the report to what came before: "a indiqué par ailleurs le porte-parole"
@@ -238,10 +243,7 @@ _CONNECTIVE_PHRASES = tuple(tuple(p.split()) for p in (
 
 def _connective_phrase(toks: tuple[Token, ...], i: int) -> int:
     """End of a connective phrase ("par ailleurs", "en outre", "une nouvelle fois"), or 0."""
-    for phrase in _CONNECTIVE_PHRASES:
-        if tuple(fold(t.text) for t in toks[i : i + len(phrase)]) == phrase:
-            return i + len(phrase)
-    return 0
+    return _phrase_end(toks, i, _CONNECTIVE_PHRASES)
 
 
 def _manner_phrase(toks: tuple[Token, ...], i: int) -> int:
