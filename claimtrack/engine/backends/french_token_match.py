@@ -65,15 +65,13 @@ def atoms(alternative: str) -> list[str]:
         if piece in (")", "|", "{") or piece[:1] == "\\" and piece[1:].isdigit():
             raise _Unknown(alternative)
         if piece == "(":
-            if pieces[at + 1 : at + 2] == ["?"] and pieces[at + 2 : at + 3] != [":"]:
-                raise _Unknown(alternative)  # a look-around, a named group, inline flags …
             depth, end = 0, at
             while end < len(pieces):
                 depth += (pieces[end] == "(") - (pieces[end] == ")")
                 if depth == 0:
                     break
                 if pieces[end] == "(" and pieces[end + 1 : end + 2] == ["?"] and pieces[end + 2 : end + 3] != [":"]:
-                    raise _Unknown(alternative)
+                    raise _Unknown(alternative)  # a look-around, a named group, inline flags …
                 if pieces[end][:1] == "\\" and pieces[end][1:].isdigit():
                     raise _Unknown(alternative)
                 end += 1
