@@ -1,5 +1,5 @@
 """Command line: each command parses its options, calls one library function, renders the result."""
 
-from claimtrack.cli.app import main
+from claimtrack.cli.app import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]

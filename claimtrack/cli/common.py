@@ -101,9 +101,11 @@ def open_database(ctx: click.Context, *, create: bool = False) -> Database:
     """The database of --db; only commands that write new data (`create`) may bring a new file
     into being, so that a mistyped path is an error rather than an empty answer."""
     try:
-        return Database(ctx.obj["db"], create=create)
+        database = Database(ctx.obj["db"], create=create)
     except DatabaseError as error:
         raise click.ClickException(str(error)) from error
+    ctx.call_on_close(database.close)  # when the command ends, not whenever the collector gets to it
+    return database
 
 
 def filter_options(command=None, *, batch_help: str = "Only the claims of this saved sample batch."):

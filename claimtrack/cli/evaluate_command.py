@@ -132,7 +132,7 @@ def _ingested(ctx: click.Context, pairs: list[tuple[Path, Path]], analyzer) -> E
         except GoldError as error:
             raise click.ClickException(str(error)) from error
         finally:
-            database.engine.dispose()  # before the scratch folder goes
+            database.close()  # before the scratch folder goes
 
 
 @click.command()

@@ -79,6 +79,7 @@ def db_current(ctx: click.Context) -> None:
     """
     try:
         database = Database(ctx.parent.obj["db"], migrate=False)
+        ctx.call_on_close(database.close)
         state = schema_state(database)
     except DatabaseError as error:
         raise click.ClickException(str(error)) from error

@@ -345,6 +345,11 @@ class Database:
             except Exception as error:
                 raise DatabaseError(f"cannot migrate {shown(self.url)!r}: {one_line(error, self.url)}") from error
 
+    def close(self) -> None:
+        """Close the pooled connections: SQLite checkpoints its write-ahead log into the file and
+        removes it, PostgreSQL ends the sessions. Sessions opened later reconnect."""
+        self.engine.dispose()
+
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One transaction: committed on success, rolled back on any error."""
