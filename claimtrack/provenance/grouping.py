@@ -134,6 +134,53 @@ def _candidates(printed: dict[int, Fingerprint], members: dict[int, list[int]]) 
     return found
 
 
+def _groups_of(session: Session, claim_ids: Iterable[int]) -> dict[int, int | None]:
+    """The group of each of these claims (None: in none)."""
+    found: dict[int, int | None] = {}
+    for part in _chunks(sorted(set(claim_ids))):
+        found.update((claim_id, group_id) for claim_id, group_id in session.execute(
+            select(Claim.id, Claim.group_id).where(Claim.id.in_(part))))
+    return found
+
+
+def _compare(session: Session, candidates: dict[int, list[int]], group_of: dict[int, int | None],
+             encoded: dict[int, str], codes: WordCodes) -> _Components:
+    """Join each new claim to the candidates it says the same thing as, best candidates first.
+    A candidate already connected to the claim (in its component, or a member of a group the
+    claim joined) is passed over: one member of a group is enough to join it. So the components
+    do not depend on the order of the comparisons, which go in rounds: each round compares every
+    claim with its next candidate not passed over, and reads the words of just those candidates
+    (`encoded` holds the new claims'). A paragraph an article repeats twenty times gave each of
+    its claims twenty earlier copies to read, all in one group; the first joins it, the others
+    are never read."""
+    components = _Components()
+    joined: dict[int, set[int]] = defaultdict(set)
+    position = dict.fromkeys(candidates, 0)
+
+    def connected(claim_id: int, other: int) -> bool:
+        return group_of.get(other) in joined[claim_id] or components.find(claim_id) == components.find(other)
+
+    while position:
+        wanted: dict[int, int] = {}
+        for claim_id in list(position):
+            found, at = candidates[claim_id], position[claim_id]
+            while at < len(found) and connected(claim_id, found[at]):
+                at += 1
+            if at == len(found):
+                del position[claim_id]
+            else:
+                wanted[claim_id], position[claim_id] = found[at], at + 1
+        for other, _group, core in _cores(session, {o for o in wanted.values() if o not in encoded}):
+            encoded[other] = codes.encode(tuple(words(core)))
+        for claim_id, other in wanted.items():
+            if connected(claim_id, other) or encoded_similarity(encoded[claim_id], encoded[other]) is None:
+                continue
+            components.union(claim_id, other)
+            if group_of.get(other) is not None:
+                joined[claim_id].add(group_of[other])
+    return components
+
+
 def assign_groups(session: Session, claim_ids: Sequence[int]) -> GroupingResult:
     """File these claims (just stored) under their buckets and group them with every claim,
     earlier or among them, that says the same thing."""
@@ -155,27 +202,13 @@ def assign_groups(session: Session, claim_ids: Sequence[int]) -> GroupingResult:
         for bucket in printed_claim.buckets:
             members[bucket].append(claim_id)
     candidates = _candidates(printed, members)
-    others = {o for found in candidates.values() for o in found if o not in printed}
-    for claim_id, group_id, core in _cores(session, others):
-        wording[claim_id], group_of[claim_id] = tuple(words(core)), group_id
-
+    group_of.update(_groups_of(session, {o for found in candidates.values() for o in found if o not in printed}))
     codes = WordCodes()
     encoded = {claim_id: codes.encode(w) for claim_id, w in wording.items()}
-    components = _Components()
-    matched = set()
-    for claim_id, found in candidates.items():
-        tried_groups: set[int] = set()
-        for other in found:
-            other_group = group_of.get(other)
-            if other_group in tried_groups or components.find(claim_id) == components.find(other):
-                continue  # one member of a group is enough to join it
-            if encoded_similarity(encoded[claim_id], encoded[other]) is None:
-                continue
-            components.union(claim_id, other)
-            matched.add(claim_id)
-            if other_group is not None:
-                tried_groups.add(other_group)
-    touched, grown = _merge(session, components.groups(), group_of)
+    components = _compare(session, candidates, group_of, encoded, codes)
+    joined = components.groups()
+    matched = {c for claims in joined.values() if len(claims) > 1 for c in claims if c in printed}
+    touched, grown = _merge(session, joined, group_of)
     recounted = _grow_groups(session, grown)
     refresh_groups(session, (touched - set(grown)) | recounted)
     return GroupingResult(len(printed), len(matched), len(touched))
