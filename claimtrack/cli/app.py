@@ -98,7 +98,7 @@ def main(ctx: click.Context, db: str) -> None:
 def run() -> None:
     """The `claimtrack` console script and `python -m claimtrack`: `main`, with the interpreter's
     last garbage collections skipped. Those walk every object the spaCy model and the lexicons
-    made, 0.6 s at the end of each command that loaded them, after the work is done and while
+    made, 0.6–0.8 s at the end of each command that loaded them, after the work is done and while
     the user waits (a tenth of an ingest of 200 articles on two cores). Skipping them loses
     nothing: what a command writes is closed when it ends (files in `with` blocks, databases
     when the command's context closes), and objects are still freed as their last reference goes."""

@@ -75,11 +75,12 @@ def _import_spacy():
 
 # The model's string store (fr_core_news_md: 713,000 strings, most of them the keys of its
 # word vectors) is not loaded: interning them took 0.65 s of every start-up, before any worker
-# can begin, and some 40 MB. Nothing the parse reads needs them back: the vectors, the
-# lemmatizer's tables and the token features are keyed by hashes, and every string a parse
-# gives (words, lemmas, tags, morphology, labels) is added to the store as it is made, labels
-# when their components load. Same annotations on every token of seeds, dev and news200
-# (tested on the seeds against a full load).
+# can begin, and 130 MB of each process (a one-line ingest peaked at 518 MB, 388 MB now).
+# Nothing the parse reads needs them back: the vectors, the lemmatizer's tables and the token
+# features are keyed by hashes, and every string a parse gives (words, lemmas, tags,
+# morphology, labels) is added to the store as it is made, labels when their components load.
+# Same annotations on every token of seeds, dev and news200 (tested on the seeds against a
+# full load).
 MODEL_STRINGS_UNUSED = ["strings"]
 
 
