@@ -144,15 +144,17 @@ def _groups_of(session: Session, claim_ids: Iterable[int]) -> dict[int, int | No
 
 
 def _compare(session: Session, candidates: dict[int, list[int]], group_of: dict[int, int | None],
-             encoded: dict[int, str], codes: WordCodes) -> _Components:
+             wording: dict[int, tuple[str, ...]]) -> _Components:
     """Join each new claim to the candidates it says the same thing as, best candidates first.
     A candidate already connected to the claim (in its component, or a member of a group the
     claim joined) is passed over: one member of a group is enough to join it. So the components
     do not depend on the order of the comparisons, which go in rounds: each round compares every
     claim with its next candidate not passed over, and reads the words of just those candidates
-    (`encoded` holds the new claims'). A paragraph an article repeats twenty times gave each of
+    (`wording` holds the new claims'). A paragraph an article repeats twenty times gave each of
     its claims twenty earlier copies to read, all in one group; the first joins it, the others
     are never read."""
+    codes = WordCodes()
+    encoded = {claim_id: codes.encode(w) for claim_id, w in wording.items()}
     components = _Components()
     joined: dict[int, set[int]] = defaultdict(set)
     position = dict.fromkeys(candidates, 0)
@@ -203,12 +205,9 @@ def assign_groups(session: Session, claim_ids: Sequence[int]) -> GroupingResult:
             members[bucket].append(claim_id)
     candidates = _candidates(printed, members)
     group_of.update(_groups_of(session, {o for found in candidates.values() for o in found if o not in printed}))
-    codes = WordCodes()
-    encoded = {claim_id: codes.encode(w) for claim_id, w in wording.items()}
-    components = _compare(session, candidates, group_of, encoded, codes)
-    joined = components.groups()
-    matched = {c for claims in joined.values() if len(claims) > 1 for c in claims if c in printed}
-    touched, grown = _merge(session, joined, group_of)
+    together = _compare(session, candidates, group_of, wording).groups()
+    matched = {c for claims in together.values() if len(claims) > 1 for c in claims if c in printed}
+    touched, grown = _merge(session, together, group_of)
     recounted = _grow_groups(session, grown)
     refresh_groups(session, (touched - set(grown)) | recounted)
     return GroupingResult(len(printed), len(matched), len(touched))
